@@ -1,0 +1,204 @@
+package io.flussjava.config;
+
+import io.flussjava.exception.InvalidConfigException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every configuration key fluss-java reads, declared once. Key names and defaults follow the official Fluss Java
+ * client where it has the same setting, so a configuration can be moved between the two.
+ *
+ * <p>{@link #validate(Configuration)} rejects unknown keys (naming the closest known key) and bad values before a
+ * connection is opened; {@link #markdownTable()} renders the README's configuration reference.
+ */
+public final class ClientOptions {
+  private ClientOptions() {}
+
+  public static final ConfigOption<List<String>> BOOTSTRAP_SERVERS =
+      ConfigOption.key("bootstrap.servers")
+          .listType()
+          .withDescription(
+              "Comma-separated host:port list of Fluss servers (coordinator or tablet servers) to discover the"
+                  + " cluster from. Required.");
+
+  public static final ConfigOption<String> CLIENT_ID =
+      ConfigOption.key("client.id")
+          .stringType()
+          .defaultValue("")
+          .withDescription("Name of this client, used in thread names and logs.");
+
+  public static final ConfigOption<Duration> REQUEST_TIMEOUT =
+      ConfigOption.key("client.request-timeout")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .validate(d -> !d.isZero(), "positive")
+          .withDescription(
+              "How long a request may wait for its response before it fails with a TimeoutException; also the bound"
+                  + " of every synchronous Admin call.");
+
+  public static final ConfigOption<Duration> CONNECT_TIMEOUT =
+      ConfigOption.key("client.connect-timeout")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(120))
+          .validate(d -> !d.isZero(), "positive")
+          .withDescription("How long opening a TCP connection to a server may take.");
+
+  public static final ConfigOption<Duration> RETRY_BACKOFF =
+      ConfigOption.key("client.retry-backoff")
+          .durationType()
+          .defaultValue(Duration.ofMillis(100))
+          .withDescription(
+              "First wait before a request that failed with a retriable error is retried; doubles with every"
+                  + " attempt up to client.retry-backoff.max.");
+
+  public static final ConfigOption<Duration> RETRY_BACKOFF_MAX =
+      ConfigOption.key("client.retry-backoff.max")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(1))
+          .withDescription("Longest wait between two retries of a request.");
+
+  public static final ConfigOption<Duration> METADATA_MAX_AGE =
+      ConfigOption.key("client.metadata.max-age")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(5))
+          .validate(d -> !d.isZero(), "positive")
+          .withDescription(
+              "How long cached table metadata (table info, bucket leaders) is trusted before it is fetched again;"
+                  + " stale-metadata errors refresh it at once.");
+
+  public static final ConfigOption<Integer> NETWORK_THREADS =
+      ConfigOption.key("client.network.threads")
+          .intType()
+          .defaultValue(1)
+          .validate(n -> n > 0 && n <= 64, "between 1 and 64")
+          .withDescription("Netty event-loop threads shared by all connections of one Connection.");
+
+  public static final ConfigOption<SecurityProtocol> SECURITY_PROTOCOL =
+      ConfigOption.key("client.security.protocol")
+          .enumType(SecurityProtocol.class)
+          .defaultValue(SecurityProtocol.PLAINTEXT)
+          .withDescription("PLAINTEXT, or SASL to authenticate every connection (case-insensitive).");
+
+  public static final ConfigOption<String> SASL_MECHANISM =
+      ConfigOption.key("client.security.sasl.mechanism")
+          .stringType()
+          .defaultValue("PLAIN")
+          .validate(m -> m.equalsIgnoreCase("PLAIN"), "PLAIN (the only mechanism Fluss 0.9 offers)")
+          .withDescription("SASL mechanism; sent upper-case on the wire.");
+
+  public static final ConfigOption<String> SASL_USERNAME =
+      ConfigOption.key("client.security.sasl.username")
+          .stringType()
+          .withDescription("SASL/PLAIN user name (set together with the password, or use the JAAS config).");
+
+  public static final ConfigOption<String> SASL_PASSWORD =
+      ConfigOption.key("client.security.sasl.password")
+          .stringType()
+          .sensitive()
+          .withDescription("SASL/PLAIN password; never logged or shown in messages.");
+
+  public static final ConfigOption<String> SASL_JAAS_CONFIG =
+      ConfigOption.key("client.security.sasl.jaas.config")
+          .stringType()
+          .sensitive()
+          .withDescription(
+              "JAAS-style alternative to username/password: `...PlainLoginModule required username=\"u\""
+                  + " password=\"p\";`.");
+
+  private static final Map<String, ConfigOption<?>> ALL = collect();
+
+  /** All declared options, in declaration order. */
+  public static List<ConfigOption<?>> all() {
+    return new ArrayList<>(ALL.values());
+  }
+
+  /** Whether a key holds a secret (a declared sensitive key, or any key naming a password or JAAS config). */
+  public static boolean isSensitiveKey(String key) {
+    ConfigOption<?> option = ALL.get(key);
+    if (option != null && option.isSensitive()) {
+      return true;
+    }
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("password") || k.contains("jaas") || k.contains("secret");
+  }
+
+  /**
+   * Checks every key and value: unknown keys and unparsable or out-of-range values fail with an {@link
+   * InvalidConfigException} naming the key.
+   */
+  public static void validate(Configuration conf) {
+    for (String key : conf.toMap().keySet()) {
+      ConfigOption<?> option = ALL.get(key);
+      if (option == null) {
+        throw new InvalidConfigException(
+            "Unknown configuration key '" + key + "'" + suggestion(key) + ". Known keys: " + ALL.keySet() + ".");
+      }
+      conf.get(option);
+    }
+  }
+
+  /** The configuration reference as a Markdown table (key, default, description). */
+  public static String markdownTable() {
+    StringBuilder sb = new StringBuilder("| key | default | description |\n|---|---|---|\n");
+    for (ConfigOption<?> o : ALL.values()) {
+      sb.append("| `").append(o.key()).append("` | ").append(o.defaultValueText()).append(" | ");
+      sb.append(o.description()).append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  private static String suggestion(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : ALL.keySet()) {
+      int d = editDistance(key, known);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return best != null && bestDistance <= Math.max(3, key.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  // Reflection keeps the registry from drifting: a constant declared above is automatically known.
+  private static Map<String, ConfigOption<?>> collect() {
+    Map<String, ConfigOption<?>> map = new LinkedHashMap<>();
+    for (Field f : ClientOptions.class.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class) {
+        try {
+          ConfigOption<?> o = (ConfigOption<?>) f.get(null);
+          map.put(o.key(), o);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Collections.unmodifiableMap(map);
+  }
+}
