@@ -1,0 +1,204 @@
+package io.flussjava.client;
+
+import io.flussjava.client.admin.Admin;
+import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.internal.AdminImpl;
+import io.flussjava.client.internal.Futures;
+import io.flussjava.client.internal.Retrier;
+import io.flussjava.client.metadata.MetadataCache;
+import io.flussjava.client.metadata.TableMetadata;
+import io.flussjava.config.ClientOptions;
+import io.flussjava.config.Configuration;
+import io.flussjava.exception.InvalidConfigException;
+import io.flussjava.rpc.RpcClient;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: a connection to one Fluss cluster, owning the network threads, the server connections and the
+ * metadata cache that every {@link Admin} and {@link Table} obtained from it shares.
+ *
+ * <pre>{@code
+ * Configuration conf = new Configuration();
+ * conf.setString("bootstrap.servers", "localhost:9123");
+ * try (Connection connection = Connection.create(conf)) {
+ *   Admin admin = connection.getAdmin();
+ *   System.out.println(admin.listDatabases());
+ *   Table table = connection.getTable("my_db.my_table");
+ *   System.out.println(table.getTableInfo());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #create} checks the configuration (unknown keys and bad values fail with an {@link
+ * InvalidConfigException} naming the key) and contacts a bootstrap server before it returns, so a wrong address
+ * fails here rather than at the first write. Thread-safe; create one per cluster and application and close it
+ * when done.
+ */
+public final class Connection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+  private final Configuration conf;
+  private final RpcClient rpc;
+  private final ScheduledExecutorService scheduler;
+  private final MetadataCache metadata;
+  private final Retrier retrier;
+  private final Duration requestTimeout;
+  private final AdminImpl admin;
+  private volatile boolean closed;
+
+  private Connection(Configuration conf, RpcClient rpc, ScheduledExecutorService scheduler) {
+    this.conf = conf;
+    this.rpc = rpc;
+    this.scheduler = scheduler;
+    this.requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
+    this.retrier =
+        new Retrier(scheduler, conf.get(ClientOptions.RETRY_BACKOFF), conf.get(ClientOptions.RETRY_BACKOFF_MAX));
+    this.metadata =
+        new MetadataCache(
+            rpc,
+            parseBootstrapServers(conf),
+            retrier,
+            requestTimeout,
+            conf.get(ClientOptions.METADATA_MAX_AGE));
+    this.admin = new AdminImpl(metadata, retrier, requestTimeout);
+  }
+
+  /**
+   * Opens a connection to the cluster named by {@code bootstrap.servers}.
+   *
+   * @throws InvalidConfigException for an unknown key, a bad value or a missing {@code bootstrap.servers}
+   * @throws io.flussjava.exception.NetworkException when no bootstrap server can be reached
+   * @throws io.flussjava.exception.AuthenticationException when the cluster rejects the credentials
+   */
+  public static Connection create(Configuration configuration) {
+    Configuration conf = configuration.copy();
+    ClientOptions.validate(conf);
+    parseBootstrapServers(conf);
+    String clientId = conf.get(ClientOptions.CLIENT_ID);
+    ScheduledExecutorService scheduler = newScheduler(clientId);
+    RpcClient rpc = null;
+    try {
+      rpc = RpcClient.create(conf);
+      Connection connection = new Connection(conf, rpc, scheduler);
+      Duration timeout = connection.requestTimeout;
+      Futures.await(connection.metadata.bootstrap(), timeout, "connecting to bootstrap.servers");
+      LOG.info("Connected to Fluss cluster: {}", connection.metadata.nodes());
+      return connection;
+    } catch (RuntimeException e) {
+      // A half-built connection must not leak threads or sockets.
+      if (rpc != null) {
+        rpc.close();
+      }
+      scheduler.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** The admin API of this connection; shares its resources (closing it is optional). */
+  public Admin getAdmin() {
+    checkOpen();
+    return admin;
+  }
+
+  /**
+   * A handle to an existing table, e.g. {@code getTable("my_db.users")}.
+   *
+   * @throws io.flussjava.exception.TableNotExistException if the table does not exist
+   */
+  public Table getTable(String tablePath) {
+    return getTable(TablePath.parse(tablePath));
+  }
+
+  /**
+   * A handle to an existing table.
+   *
+   * @throws io.flussjava.exception.TableNotExistException if the table does not exist
+   */
+  public Table getTable(TablePath tablePath) {
+    checkOpen();
+    TableMetadata table =
+        Futures.await(metadata.table(tablePath), requestTimeout.plusSeconds(5), "getTable(" + tablePath + ")");
+    return new Table(this, table.info());
+  }
+
+  /** A copy of the configuration this connection was created with. */
+  public Configuration getConfiguration() {
+    return conf.copy();
+  }
+
+  MetadataCache metadata() {
+    return metadata;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this Connection is closed");
+    }
+  }
+
+  /** Closes the server connections and stops the client's threads. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    admin.close();
+    rpc.close();
+    scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static List<InetSocketAddress> parseBootstrapServers(Configuration conf) {
+    List<String> servers = conf.get(ClientOptions.BOOTSTRAP_SERVERS);
+    if (servers == null || servers.isEmpty()) {
+      throw new InvalidConfigException(
+          "Configuration key 'bootstrap.servers' is required, e.g. conf.setString(\"bootstrap.servers\","
+              + " \"localhost:9123\").");
+    }
+    List<InetSocketAddress> out = new ArrayList<>();
+    for (String s : servers) {
+      int colon = s.lastIndexOf(':');
+      int port = -1;
+      if (colon > 0) {
+        try {
+          port = Integer.parseInt(s.substring(colon + 1));
+        } catch (NumberFormatException ignored) {
+          port = -1;
+        }
+      }
+      if (port <= 0 || port > 65535) {
+        throw new InvalidConfigException(
+            "Invalid value '" + s + "' in configuration key 'bootstrap.servers': expected host:port.");
+      }
+      out.add(InetSocketAddress.createUnresolved(s.substring(0, colon), port));
+    }
+    return out;
+  }
+
+  private static ScheduledExecutorService newScheduler(String clientId) {
+    String name = "fluss-client-scheduler" + (clientId.isEmpty() ? "" : "-" + clientId);
+    ScheduledThreadPoolExecutor s =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
+    s.setRemoveOnCancelPolicy(true);
+    return Executors.unconfigurableScheduledExecutorService(s);
+  }
+}

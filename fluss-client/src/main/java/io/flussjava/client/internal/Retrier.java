@@ -1,0 +1,107 @@
+package io.flussjava.client.internal;
+
+import io.flussjava.exception.InvalidMetadataException;
+import io.flussjava.exception.RetriableException;
+import io.flussjava.exception.TimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an async operation again after retriable errors, with exponential backoff and jitter, until it succeeds,
+ * fails for good, or its deadline passes. Errors that mean stale metadata first call a refresh hook.
+ */
+public final class Retrier {
+  private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
+
+  private final ScheduledExecutorService scheduler;
+  private final long initialBackoffNanos;
+  private final long maxBackoffNanos;
+
+  public Retrier(ScheduledExecutorService scheduler, Duration initialBackoff, Duration maxBackoff) {
+    this.scheduler = scheduler;
+    this.initialBackoffNanos = Math.max(1, initialBackoff.toNanos());
+    this.maxBackoffNanos = Math.max(initialBackoffNanos, maxBackoff.toNanos());
+  }
+
+  /**
+   * Calls {@code attempt} until it succeeds or {@code timeout} has passed.
+   *
+   * @param operation named in the timeout message, e.g. {@code "createTable(db.t)"}
+   * @param onStaleMetadata run before retrying after an {@link InvalidMetadataException}
+   */
+  public <T> CompletableFuture<T> call(
+      String operation,
+      Duration timeout,
+      Supplier<CompletableFuture<T>> attempt,
+      Consumer<Throwable> onStaleMetadata) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    run(operation, timeout, deadline, 0, attempt, onStaleMetadata, result);
+    return result;
+  }
+
+  private <T> void run(
+      String operation,
+      Duration timeout,
+      long deadline,
+      int attemptNo,
+      Supplier<CompletableFuture<T>> attempt,
+      Consumer<Throwable> onStaleMetadata,
+      CompletableFuture<T> result) {
+    if (result.isDone()) {
+      return; // cancelled by the caller
+    }
+    CompletableFuture<T> f;
+    try {
+      f = attempt.get();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    f.whenComplete(
+        (value, error) -> {
+          if (error == null) {
+            result.complete(value);
+            return;
+          }
+          Throwable cause = Futures.unwrap(error);
+          if (!(cause instanceof RetriableException)) {
+            result.completeExceptionally(cause);
+            return;
+          }
+          long backoff = backoffNanos(attemptNo);
+          if (System.nanoTime() + backoff >= deadline) {
+            TimeoutException t =
+                new TimeoutException(
+                    operation + " did not complete within " + timeout.toMillis() + " ms; last error: "
+                        + cause.getMessage());
+            t.initCause(cause);
+            result.completeExceptionally(t);
+            return;
+          }
+          if (cause instanceof InvalidMetadataException && onStaleMetadata != null) {
+            onStaleMetadata.accept(cause);
+          }
+          LOG.debug("{} failed with a retriable error, retrying in {} ms: {}", operation, backoff / 1_000_000, cause.toString());
+          scheduler.schedule(
+              () -> run(operation, timeout, deadline, attemptNo + 1, attempt, onStaleMetadata, result),
+              backoff,
+              TimeUnit.NANOSECONDS);
+        });
+  }
+
+  long backoffNanos(int attemptNo) {
+    long exp = initialBackoffNanos << Math.min(attemptNo, 20);
+    long capped = Math.min(maxBackoffNanos, exp <= 0 ? maxBackoffNanos : exp);
+    // +-20% jitter keeps many clients from retrying in lock step after a leader change.
+    double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+    return (long) (capped * jitter);
+  }
+}
