@@ -1,0 +1,71 @@
+package io.flussjava.types.internal;
+
+/**
+ * UTF-8 encoding straight into a caller's array, so that strings are written without the temporary array of {@code
+ * String.getBytes}. Unpaired surrogates become {@code '?'}, exactly as {@code getBytes(UTF_8)} does, so both paths
+ * produce the same bytes.
+ */
+final class Utf8 {
+  private Utf8() {}
+
+  /** The number of bytes {@link #encode} writes for {@code text}. */
+  static int encodedLength(String text) {
+    int length = text.length();
+    int bytes = length;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        if (c < 0x800) {
+          bytes += 1;
+        } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+          bytes += 2; // a pair: two chars counted, four bytes in total
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          // Unpaired: written as '?', already counted as one byte.
+        } else {
+          bytes += 2;
+        }
+      }
+    }
+    return bytes;
+  }
+
+  /** Encodes {@code text} at {@code position} (the caller ensures room) and returns the end position. */
+  static int encode(String text, byte[] buffer, int position) {
+    int length = text.length();
+    int i = 0;
+    // Most keys and values are ASCII: a tight loop for the leading ASCII run.
+    while (i < length) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      buffer[position++] = (byte) c;
+      i++;
+    }
+    for (; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        buffer[position++] = (byte) c;
+      } else if (c < 0x800) {
+        buffer[position++] = (byte) (0xC0 | (c >> 6));
+        buffer[position++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+          int codePoint = Character.toCodePoint(c, text.charAt(++i));
+          buffer[position++] = (byte) (0xF0 | (codePoint >> 18));
+          buffer[position++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+          buffer[position++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+          buffer[position++] = (byte) (0x80 | (codePoint & 0x3F));
+        } else {
+          buffer[position++] = (byte) '?';
+        }
+      } else {
+        buffer[position++] = (byte) (0xE0 | (c >> 12));
+        buffer[position++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        buffer[position++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    return position;
+  }
+}
