@@ -67,10 +67,13 @@ public final class DataField {
     return new DataField(name, type, description, newFieldId);
   }
 
-  /** {@code name TYPE} or {@code name TYPE 'description'}; names that are not plain identifiers are back-quoted. */
+  /**
+   * {@code `name` TYPE}, with {@code '...'} after it when the field has a description: the same summary the
+   * official Fluss client prints, so that schemas compare as text across the two clients.
+   */
   public String asSummaryString() {
-    String text = quoteIfNeeded(name) + " " + type.asSummaryString();
-    return description == null ? text : text + " '" + description.replace("'", "''") + "'";
+    String text = "`" + name.replace("`", "``") + "` " + type.asSummaryString();
+    return description == null ? text : text + " '...'";
   }
 
   static String quoteIfNeeded(String identifier) {

@@ -34,9 +34,9 @@ class DataTypesTest {
     assertThat(DataTypes.MAP(DataTypes.STRING().notNull(), DataTypes.INT()))
         .hasToString("MAP<STRING NOT NULL, INT>");
     assertThat(DataTypes.ROW(FIELD("a", DataTypes.INT()), FIELD("b", DataTypes.STRING())))
-        .hasToString("ROW<a INT, b STRING>");
+        .hasToString("ROW<`a` INT, `b` STRING>");
     assertThat(DataTypes.ROW(FIELD("my field", DataTypes.INT()), FIELD("c", DataTypes.INT(), "it's")).notNull())
-        .hasToString("ROW<`my field` INT, c INT 'it''s'> NOT NULL");
+        .hasToString("ROW<`my field` INT, `c` INT '...'> NOT NULL");
   }
 
   @Test
