@@ -112,6 +112,85 @@ public final class ClientOptions {
               "JAAS-style alternative to username/password: `...PlainLoginModule required username=\"u\""
                   + " password=\"p\";`.");
 
+  public static final ConfigOption<MemorySize> WRITER_BATCH_SIZE =
+      ConfigOption.key("client.writer.batch-size")
+          .memoryType()
+          .defaultValue(MemorySize.ofMebiBytes(2))
+          .validate(m -> m.getBytes() >= 1024, "at least 1kb")
+          .withDescription(
+              "Target size of one bucket's batch (uncompressed). A full batch is sent at once; a larger one is"
+                  + " never built except for a single oversized row.");
+
+  public static final ConfigOption<Duration> WRITER_BATCH_TIMEOUT =
+      ConfigOption.key("client.writer.batch-timeout")
+          .durationType()
+          .defaultValue(Duration.ofMillis(100))
+          .withDescription(
+              "How long a batch that is not full may wait for more rows before it is sent (linger). flush() sends"
+                  + " at once.");
+
+  public static final ConfigOption<MemorySize> WRITER_BUFFER_MEMORY =
+      ConfigOption.key("client.writer.buffer.memory-size")
+          .memoryType()
+          .defaultValue(MemorySize.ofMebiBytes(64))
+          .validate(m -> m.getBytes() >= 1024, "at least 1kb")
+          .withDescription(
+              "Bound on the memory all writers of a connection hold in unsent and unacknowledged batches. When it"
+                  + " is used up, append/upsert block (back-pressure) for up to client.writer.buffer.wait-timeout.");
+
+  public static final ConfigOption<Duration> WRITER_BUFFER_WAIT_TIMEOUT =
+      ConfigOption.key("client.writer.buffer.wait-timeout")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(60))
+          .withDescription(
+              "How long a write may block waiting for buffer memory before it fails with a TimeoutException.");
+
+  public static final ConfigOption<String> WRITER_ACKS =
+      ConfigOption.key("client.writer.acks")
+          .stringType()
+          .defaultValue("all")
+          .validate(a -> a.equals("all") || a.equals("-1") || a.equals("0") || a.equals("1"), "one of all, -1, 0, 1")
+          .withDescription("Acknowledgements the leader waits for before answering: all (= -1, every in-sync replica), 1, or 0.");
+
+  public static final ConfigOption<Integer> WRITER_RETRIES =
+      ConfigOption.key("client.writer.retries")
+          .intType()
+          .defaultValue(Integer.MAX_VALUE)
+          .validate(n -> n >= 0, "at least 0")
+          .withDescription(
+              "How often a batch that failed with a retriable error is sent again (bounded in time by"
+                  + " client.writer.delivery-timeout).");
+
+  public static final ConfigOption<Duration> WRITER_DELIVERY_TIMEOUT =
+      ConfigOption.key("client.writer.delivery-timeout")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(2))
+          .validate(d -> !d.isZero(), "positive")
+          .withDescription(
+              "Upper bound on the time from a write call until its future completes, retries included; after it the"
+                  + " future fails with a TimeoutException.");
+
+  public static final ConfigOption<Integer> WRITER_MAX_INFLIGHT_PER_BUCKET =
+      ConfigOption.key("client.writer.max-inflight-requests-per-bucket")
+          .intType()
+          .defaultValue(5)
+          .validate(n -> n >= 1, "at least 1")
+          .withDescription("Batches of one bucket that may be sent and not yet acknowledged at the same time.");
+
+  public static final ConfigOption<Boolean> WRITER_ENABLE_IDEMPOTENCE =
+      ConfigOption.key("client.writer.enable-idempotence")
+          .booleanType()
+          .defaultValue(true)
+          .withDescription(
+              "Tag batches with a writer id and per-bucket sequence numbers so that a retried batch is not written"
+                  + " twice. Requires client.writer.acks=all.");
+
+  public static final ConfigOption<MemorySize> WRITER_REQUEST_MAX_SIZE =
+      ConfigOption.key("client.writer.request-max-size")
+          .memoryType()
+          .defaultValue(MemorySize.ofMebiBytes(10))
+          .withDescription("Upper bound on the size of one write request (several buckets' batches to one server).");
+
   private static final Map<String, ConfigOption<?>> ALL = collect();
 
   /** All declared options, in declaration order. */
