@@ -86,7 +86,7 @@ public final class Connection implements AutoCloseable {
     ScheduledExecutorService scheduler = newScheduler(clientId);
     RpcClient rpc = null;
     try {
-      rpc = RpcClient.create(conf);
+      rpc = new RpcClient(conf);
       Connection connection = new Connection(conf, rpc, scheduler);
       Duration timeout = connection.requestTimeout;
       Futures.await(connection.metadata.bootstrap(), timeout, "connecting to bootstrap.servers");

@@ -7,4 +7,8 @@ public class NetworkException extends InvalidMetadataException {
   public NetworkException(String message) {
     super(Errors.NETWORK_EXCEPTION, message);
   }
+
+  public NetworkException(String message, Throwable cause) {
+    super(Errors.NETWORK_EXCEPTION, message, cause);
+  }
 }

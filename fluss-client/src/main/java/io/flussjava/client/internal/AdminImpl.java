@@ -154,8 +154,8 @@ public final class AdminImpl implements Admin {
   public CompletableFuture<Void> dropTableAsync(TablePath tablePath, boolean ignoreIfNotExists) {
     DropTableRequest request =
         DropTableRequest.newBuilder().setTablePath(toPb(tablePath)).setIgnoreIfNotExists(ignoreIfNotExists).build();
-    return call("dropTable(" + tablePath + ")", ApiMethods.DROP_TABLE, request, r -> null)
-        .whenComplete((v, e) -> metadata.invalidate(tablePath));
+    CompletableFuture<Void> dropped = call("dropTable(" + tablePath + ")", ApiMethods.DROP_TABLE, request, r -> null);
+    return dropped.whenComplete((v, e) -> metadata.invalidate(tablePath));
   }
 
   @Override
