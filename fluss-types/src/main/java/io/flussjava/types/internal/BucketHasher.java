@@ -22,10 +22,15 @@ public final class BucketHasher {
    * @throws IllegalArgumentException if the key is empty or {@code numBuckets} is not positive
    */
   public static int bucketFor(byte[] keyBytes, int numBuckets) {
+    return bucketFor(keyBytes, 0, keyBytes.length, numBuckets);
+  }
+
+  /** The bucket of the key held in {@code bytes[offset, offset + length)} (e.g. a reused encode buffer). */
+  public static int bucketFor(byte[] bytes, int offset, int length, int numBuckets) {
     if (numBuckets <= 0) {
       throw new IllegalArgumentException("number of buckets must be positive, got " + numBuckets);
     }
-    return murmurInt(murmurHash(keyBytes, 0, keyBytes.length)) % numBuckets;
+    return murmurInt(murmurHash(bytes, offset, length)) % numBuckets;
   }
 
   /** Fluss's MurmurHash3 variant of {@code bytes[offset, offset + length)}. */
