@@ -1,12 +1,12 @@
 package io.flussjava.client;
 
 import io.flussjava.client.admin.Admin;
+import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.AdminImpl;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.Retrier;
 import io.flussjava.client.metadata.MetadataCache;
-import io.flussjava.client.metadata.TableMetadata;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
 import io.flussjava.exception.InvalidConfigException;
@@ -124,9 +124,11 @@ public final class Connection implements AutoCloseable {
    */
   public Table getTable(TablePath tablePath) {
     checkOpen();
-    TableMetadata table =
-        Futures.await(metadata.table(tablePath), requestTimeout.plusSeconds(5), "getTable(" + tablePath + ")");
-    return new Table(this, table.info());
+    // Table info comes from the coordinator's catalog (authoritative right after a create or drop); bucket leaders
+    // are looked up separately, through the metadata cache, by whatever reads or writes the table.
+    TableInfo info =
+        Futures.await(admin.getTableInfoAsync(tablePath), requestTimeout.plusSeconds(5), "getTable(" + tablePath + ")");
+    return new Table(this, info);
   }
 
   /** A copy of the configuration this connection was created with. */

@@ -48,7 +48,8 @@ public final class DescriptorJson {
     root.set("schema", SchemaJsonCodec.toJson(d.getSchema()));
     d.getComment().ifPresent(c -> root.put("comment", c));
     root.set("partition_key", stringArray(d.getPartitionKeys()));
-    if (!d.getBucketKeys().isEmpty()) {
+    // The server reads bucket_key whenever a distribution is given; an empty list means "default keys".
+    if (d.getBucketCount().isPresent() || !d.getBucketKeys().isEmpty()) {
       root.set("bucket_key", stringArray(d.getBucketKeys()));
     }
     d.getBucketCount().ifPresent(n -> root.put("bucket_count", n));
