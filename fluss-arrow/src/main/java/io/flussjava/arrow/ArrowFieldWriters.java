@@ -1,0 +1,427 @@
+package io.flussjava.arrow;
+
+import io.flussjava.exception.InvalidRowException;
+import io.flussjava.log.internal.Utf8Encoder;
+import io.flussjava.types.DataType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeMilliVector;
+import org.apache.arrow.vector.TimeNanoVector;
+import org.apache.arrow.vector.TimeSecVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+/** The {@link ArrowFieldWriter} of each Fluss type. */
+public final class ArrowFieldWriters {
+  private static final int NANOS_PER_MILLI = 1_000_000;
+  private static final int NANOS_PER_MICRO = 1_000;
+
+  private ArrowFieldWriters() {}
+
+  /**
+   * The writer of a column of {@code type} into {@code vector}, which must have been created from {@link
+   * ArrowSchemas#toArrowField} for that type.
+   *
+   * @throws UnsupportedOperationException for ARRAY, MAP and ROW columns (not supported yet)
+   */
+  public static ArrowFieldWriter create(String name, DataType type, FieldVector vector) {
+    switch (type.getTypeRoot()) {
+      case BOOLEAN:
+        return new BooleanWriter(name, type, (BitVector) vector);
+      case TINYINT:
+        return new TinyIntWriter(name, type, (TinyIntVector) vector);
+      case SMALLINT:
+        return new SmallIntWriter(name, type, (SmallIntVector) vector);
+      case INTEGER:
+        return new IntWriter(name, type, (IntVector) vector);
+      case BIGINT:
+        return new BigIntWriter(name, type, (BigIntVector) vector);
+      case FLOAT:
+        return new FloatWriter(name, type, (Float4Vector) vector);
+      case DOUBLE:
+        return new DoubleWriter(name, type, (Float8Vector) vector);
+      case DECIMAL:
+        return new DecimalWriter(name, type, (DecimalVector) vector);
+      case CHAR:
+      case STRING:
+        return new StringWriter(name, type, (VarCharVector) vector);
+      case BINARY:
+        return new FixedBinaryWriter(name, type, (FixedSizeBinaryVector) vector);
+      case BYTES:
+        return new BytesWriter(name, type, (VarBinaryVector) vector);
+      case DATE:
+        return new DateWriter(name, type, (DateDayVector) vector);
+      case TIME_WITHOUT_TIME_ZONE:
+        return timeWriter(name, type, vector);
+      case TIMESTAMP_WITHOUT_TIME_ZONE:
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        return timestampWriter(name, type, (TimeStampVector) vector);
+      default:
+        throw new UnsupportedOperationException(
+            "the ARROW log writer does not support column '" + name + "' of type " + type + " yet (ARRAY, MAP, ROW)");
+    }
+  }
+
+  private static ArrowFieldWriter timeWriter(String name, DataType type, FieldVector vector) {
+    if (vector instanceof TimeSecVector) {
+      return new TimeSecWriter(name, type, (TimeSecVector) vector);
+    } else if (vector instanceof TimeMilliVector) {
+      return new TimeMilliWriter(name, type, (TimeMilliVector) vector);
+    } else if (vector instanceof TimeMicroVector) {
+      return new TimeMicroWriter(name, type, (TimeMicroVector) vector);
+    }
+    return new TimeNanoWriter(name, type, (TimeNanoVector) vector);
+  }
+
+  private static ArrowFieldWriter timestampWriter(String name, DataType type, TimeStampVector vector) {
+    boolean instant = type.is(io.flussjava.types.DataTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+    switch (((ArrowType.Timestamp) vector.getField().getType()).getUnit()) {
+      case SECOND:
+        return new TimestampWriter(name, type, vector, instant) {
+          @Override
+          long encode(long epochSecond, int nano) {
+            return epochSecond;
+          }
+        };
+      case MILLISECOND:
+        return new TimestampWriter(name, type, vector, instant) {
+          @Override
+          long encode(long epochSecond, int nano) {
+            return Math.addExact(Math.multiplyExact(epochSecond, 1_000L), nano / NANOS_PER_MILLI);
+          }
+        };
+      case MICROSECOND:
+        return new TimestampWriter(name, type, vector, instant) {
+          @Override
+          long encode(long epochSecond, int nano) {
+            return Math.addExact(Math.multiplyExact(epochSecond, 1_000_000L), nano / NANOS_PER_MICRO);
+          }
+        };
+      default:
+        return new TimestampWriter(name, type, vector, instant) {
+          @Override
+          long encode(long epochSecond, int nano) {
+            return Math.addExact(Math.multiplyExact(epochSecond, 1_000_000_000L), nano);
+          }
+        };
+    }
+  }
+
+  /** Base of fixed-width columns. */
+  private abstract static class FixedWidthWriter<V extends BaseFixedWidthVector> extends ArrowFieldWriter {
+    final V vector;
+    private final int width;
+
+    FixedWidthWriter(String name, DataType type, V vector, int width) {
+      super(name, type);
+      this.vector = vector;
+      this.width = width;
+    }
+
+    @Override
+    protected final void writeNull(int row) {
+      vector.setNull(row);
+    }
+
+    @Override
+    public final int fixedBytesPerRow() {
+      return width;
+    }
+
+    @Override
+    public final FieldVector vector() {
+      return vector;
+    }
+  }
+
+  /** Base of variable-width columns. */
+  private abstract static class VariableWidthWriter<V extends BaseVariableWidthVector> extends ArrowFieldWriter {
+    final V vector;
+
+    VariableWidthWriter(String name, DataType type, V vector) {
+      super(name, type);
+      this.vector = vector;
+    }
+
+    @Override
+    protected final void writeNull(int row) {
+      vector.setNull(row);
+    }
+
+    @Override
+    public final int fixedBytesPerRow() {
+      return BaseVariableWidthVector.OFFSET_WIDTH;
+    }
+
+    @Override
+    public final FieldVector vector() {
+      return vector;
+    }
+  }
+
+  private static final class BooleanWriter extends FixedWidthWriter<BitVector> {
+    BooleanWriter(String name, DataType type, BitVector vector) {
+      super(name, type, vector, 0);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, (Boolean) value ? 1 : 0);
+      return 0;
+    }
+  }
+
+  private static final class TinyIntWriter extends FixedWidthWriter<TinyIntVector> {
+    TinyIntWriter(String name, DataType type, TinyIntVector vector) {
+      super(name, type, vector, 1);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, (Byte) value);
+      return 0;
+    }
+  }
+
+  private static final class SmallIntWriter extends FixedWidthWriter<SmallIntVector> {
+    SmallIntWriter(String name, DataType type, SmallIntVector vector) {
+      super(name, type, vector, 2);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, (Short) value);
+      return 0;
+    }
+  }
+
+  private static final class IntWriter extends FixedWidthWriter<IntVector> {
+    IntWriter(String name, DataType type, IntVector vector) {
+      super(name, type, vector, 4);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, (Integer) value);
+      return 0;
+    }
+  }
+
+  private static final class BigIntWriter extends FixedWidthWriter<BigIntVector> {
+    BigIntWriter(String name, DataType type, BigIntVector vector) {
+      super(name, type, vector, 8);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, (Long) value);
+      return 0;
+    }
+  }
+
+  private static final class FloatWriter extends FixedWidthWriter<Float4Vector> {
+    FloatWriter(String name, DataType type, Float4Vector vector) {
+      super(name, type, vector, 4);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, (Float) value);
+      return 0;
+    }
+  }
+
+  private static final class DoubleWriter extends FixedWidthWriter<Float8Vector> {
+    DoubleWriter(String name, DataType type, Float8Vector vector) {
+      super(name, type, vector, 8);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, (Double) value);
+      return 0;
+    }
+  }
+
+  private static final class DecimalWriter extends FixedWidthWriter<DecimalVector> {
+    private final int scale;
+    private final int precision;
+
+    DecimalWriter(String name, DataType type, DecimalVector vector) {
+      super(name, type, vector, 16);
+      this.scale = vector.getScale();
+      this.precision = vector.getPrecision();
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      BigDecimal decimal = (BigDecimal) value;
+      if (decimal.scale() != scale || decimal.precision() > precision) {
+        throw new InvalidRowException("column '" + name() + "' is " + type() + " but the value " + decimal
+            + " has scale " + decimal.scale() + " and precision " + decimal.precision());
+      }
+      vector.setSafe(row, decimal);
+      return 0;
+    }
+  }
+
+  private static final class StringWriter extends VariableWidthWriter<VarCharVector> {
+    private byte[] utf8 = new byte[256];
+
+    StringWriter(String name, DataType type, VarCharVector vector) {
+      super(name, type, vector);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      String text = (String) value;
+      int max = Utf8Encoder.maxEncodedLength(text);
+      if (utf8.length < max) {
+        utf8 = new byte[Math.max(max, utf8.length * 2)];
+      }
+      int length = Utf8Encoder.encode(text, utf8, 0);
+      vector.setSafe(row, utf8, 0, length);
+      return length;
+    }
+  }
+
+  private static final class BytesWriter extends VariableWidthWriter<VarBinaryVector> {
+    BytesWriter(String name, DataType type, VarBinaryVector vector) {
+      super(name, type, vector);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      byte[] bytes = (byte[]) value;
+      vector.setSafe(row, bytes, 0, bytes.length);
+      return bytes.length;
+    }
+  }
+
+  private static final class FixedBinaryWriter extends FixedWidthWriter<FixedSizeBinaryVector> {
+    private final int width;
+
+    FixedBinaryWriter(String name, DataType type, FixedSizeBinaryVector vector) {
+      super(name, type, vector, vector.getByteWidth());
+      this.width = vector.getByteWidth();
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      byte[] bytes = (byte[]) value;
+      if (bytes.length != width) {
+        throw new InvalidRowException(
+            "column '" + name() + "' is " + type() + " but the value has " + bytes.length + " bytes");
+      }
+      vector.setSafe(row, bytes);
+      return 0;
+    }
+  }
+
+  private static final class DateWriter extends FixedWidthWriter<DateDayVector> {
+    DateWriter(String name, DataType type, DateDayVector vector) {
+      super(name, type, vector, 4);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, Math.toIntExact(((LocalDate) value).toEpochDay()));
+      return 0;
+    }
+  }
+
+  private static final class TimeSecWriter extends FixedWidthWriter<TimeSecVector> {
+    TimeSecWriter(String name, DataType type, TimeSecVector vector) {
+      super(name, type, vector, 4);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, ((LocalTime) value).toSecondOfDay());
+      return 0;
+    }
+  }
+
+  private static final class TimeMilliWriter extends FixedWidthWriter<TimeMilliVector> {
+    TimeMilliWriter(String name, DataType type, TimeMilliVector vector) {
+      super(name, type, vector, 4);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, (int) (((LocalTime) value).toNanoOfDay() / NANOS_PER_MILLI));
+      return 0;
+    }
+  }
+
+  private static final class TimeMicroWriter extends FixedWidthWriter<TimeMicroVector> {
+    TimeMicroWriter(String name, DataType type, TimeMicroVector vector) {
+      super(name, type, vector, 8);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, ((LocalTime) value).toNanoOfDay() / NANOS_PER_MICRO);
+      return 0;
+    }
+  }
+
+  private static final class TimeNanoWriter extends FixedWidthWriter<TimeNanoVector> {
+    TimeNanoWriter(String name, DataType type, TimeNanoVector vector) {
+      super(name, type, vector, 8);
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      vector.setSafe(row, ((LocalTime) value).toNanoOfDay());
+      return 0;
+    }
+  }
+
+  /** TIMESTAMP (LocalDateTime read as UTC) and TIMESTAMP_LTZ (Instant), in the vector's unit. */
+  private abstract static class TimestampWriter extends FixedWidthWriter<TimeStampVector> {
+    private final boolean instant;
+
+    TimestampWriter(String name, DataType type, TimeStampVector vector, boolean instant) {
+      super(name, type, vector, 8);
+      this.instant = instant;
+    }
+
+    /** Epoch second and nano-of-second (0..999,999,999) in the vector's unit; sub-unit digits are dropped. */
+    abstract long encode(long epochSecond, int nano);
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      long encoded;
+      if (instant) {
+        Instant time = (Instant) value;
+        encoded = encode(time.getEpochSecond(), time.getNano());
+      } else {
+        LocalDateTime time = (LocalDateTime) value;
+        encoded = encode(time.toEpochSecond(ZoneOffset.UTC), time.getNano());
+      }
+      vector.setSafe(row, encoded);
+      return 0;
+    }
+  }
+}

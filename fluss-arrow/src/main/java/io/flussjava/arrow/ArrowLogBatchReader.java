@@ -1,0 +1,209 @@
+package io.flussjava.arrow;
+
+import io.flussjava.log.ArrowBatch;
+import io.flussjava.log.ArrowBatchConsumer;
+import io.flussjava.log.ChangeType;
+import io.flussjava.log.CorruptRecordException;
+import io.flussjava.log.LogBatchReader;
+import io.flussjava.log.LogReadContext;
+import io.flussjava.log.LogRecordConsumer;
+import io.flussjava.log.internal.LogBatchIterator;
+import io.flussjava.types.RowType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+
+/**
+ * Reads ARROW log batches into one reused {@link VectorSchemaRoot} of the read columns (the projection, in its order,
+ * or all columns) and, for {@link #read}, converts them column by column to canonical Java values. The CRC of projected
+ * batches is never checked: the server rewrites them but keeps the CRC of the full batch. Not thread-safe.
+ */
+final class ArrowLogBatchReader implements LogBatchReader {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final BufferAllocator allocator;
+  private final VectorSchemaRoot root;
+  private final VectorLoader loader;
+  private final ReadCodecs codecs;
+  private final ArrowFieldReader[] readers;
+  private final boolean verifyCrc;
+  private final LogBatchIterator batches = new LogBatchIterator();
+  private final ByteBufferInputChannel input = new ByteBufferInputChannel();
+  private final BatchView view = new BatchView();
+  private boolean closed;
+
+  ArrowLogBatchReader(LogReadContext context) {
+    RowType rowType = context.outputRowType();
+    this.verifyCrc = context.verifyCrc() && !context.isProjected();
+    this.allocator = context.allocator().newChildAllocator(
+        "fluss-arrow-log-reader-" + IDS.incrementAndGet(), 0, context.allocator().getLimit());
+    try {
+      this.root = VectorSchemaRoot.create(ArrowSchemas.toArrowSchema(rowType), allocator);
+    } catch (RuntimeException e) {
+      allocator.close();
+      throw e;
+    }
+    try {
+      List<FieldVector> vectors = root.getFieldVectors();
+      this.readers = new ArrowFieldReader[vectors.size()];
+      for (int i = 0; i < readers.length; i++) {
+        readers[i] = ArrowFieldReaders.create(rowType.getFieldNames().get(i), rowType.getTypeAt(i), vectors.get(i));
+      }
+    } catch (RuntimeException e) {
+      root.close();
+      allocator.close();
+      throw e;
+    }
+    this.codecs = new ReadCodecs(context.tableProperties());
+    this.loader = new VectorLoader(root, codecs);
+  }
+
+  @Override
+  public long readArrow(ByteBuffer records, long fetchOffset, ArrowBatchConsumer consumer) {
+    if (closed) {
+      throw new IllegalStateException("the reader is closed");
+    }
+    batches.reset(records);
+    long nextOffset = -1;
+    while (batches.next()) {
+      if (verifyCrc) {
+        batches.verifyCrc();
+      }
+      nextOffset = batches.nextOffset();
+      long baseOffset = batches.baseOffset();
+      int count = batches.recordCount();
+      if (count == 0 || baseOffset + count <= fetchOffset) {
+        continue;
+      }
+      load(baseOffset, count);
+      view.set(baseOffset, (int) Math.max(0, fetchOffset - baseOffset), count);
+      consumer.accept(view);
+    }
+    return nextOffset;
+  }
+
+  private void load(long baseOffset, int count) {
+    int payloadStart = batches.recordsStart() + (batches.isAppendOnly() ? 0 : count);
+    if (payloadStart > batches.end()) {
+      throw new CorruptRecordException(baseOffset, "the " + count + " change types run past the batch end");
+    }
+    ReadChannel channel = new ReadChannel(input.reset(batches.buffer(), payloadStart, batches.end()));
+    try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(channel, allocator)) {
+      loader.load(batch);
+    } catch (IOException | RuntimeException e) {
+      throw new CorruptRecordException(baseOffset, "cannot decode its Arrow record batch: " + e.getMessage(), e);
+    }
+    if (root.getRowCount() != count) {
+      throw new CorruptRecordException(
+          baseOffset, "the header says " + count + " records, the Arrow batch has " + root.getRowCount() + " rows");
+    }
+  }
+
+  @Override
+  public long read(ByteBuffer records, long fetchOffset, LogRecordConsumer consumer) {
+    return readArrow(records, fetchOffset, batch -> emitRows(batch, consumer));
+  }
+
+  private void emitRows(ArrowBatch batch, LogRecordConsumer consumer) {
+    int from = batch.firstRow();
+    int to = batch.rowCount();
+    Object[][] rows = new Object[to - from][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new Object[readers.length];
+    }
+    for (int column = 0; column < readers.length; column++) {
+      readers[column].readInto(rows, column, from, to);
+    }
+    long timestamp = batch.commitTimestamp();
+    long baseOffset = batch.baseOffset();
+    for (int row = from; row < to; row++) {
+      consumer.accept(baseOffset + row, timestamp, batch.changeType(row), rows[row - from]);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      root.close();
+      codecs.close();
+    } finally {
+      allocator.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ARROW log batch reader";
+  }
+
+  /** The reused {@link ArrowBatch} over the current batch. */
+  private final class BatchView implements ArrowBatch {
+    private long baseOffset;
+    private int firstRow;
+    private int rowCount;
+
+    void set(long baseOffset, int firstRow, int rowCount) {
+      this.baseOffset = baseOffset;
+      this.firstRow = firstRow;
+      this.rowCount = rowCount;
+    }
+
+    @Override
+    public VectorSchemaRoot root() {
+      return root;
+    }
+
+    @Override
+    public long baseOffset() {
+      return baseOffset;
+    }
+
+    @Override
+    public long commitTimestamp() {
+      return batches.commitTimestamp();
+    }
+
+    @Override
+    public int schemaId() {
+      return batches.schemaId();
+    }
+
+    @Override
+    public int firstRow() {
+      return firstRow;
+    }
+
+    @Override
+    public int rowCount() {
+      return rowCount;
+    }
+
+    @Override
+    public ChangeType changeType(int row) {
+      if (batches.isAppendOnly()) {
+        return ChangeType.APPEND_ONLY;
+      }
+      if (row < 0 || row >= rowCount) {
+        throw new IndexOutOfBoundsException("row " + row + " of " + rowCount);
+      }
+      byte value = batches.buffer().get(batches.recordsStart() + row);
+      try {
+        return ChangeType.fromByteValue(value);
+      } catch (IllegalArgumentException e) {
+        throw new CorruptRecordException(baseOffset, "row " + row + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.flussjava.log.internal;
+
+/** Reads one row, in some binary row format, back to canonical values. */
+public interface RowDecoder {
+  /**
+   * Decodes the row in {@code bytes[offset, offset + length)} into a new array.
+   *
+   * @throws IllegalArgumentException if the bytes are not a well-formed row
+   */
+  Object[] read(byte[] bytes, int offset, int length);
+}
