@@ -17,9 +17,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
-import org.apache.arrow.vector.ipc.message.MessageSerializer;
 
 /**
  * Reads ARROW log batches into one reused {@link VectorSchemaRoot} of the read columns (the projection, in its order,
@@ -36,7 +34,6 @@ final class ArrowLogBatchReader implements LogBatchReader {
   private final ArrowFieldReader[] readers;
   private final boolean verifyCrc;
   private final LogBatchIterator batches = new LogBatchIterator();
-  private final ByteBufferInputChannel input = new ByteBufferInputChannel();
   private final BatchView view = new BatchView();
   private boolean closed;
 
@@ -95,8 +92,7 @@ final class ArrowLogBatchReader implements LogBatchReader {
     if (payloadStart > batches.end()) {
       throw new CorruptRecordException(baseOffset, "the " + count + " change types run past the batch end");
     }
-    ReadChannel channel = new ReadChannel(input.reset(batches.buffer(), payloadStart, batches.end()));
-    try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(channel, allocator)) {
+    try (ArrowRecordBatch batch = ArrowIpc.read(batches.buffer(), payloadStart, batches.end(), allocator)) {
       loader.load(batch);
     } catch (IOException | RuntimeException e) {
       throw new CorruptRecordException(baseOffset, "cannot decode its Arrow record batch: " + e.getMessage(), e);

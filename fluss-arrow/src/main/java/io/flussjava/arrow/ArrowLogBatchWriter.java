@@ -7,8 +7,6 @@ import io.flussjava.log.LogBatchWriter;
 import io.flussjava.log.LogWriteContext;
 import io.flussjava.log.internal.LogBatchHeader;
 import io.flussjava.types.RowType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -18,9 +16,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.compression.CompressionCodec;
-import org.apache.arrow.vector.ipc.WriteChannel;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
-import org.apache.arrow.vector.ipc.message.MessageSerializer;
 
 /**
  * Writes ARROW log batches: rows go column by column into reused Arrow vectors; {@link #build} unloads them with the
@@ -28,7 +24,8 @@ import org.apache.arrow.vector.ipc.message.MessageSerializer;
  * change-type bytes unless every record is APPEND_ONLY. Not thread-safe.
  *
  * <p>Size estimate: header, change types and an allowance for the flatbuffer metadata, plus the uncompressed buffer
- * bytes written so far times the compression ratio the previous batch achieved (1 before the first build).
+ * bytes written so far times an estimated compression ratio: 1 at first, then following the ratios the built batches
+ * achieved, upwards at once and downwards by at most 10% per batch.
  */
 final class ArrowLogBatchWriter implements LogBatchWriter {
   private static final AtomicLong IDS = new AtomicLong();
@@ -149,9 +146,7 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
     }
     int payloadStart = out.position();
     try (ArrowRecordBatch batch = unloader.getRecordBatch()) {
-      MessageSerializer.serialize(new WriteChannel(out), batch);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialize an Arrow record batch into memory", e);
+      ArrowIpc.write(batch, out);
     }
     int size = out.position();
     LogBatchHeader.writeV0(out.array(), 0, size, schemaId, appendOnly, recordCount, writerId, batchSequence);
@@ -165,8 +160,9 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
       return;
     }
     double observed = Math.max(0.01, (payloadBytes - metadataEstimate) / uncompressed);
-    // Grow at once (never overshoot twice), shrink gently (one small batch should not inflate the next).
-    compressionRatio = observed > compressionRatio ? observed : (compressionRatio + observed) / 2;
+    // Grow at once (never overshoot twice); shrink by at most 10% a batch, so that one very compressible batch does not
+    // make the next, less compressible one overshoot the target.
+    compressionRatio = Math.max(observed, compressionRatio * 0.9);
   }
 
   @Override

@@ -1,14 +1,10 @@
 package io.flussjava.arrow;
 
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
 
-/**
- * A growable heap array that Arrow's {@code WriteChannel} writes into, reused for every batch. Bytes before the
- * Arrow payload (the batch header) are reserved with {@link #skip}.
- */
-final class HeapOutputChannel implements WritableByteChannel {
+/** A growable heap array that one log batch is assembled in, reused for every batch. Little-endian. Not thread-safe. */
+final class HeapOutputChannel {
   private byte[] array;
   private int position;
 
@@ -28,9 +24,25 @@ final class HeapOutputChannel implements WritableByteChannel {
     return array;
   }
 
+  /** Reserves {@code count} bytes to be filled in later (e.g. the batch header). */
   void skip(int count) {
     ensureRemaining(count);
     position += count;
+  }
+
+  void writeZeros(int count) {
+    ensureRemaining(count);
+    Arrays.fill(array, position, position + count, (byte) 0);
+    position += count;
+  }
+
+  void writeIntLE(int value) {
+    ensureRemaining(4);
+    array[position] = (byte) value;
+    array[position + 1] = (byte) (value >>> 8);
+    array[position + 2] = (byte) (value >>> 16);
+    array[position + 3] = (byte) (value >>> 24);
+    position += 4;
   }
 
   void write(byte[] bytes, int offset, int length) {
@@ -39,13 +51,18 @@ final class HeapOutputChannel implements WritableByteChannel {
     position += length;
   }
 
-  @Override
-  public int write(ByteBuffer source) {
+  void write(java.nio.ByteBuffer source) {
     int length = source.remaining();
     ensureRemaining(length);
     source.get(array, position, length);
     position += length;
-    return length;
+  }
+
+  /** Copies {@code length} bytes of an Arrow buffer, starting at {@code index}. */
+  void write(ArrowBuf source, long index, int length) {
+    ensureRemaining(length);
+    source.getBytes(index, array, position, length);
+    position += length;
   }
 
   private void ensureRemaining(int count) {
@@ -57,12 +74,4 @@ final class HeapOutputChannel implements WritableByteChannel {
       array = Arrays.copyOf(array, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, array.length * 2L)));
     }
   }
-
-  @Override
-  public boolean isOpen() {
-    return true;
-  }
-
-  @Override
-  public void close() {}
 }

@@ -14,7 +14,7 @@ import org.apache.arrow.vector.compression.CompressionUtil;
  * off-heap buffers: the frame shape Fluss writes and accepts, i.e. format version 1, independent blocks of at most 64
  * KB, no block or content checksums, no content size. Any frame with independent blocks is read (checksums and the
  * content size are skipped, not verified). {@link AbstractCompressionCodec} adds the 8-byte uncompressed-length prefix
- * and stores incompressible buffers raw (prefix -1). Stateless apart from the shared lz4-java instances.
+ * and stores incompressible buffers raw (prefix -1). Not thread-safe: it keeps one block's staging arrays.
  */
 public final class Lz4FrameCodec extends AbstractCompressionCodec {
   private static final int MAGIC = 0x184D2204;
@@ -39,6 +39,11 @@ public final class Lz4FrameCodec extends AbstractCompressionCodec {
   private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
   private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.fastestInstance().safeDecompressor();
 
+  // Staging arrays for one block: lz4-java works on arrays or ByteBuffers, and ByteBuffer views of Arrow memory
+  // would need --add-opens java.base/java.nio on Java 17. Copying 64 KB blocks costs little next to LZ4 itself.
+  private byte[] plainBlock = new byte[BLOCK_SIZE];
+  private byte[] packedBlock = new byte[COMPRESSOR.maxCompressedLength(BLOCK_SIZE)];
+
   @Override
   protected ArrowBuf doCompress(BufferAllocator allocator, ArrowBuf uncompressed) {
     int sourceLength = Math.toIntExact(uncompressed.writerIndex());
@@ -47,9 +52,7 @@ public final class Lz4FrameCodec extends AbstractCompressionCodec {
         + (long) blocks * (4 + COMPRESSOR.maxCompressedLength(BLOCK_SIZE)) + 4;
     ArrowBuf compressed = allocator.buffer(capacity);
     try {
-      var source = uncompressed.nioBuffer(0, sourceLength);
-      var target = compressed.nioBuffer(0, (int) capacity);
-      int position = (int) CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
+      long position = CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
       compressed.setInt(position, MAGIC);
       compressed.setByte(position + 4, FLG);
       compressed.setByte(position + 5, BD);
@@ -57,13 +60,15 @@ public final class Lz4FrameCodec extends AbstractCompressionCodec {
       position += FRAME_HEADER_SIZE;
       for (int from = 0; from < sourceLength; from += BLOCK_SIZE) {
         int length = Math.min(BLOCK_SIZE, sourceLength - from);
-        int written = COMPRESSOR.compress(source, from, length, target, position + 4, (int) capacity - position - 4);
+        uncompressed.getBytes(from, plainBlock, 0, length);
+        int written = COMPRESSOR.compress(plainBlock, 0, length, packedBlock, 0, packedBlock.length);
         if (written >= length) {
           compressed.setInt(position, length | UNCOMPRESSED_BLOCK_FLAG);
-          compressed.setBytes(position + 4, uncompressed, from, length);
+          compressed.setBytes(position + 4, plainBlock, 0, length);
           position += 4 + length;
         } else {
           compressed.setInt(position, written);
+          compressed.setBytes(position + 4, packedBlock, 0, written);
           position += 4 + written;
         }
       }
@@ -79,10 +84,10 @@ public final class Lz4FrameCodec extends AbstractCompressionCodec {
   @Override
   protected ArrowBuf doDecompress(BufferAllocator allocator, ArrowBuf compressed) {
     long length = readUncompressedLength(compressed);
-    int end = Math.toIntExact(compressed.writerIndex());
+    long end = compressed.writerIndex();
     ArrowBuf uncompressed = allocator.buffer(length);
     try {
-      int position = (int) CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
+      long position = CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
       if (end - position < FRAME_HEADER_SIZE || compressed.getInt(position) != MAGIC) {
         throw new IllegalStateException("not an LZ4 frame (bad magic)");
       }
@@ -93,12 +98,14 @@ public final class Lz4FrameCodec extends AbstractCompressionCodec {
       if ((flg & FLG_BLOCK_INDEPENDENCE) == 0) {
         throw new IllegalStateException("LZ4 frames with dependent blocks are not supported");
       }
+      int maxBlock = 1 << (8 + 2 * ((compressed.getByte(position + 5) >> 4) & 0x7)); // 4 -> 64 KB ... 7 -> 4 MB
       position += 6 + ((flg & FLG_CONTENT_SIZE) != 0 ? 8 : 0) + ((flg & FLG_DICTIONARY_ID) != 0 ? 4 : 0) + 1;
       int blockChecksum = (flg & FLG_BLOCK_CHECKSUM) != 0 ? 4 : 0;
-      var source = compressed.nioBuffer(0, end);
-      var target = uncompressed.nioBuffer(0, (int) length);
-      int written = 0;
+      long written = 0;
       while (true) {
+        if (end - position < 4) {
+          throw new IllegalStateException("LZ4 frame ends without an end mark");
+        }
         int header = compressed.getInt(position);
         position += 4;
         if (header == 0) {
@@ -115,7 +122,17 @@ public final class Lz4FrameCodec extends AbstractCompressionCodec {
           uncompressed.setBytes(written, compressed, position, blockLength);
           written += blockLength;
         } else {
-          written += DECOMPRESSOR.decompress(source, position, blockLength, target, written, (int) length - written);
+          if (packedBlock.length < blockLength) {
+            packedBlock = new byte[blockLength];
+          }
+          int room = (int) Math.min(length - written, maxBlock);
+          if (plainBlock.length < room) {
+            plainBlock = new byte[room];
+          }
+          compressed.getBytes(position, packedBlock, 0, blockLength);
+          int plain = DECOMPRESSOR.decompress(packedBlock, 0, blockLength, plainBlock, 0, room);
+          uncompressed.setBytes(written, plainBlock, 0, plain);
+          written += plain;
         }
         position += blockLength + blockChecksum;
       }

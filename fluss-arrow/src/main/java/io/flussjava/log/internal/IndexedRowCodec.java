@@ -247,7 +247,8 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
   }
 
   private void writeString(String value, ByteArrayOutput out) {
-    out.writeBytes(utf8, 0, encode(value));
+    int length = encode(value); // may replace utf8: call it before reading the field
+    out.writeBytes(utf8, 0, length);
   }
 
   private void writeChar(int i, String value, ByteArrayOutput out) {
