@@ -5,12 +5,15 @@ import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.AdminImpl;
 import io.flussjava.client.internal.Futures;
+import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.Retrier;
 import io.flussjava.client.metadata.MetadataCache;
+import io.flussjava.client.write.internal.WriterClient;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
 import io.flussjava.exception.InvalidConfigException;
 import io.flussjava.rpc.RpcClient;
+import io.flussjava.types.convert.TypeConverters;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,10 +55,15 @@ public final class Connection implements AutoCloseable {
   private final Retrier retrier;
   private final Duration requestTimeout;
   private final AdminImpl admin;
+  private final OffsetLister offsetLister;
+  private final TypeConverters typeConverters;
+  private WriterClient writerClient;
   private volatile boolean closed;
 
-  private Connection(Configuration conf, RpcClient rpc, ScheduledExecutorService scheduler) {
+  private Connection(
+      Configuration conf, RpcClient rpc, ScheduledExecutorService scheduler, TypeConverters typeConverters) {
     this.conf = conf;
+    this.typeConverters = typeConverters;
     this.rpc = rpc;
     this.scheduler = scheduler;
     this.requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
@@ -68,7 +76,8 @@ public final class Connection implements AutoCloseable {
             retrier,
             requestTimeout,
             conf.get(ClientOptions.METADATA_MAX_AGE));
-    this.admin = new AdminImpl(metadata, retrier, requestTimeout);
+    this.offsetLister = new OffsetLister(metadata, retrier, requestTimeout);
+    this.admin = new AdminImpl(metadata, retrier, requestTimeout, offsetLister);
   }
 
   /**
@@ -79,6 +88,14 @@ public final class Connection implements AutoCloseable {
    * @throws io.flussjava.exception.AuthenticationException when the cluster rejects the credentials
    */
   public static Connection create(Configuration configuration) {
+    return create(configuration, TypeConverters.defaults());
+  }
+
+  /**
+   * Opens a connection whose writers, scanners and lookupers convert Java values with {@code typeConverters} (for
+   * example to accept {@code java.util.Date} for TIMESTAMP columns; see {@link TypeConverters}).
+   */
+  public static Connection create(Configuration configuration, TypeConverters typeConverters) {
     Configuration conf = configuration.copy();
     ClientOptions.validate(conf);
     parseBootstrapServers(conf);
@@ -87,7 +104,7 @@ public final class Connection implements AutoCloseable {
     RpcClient rpc = null;
     try {
       rpc = new RpcClient(conf);
-      Connection connection = new Connection(conf, rpc, scheduler);
+      Connection connection = new Connection(conf, rpc, scheduler, typeConverters);
       Duration timeout = connection.requestTimeout;
       Futures.await(connection.metadata.bootstrap(), timeout, "connecting to bootstrap.servers");
       LOG.info("Connected to Fluss cluster: {}", connection.metadata.nodes());
@@ -140,6 +157,23 @@ public final class Connection implements AutoCloseable {
     return metadata;
   }
 
+  /** The write pipeline, started with the first writer. */
+  synchronized WriterClient writerClient() {
+    checkOpen();
+    if (writerClient == null) {
+      writerClient = new WriterClient(conf, metadata);
+    }
+    return writerClient;
+  }
+
+  OffsetLister offsetLister() {
+    return offsetLister;
+  }
+
+  TypeConverters typeConverters() {
+    return typeConverters;
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("this Connection is closed");
@@ -153,6 +187,11 @@ public final class Connection implements AutoCloseable {
       return;
     }
     closed = true;
+    synchronized (this) {
+      if (writerClient != null) {
+        writerClient.close(); // sends what writers left unsent, bounded by the delivery timeout
+      }
+    }
     admin.close();
     rpc.close();
     scheduler.shutdownNow();

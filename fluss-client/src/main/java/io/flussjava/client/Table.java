@@ -2,6 +2,18 @@ package io.flussjava.client;
 
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.scan.LogScanner;
+import io.flussjava.client.scan.TableScan;
+import io.flussjava.client.scan.internal.LogScannerImpl;
+import io.flussjava.client.write.TableAppend;
+import io.flussjava.client.write.TableUpsert;
+import io.flussjava.client.write.UpsertWriter;
+import io.flussjava.client.write.internal.AppendWriterImpl;
+import io.flussjava.client.write.internal.UpsertWriterImpl;
+import io.flussjava.exception.InvalidTableOperationException;
+import io.flussjava.exception.NonPrimaryKeyTableException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A handle to one table, obtained from {@link Connection#getTable}. Cheap: it holds the table's info as it was when
@@ -23,6 +35,133 @@ public final class Table {
   /** The table's info as it was when this handle was obtained. */
   public TableInfo getTableInfo() {
     return info;
+  }
+
+  /** Appending to this log table: {@code table.newAppend().createWriter()}. */
+  public TableAppend newAppend() {
+    return () -> {
+      if (info.hasPrimaryKey()) {
+        throw new InvalidTableOperationException(
+            "Table " + info.getTablePath() + " has a primary key " + info.getPrimaryKeys()
+                + ": write it with newUpsert().createWriter(), not an append writer.");
+      }
+      rejectPartitioned("append to");
+      return new AppendWriterImpl(connection.writerClient(), info, connection.typeConverters());
+    };
+  }
+
+  /** Upserting into this primary-key table: {@code table.newUpsert().createWriter()}. */
+  public TableUpsert newUpsert() {
+    return new Upsert(null);
+  }
+
+  /** Reading this table's log: {@code table.newScan().project("a", "b").createLogScanner()}. */
+  public TableScan newScan() {
+    return new Scan(null);
+  }
+
+  /** The scan spec: which columns to read (all by default). */
+  private final class Scan implements TableScan {
+    private final int[] projection;
+
+    Scan(int[] projection) {
+      this.projection = projection;
+    }
+
+    @Override
+    public TableScan project(String... columns) {
+      List<String> names = info.getSchema().getColumnNames();
+      int[] indexes = new int[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        indexes[i] = names.indexOf(columns[i]);
+        if (indexes[i] < 0) {
+          throw new IllegalArgumentException(
+              "project: column '" + columns[i] + "' is not a column of " + info.getTablePath() + " " + names);
+        }
+      }
+      return project(indexes);
+    }
+
+    @Override
+    public TableScan project(int... columnIndexes) {
+      int n = info.getSchema().getColumnNames().size();
+      boolean[] seen = new boolean[n];
+      for (int c : columnIndexes) {
+        if (c < 0 || c >= n) {
+          throw new IllegalArgumentException("project: column index " + c + " is outside 0.." + (n - 1));
+        }
+        if (seen[c]) {
+          throw new IllegalArgumentException("project: column " + c + " is named twice");
+        }
+        seen[c] = true;
+      }
+      if (columnIndexes.length == 0) {
+        throw new IllegalArgumentException("project: name at least one column");
+      }
+      return new Scan(columnIndexes.clone());
+    }
+
+    @Override
+    public LogScanner createLogScanner() {
+      rejectPartitioned("scan");
+      return new LogScannerImpl(
+          info,
+          projection,
+          connection.metadata(),
+          connection.offsetLister(),
+          connection.getConfiguration(),
+          connection.typeConverters());
+    }
+  }
+
+  private void rejectPartitioned(String operation) {
+    if (info.isPartitioned()) {
+      throw new InvalidTableOperationException(
+          "Table " + info.getTablePath() + " is partitioned by " + info.getPartitionKeys() + ": fluss-java cannot "
+              + operation + " partitioned tables yet.");
+    }
+  }
+
+  /** The upsert spec: which columns a writer writes (all by default). */
+  private final class Upsert implements TableUpsert {
+    private final int[] targetColumns;
+
+    Upsert(int[] targetColumns) {
+      this.targetColumns = targetColumns;
+    }
+
+    @Override
+    public TableUpsert partialUpdate(String... columns) {
+      List<String> names = info.getSchema().getColumnNames();
+      int[] indexes = new int[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        indexes[i] = names.indexOf(columns[i]);
+        if (indexes[i] < 0) {
+          throw new IllegalArgumentException(
+              "partialUpdate: column '" + columns[i] + "' is not a column of " + info.getTablePath() + " " + names);
+        }
+      }
+      for (String pk : info.getPrimaryKeys()) {
+        if (!Arrays.asList(columns).contains(pk)) {
+          throw new IllegalArgumentException(
+              "partialUpdate: the columns must include every primary-key column " + info.getPrimaryKeys()
+                  + ", but '" + pk + "' is missing");
+        }
+      }
+      Arrays.sort(indexes);
+      return new Upsert(indexes);
+    }
+
+    @Override
+    public UpsertWriter createWriter() {
+      if (!info.hasPrimaryKey()) {
+        throw new NonPrimaryKeyTableException(
+            "Table " + info.getTablePath() + " is a log table without a primary key: write it with"
+                + " newAppend().createWriter(), not an upsert writer.");
+      }
+      rejectPartitioned("upsert into");
+      return new UpsertWriterImpl(connection.writerClient(), info, targetColumns, connection.typeConverters());
+    }
   }
 
   Connection connection() {

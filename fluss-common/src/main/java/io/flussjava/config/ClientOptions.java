@@ -191,6 +191,45 @@ public final class ClientOptions {
           .defaultValue(MemorySize.ofMebiBytes(10))
           .withDescription("Upper bound on the size of one write request (several buckets' batches to one server).");
 
+  public static final ConfigOption<Integer> SCANNER_MAX_POLL_RECORDS =
+      ConfigOption.key("client.scanner.log.max-poll-records")
+          .intType()
+          .defaultValue(500)
+          .validate(n -> n > 0, "positive")
+          .withDescription("Most records one LogScanner.poll returns.");
+
+  public static final ConfigOption<MemorySize> SCANNER_FETCH_MAX_BYTES =
+      ConfigOption.key("client.scanner.log.fetch.max-bytes")
+          .memoryType()
+          .defaultValue(MemorySize.ofMebiBytes(16))
+          .withDescription("Most bytes one FetchLog request may return (over all its buckets).");
+
+  public static final ConfigOption<MemorySize> SCANNER_FETCH_MAX_BYTES_FOR_BUCKET =
+      ConfigOption.key("client.scanner.log.fetch.max-bytes-for-bucket")
+          .memoryType()
+          .defaultValue(MemorySize.ofMebiBytes(1))
+          .withDescription("Most bytes one FetchLog request may return for one bucket (at least one batch is returned).");
+
+  public static final ConfigOption<Duration> SCANNER_FETCH_WAIT_MAX_TIME =
+      ConfigOption.key("client.scanner.log.fetch.wait-max-time")
+          .durationType()
+          .defaultValue(Duration.ofMillis(500))
+          .withDescription("How long the server may hold a fetch open waiting for fetch.min-bytes of new data.");
+
+  public static final ConfigOption<MemorySize> SCANNER_FETCH_MIN_BYTES =
+      ConfigOption.key("client.scanner.log.fetch.min-bytes")
+          .memoryType()
+          .defaultValue(MemorySize.ofBytes(1))
+          .withDescription("How much data a fetch waits for (up to fetch.wait-max-time) before the server answers.");
+
+  public static final ConfigOption<Boolean> SCANNER_CHECK_CRC =
+      ConfigOption.key("client.scanner.log.check-crc")
+          .booleanType()
+          .defaultValue(true)
+          .withDescription(
+              "Verify each fetched batch's CRC-32C (skipped for projected ARROW fetches, whose CRC the server does not"
+                  + " recompute).");
+
   private static final Map<String, ConfigOption<?>> ALL = collect();
 
   /** All declared options, in declaration order. */

@@ -1,6 +1,7 @@
 package io.flussjava.client.admin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -103,6 +104,18 @@ public interface Admin extends AutoCloseable {
   TableInfo getTableInfo(TablePath tablePath);
 
   CompletableFuture<TableInfo> getTableInfoAsync(TablePath tablePath);
+
+  /**
+   * Log offsets of some buckets of a table, by bucket: the earliest retained offset, the latest (the offset the
+   * next record will get), or the first offset at or after a timestamp.
+   *
+   * <pre>{@code
+   * Map<Integer, Long> ends = admin.listOffsets(path, List.of(0, 1, 2), OffsetSpec.latest());
+   * }</pre>
+   */
+  Map<Integer, Long> listOffsets(TablePath tablePath, List<Integer> buckets, OffsetSpec spec);
+
+  CompletableFuture<Map<Integer, Long>> listOffsetsAsync(TablePath tablePath, List<Integer> buckets, OffsetSpec spec);
 
   /** Releases nothing shared: the connection owns the resources. Safe to call more than once. */
   @Override

@@ -5,6 +5,7 @@ import com.google.protobuf.MessageLite;
 import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.DatabaseInfo;
+import io.flussjava.client.admin.OffsetSpec;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
@@ -24,6 +25,7 @@ import io.flussjava.rpc.protocol.PbTablePath;
 import io.flussjava.rpc.protocol.TableExistsRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -37,9 +39,11 @@ public final class AdminImpl implements Admin {
   private final Retrier retrier;
   private final Duration requestTimeout;
   private final Duration syncWait;
+  private final OffsetLister offsets;
 
-  public AdminImpl(MetadataCache metadata, Retrier retrier, Duration requestTimeout) {
+  public AdminImpl(MetadataCache metadata, Retrier retrier, Duration requestTimeout, OffsetLister offsets) {
     this.metadata = metadata;
+    this.offsets = offsets;
     this.retrier = retrier;
     this.requestTimeout = requestTimeout;
     // The async operation bounds itself by the request timeout; the sync wait adds slack for the final backoff.
@@ -204,6 +208,21 @@ public final class AdminImpl implements Admin {
                 DescriptorJson.tableFromJson(r.getTableJson().toByteArray()),
                 r.getCreatedTime(),
                 r.getModifiedTime()));
+  }
+
+  @Override
+  public Map<Integer, Long> listOffsets(TablePath tablePath, List<Integer> buckets, OffsetSpec spec) {
+    return await(listOffsetsAsync(tablePath, buckets, spec), "listOffsets(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<Map<Integer, Long>> listOffsetsAsync(
+      TablePath tablePath, List<Integer> buckets, OffsetSpec spec) {
+    OffsetLister.OffsetSpec wire =
+        spec.isTimestamp()
+            ? OffsetLister.OffsetSpec.TIMESTAMP
+            : spec.isEarliest() ? OffsetLister.OffsetSpec.EARLIEST : OffsetLister.OffsetSpec.LATEST;
+    return offsets.listOffsets(tablePath, buckets, wire, spec.timestamp());
   }
 
   @Override

@@ -1,0 +1,54 @@
+package io.flussjava.client.scan;
+
+import java.time.Duration;
+
+/**
+ * Reads a table's log, bucket by bucket, from offsets the caller chooses. Obtained with {@code
+ * table.newScan().createLogScanner()} (optionally {@code .project("a", "b")} first: only those columns cross the
+ * wire).
+ *
+ * <pre>{@code
+ * try (LogScanner scanner = table.newScan().createLogScanner()) {
+ *   for (int b = 0; b < table.getTableInfo().getNumBuckets(); b++) {
+ *     scanner.subscribeFromBeginning(b);
+ *   }
+ *   ScanRecords records = scanner.poll(Duration.ofSeconds(1));
+ *   for (ScanRecord r : records) {
+ *     System.out.println(r.getRow());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Fetches are pipelined: the next fetch of a bucket is in flight while the caller works through the previous
+ * one. Not thread-safe: use one scanner per thread. Closing it releases its buffers.
+ */
+public interface LogScanner extends AutoCloseable {
+
+  /**
+   * Reads {@code bucket} from {@code offset} on (replacing an earlier subscription of that bucket).
+   *
+   * @throws IllegalArgumentException if the table has no such bucket
+   */
+  void subscribe(int bucket, long offset);
+
+  /** Reads {@code bucket} from its earliest retained record. */
+  void subscribeFromBeginning(int bucket);
+
+  /** Reads only records appended to {@code bucket} after this call. */
+  void subscribeFromLatest(int bucket);
+
+  /** Reads {@code bucket} from the first record committed at or after {@code timestampMillis} (epoch ms). */
+  void subscribeFromTimestamp(int bucket, long timestampMillis);
+
+  /** Stops reading {@code bucket}; records of it already buffered are dropped. */
+  void unsubscribe(int bucket);
+
+  /**
+   * Returns the records that arrived, waiting up to {@code timeout} for the first one; at most {@code
+   * client.scanner.log.max-poll-records}. Fails with the typed server error if a bucket cannot be read.
+   */
+  ScanRecords poll(Duration timeout);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,444 @@
+package io.flussjava.client.scan.internal;
+
+import io.flussjava.client.admin.LogFormat;
+import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.internal.Futures;
+import io.flussjava.client.internal.OffsetLister;
+import io.flussjava.client.internal.OffsetLister.OffsetSpec;
+import io.flussjava.client.metadata.MetadataCache;
+import io.flussjava.client.metadata.TableMetadata;
+import io.flussjava.client.scan.LogScanner;
+import io.flussjava.client.scan.ScanRecord;
+import io.flussjava.client.scan.ScanRecords;
+import io.flussjava.config.ClientOptions;
+import io.flussjava.config.Configuration;
+import io.flussjava.exception.Errors;
+import io.flussjava.exception.FlussException;
+import io.flussjava.exception.InvalidMetadataException;
+import io.flussjava.exception.RetriableException;
+import io.flussjava.exception.TimeoutException;
+import io.flussjava.log.LogBatchReader;
+import io.flussjava.log.LogFormats;
+import io.flussjava.log.LogReadContext;
+import io.flussjava.rpc.ApiMethods;
+import io.flussjava.rpc.protocol.FetchLogRequest;
+import io.flussjava.rpc.protocol.FetchLogResponse;
+import io.flussjava.rpc.protocol.PbFetchLogReqForTable;
+import io.flussjava.rpc.protocol.PbFetchLogRespForBucket;
+import io.flussjava.rpc.protocol.PbFetchLogRespForTable;
+import io.flussjava.types.convert.RowConverter;
+import io.flussjava.types.convert.TypeConverters;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * A {@link LogScanner} with a pipelined fetcher. Each subscribed bucket has at most one FetchLog in flight and at
+ * most one fetched-but-undecoded response waiting: as soon as a response arrives, the next fetch of that bucket
+ * (from the offset after its last complete batch) goes out, while the caller decodes the previous one in {@link
+ * #poll}. Decoding runs on the caller's thread, never on a network thread.
+ *
+ * <p>All state belongs to the caller's thread: network threads only queue their responses as events, which {@link
+ * #poll} applies. So a network thread never waits for a caller that is decoding.
+ */
+public final class LogScannerImpl implements LogScanner {
+  private final TableInfo table;
+  private final MetadataCache metadata;
+  private final OffsetLister offsets;
+  private final Duration requestTimeout;
+  private final int[] projection;
+  private final boolean pushdown;
+  // The server wants projected fields in table order; rows are put back into the caller's order with this map.
+  private final int[] wireProjection;
+  private final int[] fromWireOrder;
+  private final int maxPollRecords;
+  private final int fetchMaxBytes;
+  private final int fetchMaxBytesForBucket;
+  private final int fetchMinBytes;
+  private final int fetchWaitMs;
+  private final long retryBackoffNanos;
+  private final RootAllocator allocator;
+  private final LogBatchReader reader;
+  private final RowConverter output;
+
+  private final Map<Integer, BucketState> buckets = new LinkedHashMap<>();
+  private final ArrayDeque<FetchedData> fetched = new ArrayDeque<>();
+  private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+  private RuntimeException pendingError;
+  private boolean closed;
+
+  public LogScannerImpl(
+      TableInfo table,
+      int[] projection,
+      MetadataCache metadata,
+      OffsetLister offsets,
+      Configuration conf,
+      TypeConverters converters) {
+    this.table = table;
+    this.metadata = metadata;
+    this.offsets = offsets;
+    this.projection = projection;
+    this.requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
+    // Only Arrow batches can be cut down to some columns by the server; other formats are projected here.
+    this.pushdown = projection != null && table.getLogFormat() == LogFormat.ARROW;
+    this.wireProjection = pushdown ? java.util.Arrays.stream(projection).sorted().toArray() : null;
+    this.fromWireOrder = pushdown ? reorder(projection, wireProjection) : null;
+    this.maxPollRecords = conf.get(ClientOptions.SCANNER_MAX_POLL_RECORDS);
+    this.fetchMaxBytes = conf.get(ClientOptions.SCANNER_FETCH_MAX_BYTES).getBytesAsInt();
+    this.fetchMaxBytesForBucket = conf.get(ClientOptions.SCANNER_FETCH_MAX_BYTES_FOR_BUCKET).getBytesAsInt();
+    this.fetchMinBytes = conf.get(ClientOptions.SCANNER_FETCH_MIN_BYTES).getBytesAsInt();
+    this.fetchWaitMs = (int) conf.get(ClientOptions.SCANNER_FETCH_WAIT_MAX_TIME).toMillis();
+    this.retryBackoffNanos = conf.get(ClientOptions.RETRY_BACKOFF).toNanos();
+    boolean checkCrc = conf.get(ClientOptions.SCANNER_CHECK_CRC) && !pushdown;
+    this.allocator = new RootAllocator(Math.max(256L << 20, 4L * fetchMaxBytes));
+    this.reader =
+        LogFormats.forTable(table.getProperties())
+            .createReader(
+                new LogReadContext(
+                    table.getRowType(), wireProjection, table.getProperties(), allocator, checkCrc));
+    this.output =
+        projection == null
+            ? new RowConverter(table.getRowType(), converters)
+            : RowConverter.forProjection(table.getRowType(), projection, converters);
+  }
+
+  @Override
+  public void subscribe(int bucket, long offset) {
+    checkOpen();
+    checkBucket(bucket);
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+    }
+    buckets.put(bucket, new BucketState(bucket, offset));
+    fetched.removeIf(f -> f.bucket == bucket);
+    sendFetches();
+  }
+
+  @Override
+  public void subscribeFromBeginning(int bucket) {
+    subscribe(bucket, resolve(bucket, OffsetSpec.EARLIEST, 0));
+  }
+
+  @Override
+  public void subscribeFromLatest(int bucket) {
+    subscribe(bucket, resolve(bucket, OffsetSpec.LATEST, 0));
+  }
+
+  @Override
+  public void subscribeFromTimestamp(int bucket, long timestampMillis) {
+    subscribe(bucket, resolve(bucket, OffsetSpec.TIMESTAMP, timestampMillis));
+  }
+
+  private long resolve(int bucket, OffsetSpec spec, long timestamp) {
+    checkBucket(bucket);
+    Map<Integer, Long> result =
+        Futures.await(
+            offsets.listOffsets(table.getTablePath(), List.of(bucket), spec, timestamp),
+            requestTimeout.plusSeconds(5),
+            "listing the " + spec + " offset of bucket " + bucket + " of " + table.getTablePath());
+    return result.get(bucket);
+  }
+
+  @Override
+  public void unsubscribe(int bucket) {
+    buckets.remove(bucket);
+    fetched.removeIf(f -> f.bucket == bucket);
+  }
+
+  @Override
+  public ScanRecords poll(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    checkOpen();
+    while (true) {
+      applyEvents();
+      if (pendingError != null) {
+        RuntimeException e = pendingError;
+        pendingError = null;
+        throw e;
+      }
+      sendFetches();
+      ScanRecords records = collect();
+      if (!records.isEmpty()) {
+        sendFetches(); // the buckets just drained fetch again while the caller works
+        return records;
+      }
+      long wait = deadline - System.nanoTime();
+      if (wait <= 0) {
+        return ScanRecords.EMPTY;
+      }
+      try {
+        // Wake for the next response, or now and then to retry buckets that are backing off.
+        Runnable event = events.poll(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+        if (event != null) {
+          event.run();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FlussException("interrupted while polling " + table.getTablePath(), e);
+      }
+    }
+  }
+
+  private void applyEvents() {
+    Runnable event;
+    while ((event = events.poll()) != null) {
+      event.run();
+    }
+  }
+
+  /** Takes up to max-poll-records from the decoded leftovers and the fetched responses, oldest first. */
+  private ScanRecords collect() {
+    Map<Integer, List<ScanRecord>> out = new HashMap<>();
+    int budget = maxPollRecords;
+    for (BucketState b : buckets.values()) {
+      budget -= b.drainInto(out, budget);
+      if (budget == 0) {
+        return new ScanRecords(out);
+      }
+    }
+    while (budget > 0 && !fetched.isEmpty()) {
+      FetchedData data = fetched.poll();
+      BucketState b = buckets.get(data.bucket);
+      if (b == null || b.epoch != data.epoch) {
+        continue; // unsubscribed or re-subscribed since it was fetched
+      }
+      decode(data, b);
+      budget -= b.drainInto(out, budget);
+    }
+    return out.isEmpty() ? ScanRecords.EMPTY : new ScanRecords(out);
+  }
+
+  private void decode(FetchedData data, BucketState b) {
+    reader.read(
+        data.records,
+        data.fetchOffset,
+        (offset, timestamp, changeType, row) -> {
+          Object[] values = projection == null ? row : project(row, pushdown ? fromWireOrder : projection);
+          b.decoded.add(new ScanRecord(b.bucket, offset, timestamp, changeType, output.fromCanonical(values)));
+        });
+    b.undecoded--;
+  }
+
+  private static Object[] project(Object[] row, int[] indexes) {
+    if (indexes == null) {
+      return row; // already in the caller's order
+    }
+    Object[] out = new Object[indexes.length];
+    for (int i = 0; i < indexes.length; i++) {
+      out[i] = row[indexes[i]];
+    }
+    return out;
+  }
+
+  /** Where each asked column sits in the sorted wire projection; {@code null} when the orders agree. */
+  private static int[] reorder(int[] asked, int[] sorted) {
+    if (java.util.Arrays.equals(asked, sorted)) {
+      return null;
+    }
+    int[] out = new int[asked.length];
+    for (int i = 0; i < asked.length; i++) {
+      out[i] = java.util.Arrays.binarySearch(sorted, asked[i]);
+    }
+    return out;
+  }
+
+  /** Sends a fetch to each leader for its buckets that have nothing in flight and nothing waiting. */
+  private void sendFetches() {
+    if (closed) {
+      return;
+    }
+    long now = System.nanoTime();
+    TableMetadata meta = metadata.table(table.getTablePath()).getNow(null);
+    if (meta == null) {
+      metadata.table(table.getTablePath()).whenComplete((m, e) -> events.add(() -> {}));
+      return;
+    }
+    Map<Integer, List<BucketState>> byLeader = new HashMap<>();
+    for (BucketState b : buckets.values()) {
+      if (b.inFlight || b.undecoded > 0 || b.decoded.size() >= maxPollRecords || now - b.retryAtNanos < 0) {
+        continue;
+      }
+      int leader = meta.leaderOf(b.bucket);
+      if (leader < 0 || metadata.nodes().tabletServer(leader).isEmpty()) {
+        metadata.invalidate(table.getTablePath());
+        b.retryAtNanos = now + retryBackoffNanos;
+        continue;
+      }
+      byLeader.computeIfAbsent(leader, k -> new ArrayList<>()).add(b);
+    }
+    byLeader.forEach(this::sendFetch);
+  }
+
+  private void sendFetch(int leader, List<BucketState> targets) {
+    PbFetchLogReqForTable.Builder t =
+        PbFetchLogReqForTable.newBuilder().setTableId(table.getTableId()).setProjectionPushdownEnabled(pushdown);
+    if (pushdown) {
+      for (int p : wireProjection) {
+        t.addProjectedFields(p);
+      }
+    }
+    Map<Integer, Long> epochs = new HashMap<>();
+    for (BucketState b : targets) {
+      t.addBucketsReqBuilder()
+          .setBucketId(b.bucket)
+          .setFetchOffset(b.fetchOffset)
+          .setMaxFetchBytes(fetchMaxBytesForBucket);
+      b.inFlight = true;
+      epochs.put(b.bucket, b.epoch);
+    }
+    FetchLogRequest request =
+        FetchLogRequest.newBuilder()
+            .setFollowerServerId(-1)
+            .setMaxBytes(fetchMaxBytes)
+            .setMaxWaitMs(fetchWaitMs)
+            .setMinBytes(fetchMinBytes)
+            .addTablesReq(t)
+            .build();
+    // The server may hold the fetch for max-wait before answering: allow for it on top of the request timeout.
+    Duration timeout = requestTimeout.plusMillis(fetchWaitMs);
+    try {
+      metadata.tabletServer(leader)
+          .send(ApiMethods.FETCH_LOG, request, timeout)
+          .whenComplete((resp, error) -> events.add(() -> onFetch(targets, epochs, resp, error)));
+    } catch (RuntimeException e) {
+      events.add(() -> onFetch(targets, epochs, null, e));
+    }
+  }
+
+  private void onFetch(
+      List<BucketState> targets, Map<Integer, Long> epochs, FetchLogResponse response, Throwable error) {
+    long now = System.nanoTime();
+    for (BucketState b : targets) {
+      if (b.epoch == epochs.get(b.bucket)) {
+        b.inFlight = false;
+      }
+    }
+    if (error != null) {
+      Throwable cause = Futures.unwrap(error);
+      if (cause instanceof RetriableException || cause instanceof TimeoutException) {
+        metadata.invalidate(table.getTablePath());
+        targets.forEach(b -> b.retryAtNanos = now + retryBackoffNanos);
+      } else if (!closed) {
+        pendingError = Futures.rethrow(cause);
+      }
+      return;
+    }
+    for (PbFetchLogRespForTable t : response.getTablesRespList()) {
+      for (PbFetchLogRespForBucket r : t.getBucketsRespList()) {
+        BucketState b = buckets.get(r.getBucketId());
+        if (b == null || !epochs.containsKey(r.getBucketId()) || b.epoch != epochs.get(r.getBucketId())) {
+          continue;
+        }
+        if (r.hasErrorCode() && r.getErrorCode() != 0) {
+          RuntimeException e = Errors.exceptionFor(r.getErrorCode(), r.getErrorMessage());
+          if (e instanceof InvalidMetadataException || e instanceof RetriableException) {
+            metadata.invalidate(table.getTablePath());
+            b.retryAtNanos = now + retryBackoffNanos;
+          } else {
+            pendingError =
+                new FlussException(
+                    "Cannot read bucket " + b.bucket + " of " + table.getTablePath() + " at offset "
+                        + b.fetchOffset + ": " + e.getMessage(), e);
+          }
+          continue;
+        }
+        if (!r.hasRecords() || r.getRecords().isEmpty()) {
+          continue;
+        }
+        ByteBuffer records = r.getRecords().asReadOnlyByteBuffer();
+        long next = BatchOffsets.nextOffset(records);
+        if (next > b.fetchOffset) {
+          fetched.add(new FetchedData(b.bucket, b.epoch, b.fetchOffset, records));
+          b.undecoded++;
+          b.fetchOffset = next;
+        }
+      }
+    }
+  }
+
+  private void checkBucket(int bucket) {
+    if (bucket < 0 || bucket >= table.getNumBuckets()) {
+      throw new IllegalArgumentException(
+          "Table " + table.getTablePath() + " has buckets 0.." + (table.getNumBuckets() - 1) + "; bucket " + bucket
+              + " does not exist");
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this LogScanner is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    buckets.clear();
+    fetched.clear();
+    reader.close();
+    allocator.close();
+  }
+
+  /** One response's records for one bucket, not yet decoded. */
+  private static final class FetchedData {
+    final int bucket;
+    final long epoch;
+    final long fetchOffset;
+    final ByteBuffer records;
+
+    FetchedData(int bucket, long epoch, long fetchOffset, ByteBuffer records) {
+      this.bucket = bucket;
+      this.epoch = epoch;
+      this.fetchOffset = fetchOffset;
+      this.records = records;
+    }
+  }
+
+  /** A subscribed bucket: where the next fetch starts, and its decoded records not yet handed out. */
+  private static final class BucketState {
+    private static long epochs;
+
+    final int bucket;
+    final long epoch;
+    long fetchOffset;
+    boolean inFlight;
+    int undecoded;
+    long retryAtNanos;
+    final ArrayDeque<ScanRecord> decoded = new ArrayDeque<>();
+
+    BucketState(int bucket, long offset) {
+      this.bucket = bucket;
+      this.fetchOffset = offset;
+      this.epoch = nextEpoch();
+      this.retryAtNanos = System.nanoTime();
+    }
+
+    private static synchronized long nextEpoch() {
+      return ++epochs;
+    }
+
+    /** Moves up to {@code max} decoded records into {@code out}; returns how many. */
+    int drainInto(Map<Integer, List<ScanRecord>> out, int max) {
+      int n = Math.min(max, decoded.size());
+      if (n == 0) {
+        return 0;
+      }
+      List<ScanRecord> list = out.computeIfAbsent(bucket, k -> new ArrayList<>(n));
+      for (int i = 0; i < n; i++) {
+        list.add(decoded.poll());
+      }
+      return n;
+    }
+  }
+}

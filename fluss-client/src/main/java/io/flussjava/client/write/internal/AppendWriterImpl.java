@@ -1,0 +1,52 @@
+package io.flussjava.client.write.internal;
+
+import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.write.AppendWriter;
+import io.flussjava.client.write.WriteResult;
+import io.flussjava.log.ChangeType;
+import io.flussjava.types.convert.RowConverter;
+import io.flussjava.types.convert.TypeConverters;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Appends to a log table: validate and convert the row, pick its bucket, hand it to the shared pipeline. */
+public final class AppendWriterImpl implements AppendWriter {
+  private final WriterClient client;
+  private final WriteTarget target;
+  private final RowConverter converter;
+  private final RowRouter router;
+  private final long tableId;
+
+  public AppendWriterImpl(WriterClient client, TableInfo table, TypeConverters converters) {
+    this.client = client;
+    this.target = client.logTarget(table);
+    this.converter = new RowConverter(table.getRowType(), converters);
+    this.router = new RowRouter(table);
+    this.tableId = table.getTableId();
+  }
+
+  @Override
+  public CompletableFuture<WriteResult> append(Object... values) {
+    return write(converter.toCanonical(values));
+  }
+
+  @Override
+  public CompletableFuture<WriteResult> append(List<?> values) {
+    return write(converter.toCanonical(values));
+  }
+
+  private CompletableFuture<WriteResult> write(Object[] row) {
+    int bucket = router.bucketOf(row, null, target.stickyBucket());
+    return client.write(target, TableBucket.of(tableId, bucket), ChangeType.APPEND_ONLY, row, null);
+  }
+
+  @Override
+  public void flush() {
+    client.flush();
+  }
+
+  @Override
+  public void close() {
+    flush();
+  }
+}

@@ -1,0 +1,88 @@
+package io.flussjava.client.write.internal;
+
+import io.flussjava.log.ChangeType;
+import io.flussjava.types.RowType;
+import io.flussjava.types.internal.ByteArrayOutput;
+import io.flussjava.types.internal.CompactedRowWriter;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * Builds the KV record batch of a PutKv request. Layout (little-endian): Length (total - 4), Magic 0, CRC-32C of
+ * everything after the CRC field, SchemaId int16, Attributes 0, WriterId int64, BatchSequence int32, RecordCount
+ * int32, then records of {@code int32 size | varint key length | key | CompactedRow value}; a delete has no value.
+ */
+final class KvBatchBuilder implements RecordBatchBuilder {
+  static final int HEADER_SIZE = 28;
+  private static final int CRC_OFFSET = 5;
+  private static final int SCHEMA_ID_OFFSET = 9;
+
+  private final CompactedRowWriter valueWriter;
+  private final int targetSize;
+  private final ByteArrayOutput out;
+  private int recordCount;
+
+  KvBatchBuilder(RowType rowType, int targetSize) {
+    this.valueWriter = new CompactedRowWriter(rowType);
+    this.targetSize = targetSize;
+    this.out = new ByteArrayOutput(Math.min(targetSize, 64 * 1024));
+    reset();
+  }
+
+  @Override
+  public boolean tryAppend(ChangeType type, Object[] row, byte[] key) {
+    if (recordCount > 0 && out.position() >= targetSize) {
+      return false;
+    }
+    int sizeAt = out.position();
+    out.writeIntLE(0); // patched below once the record's size is known
+    out.writeVarInt(key.length);
+    out.writeBytes(key);
+    if (type != ChangeType.DELETE) {
+      valueWriter.writeRow(row, out);
+    }
+    out.putIntLE(sizeAt, out.position() - sizeAt - 4);
+    recordCount++;
+    return true;
+  }
+
+  @Override
+  public int recordCount() {
+    return recordCount;
+  }
+
+  @Override
+  public int estimatedSizeInBytes() {
+    return out.position();
+  }
+
+  @Override
+  public ByteBuffer build(int schemaId, long writerId, int batchSequence) {
+    byte[] b = out.array();
+    int size = out.position();
+    ByteBuffer header = ByteBuffer.wrap(b, 0, size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    header.putInt(0, size - 4);
+    header.put(4, (byte) 0);
+    header.putShort(SCHEMA_ID_OFFSET, (short) schemaId);
+    header.put(11, (byte) 0);
+    header.putLong(12, writerId);
+    header.putInt(20, batchSequence);
+    header.putInt(24, recordCount);
+    CRC32C crc = new CRC32C();
+    crc.update(b, SCHEMA_ID_OFFSET, size - SCHEMA_ID_OFFSET);
+    header.putInt(CRC_OFFSET, (int) crc.getValue());
+    return ByteBuffer.wrap(b, 0, size).slice();
+  }
+
+  @Override
+  public void reset() {
+    out.reset();
+    out.skipZeroed(HEADER_SIZE);
+    recordCount = 0;
+  }
+
+  @Override
+  public void close() {
+    // Heap only: nothing to release.
+  }
+}

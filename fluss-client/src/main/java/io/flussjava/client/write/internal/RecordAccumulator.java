@@ -1,0 +1,261 @@
+package io.flussjava.client.write.internal;
+
+import io.flussjava.client.write.WriteResult;
+import io.flussjava.exception.FlussException;
+import io.flussjava.exception.TimeoutException;
+import io.flussjava.log.ChangeType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToIntFunction;
+
+/**
+ * Gathers written records into per-bucket batches. Writers append from any thread (each bucket queue has its own
+ * lock, so writers of different buckets never contend); the sender thread drains batches that are ready: full,
+ * lingered for {@code client.writer.batch-timeout}, or asked for by a flush.
+ */
+final class RecordAccumulator {
+  private final Map<TableBucket, BucketQueue> queues = new ConcurrentHashMap<>();
+  private final Set<WriteBatch> incomplete = ConcurrentHashMap.newKeySet();
+  private final MemoryLimiter memory;
+  private final int batchSize;
+  private final long lingerNanos;
+  private final long deliveryTimeoutNanos;
+  private final long maxBlockNanos;
+  private final int maxInFlightPerBucket;
+  private final AtomicInteger flushesInProgress = new AtomicInteger();
+
+  // The sender sleeps on this until a batch may be ready; writers and responses wake it.
+  private final ReentrantLock wakeLock = new ReentrantLock();
+  private final Condition wakeUp = wakeLock.newCondition();
+  private boolean wakeRequested;
+
+  RecordAccumulator(
+      long bufferMemory,
+      int batchSize,
+      long lingerNanos,
+      long deliveryTimeoutNanos,
+      long maxBlockNanos,
+      int maxInFlightPerBucket) {
+    this.memory = new MemoryLimiter(bufferMemory);
+    this.batchSize = batchSize;
+    this.lingerNanos = lingerNanos;
+    this.deliveryTimeoutNanos = deliveryTimeoutNanos;
+    this.maxBlockNanos = maxBlockNanos;
+    this.maxInFlightPerBucket = maxInFlightPerBucket;
+  }
+
+  /**
+   * Adds a record to its bucket's open batch, opening a new batch (and reserving its memory, which may block for
+   * back-pressure) when there is none or it is full.
+   */
+  CompletableFuture<WriteResult> append(
+      WriteTarget target, TableBucket bucket, ChangeType type, Object[] row, byte[] key) {
+    BucketQueue queue = queues.computeIfAbsent(bucket, BucketQueue::new);
+    synchronized (queue) {
+      CompletableFuture<WriteResult> f = queue.tryAppend(target, type, row, key);
+      if (f != null) {
+        return f;
+      }
+    }
+    // Reserve outside the queue's lock: blocking here must not stop the sender from completing this bucket.
+    try {
+      memory.reserve(batchSize, maxBlockNanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FlussException("interrupted while waiting for writer buffer memory", e);
+    }
+    WriteBatch batch =
+        new WriteBatch(target, bucket, target.takeBuilder(), batchSize, System.nanoTime(), deliveryTimeoutNanos);
+    CompletableFuture<WriteResult> f;
+    boolean closedOne;
+    synchronized (queue) {
+      f = queue.tryAppend(target, type, row, key);
+      if (f != null) {
+        // Another writer opened a batch meanwhile: give ours back.
+        memory.release(batchSize);
+        target.returnBuilder(batch.builderForReturn());
+        return f;
+      }
+      f = batch.tryAppend(type, row, key);
+      closedOne = queue.addNew(batch);
+      incomplete.add(batch);
+    }
+    target.onBatchOpened(bucket.bucket(), closedOne);
+    if (closedOne) {
+      wakeup(); // a full batch is ready to go
+    }
+    return f;
+  }
+
+  /**
+   * Takes at most one ready batch per bucket, each to be sent now. Batches past their delivery deadline that were
+   * never sent fail here with a timeout.
+   *
+   * @param leaderOf the leader's server id for a batch, or -1 when unknown (the batch waits for metadata)
+   * @param nextWake receives the earliest time (nanos) at which a batch not ready now becomes ready
+   */
+  List<WriteBatch> drain(long now, boolean closing, ToIntFunction<WriteBatch> leaderOf, long[] nextWake) {
+    boolean flushing = closing || flushesInProgress.get() > 0;
+    List<WriteBatch> ready = new ArrayList<>();
+    List<WriteBatch> expired = new ArrayList<>();
+    long earliest = Long.MAX_VALUE;
+    for (BucketQueue queue : queues.values()) {
+      synchronized (queue) {
+        WriteBatch head = queue.peek();
+        if (head == null) {
+          continue;
+        }
+        if (head.sequence() < 0 && now - head.deadlineNanos >= 0) {
+          expired.add(queue.pollFirst());
+          continue;
+        }
+        if (queue.inFlight() >= maxInFlightPerBucket) {
+          continue; // a response will wake the sender
+        }
+        long readyAt = head.isClosed() || flushing ? now : head.createdNanos + lingerNanos;
+        readyAt = Math.max(readyAt, head.retryAtNanos());
+        if (readyAt - now > 0) {
+          earliest = Math.min(earliest, readyAt);
+          continue;
+        }
+        if (leaderOf.applyAsInt(head) < 0) {
+          continue; // metadata fetch in progress; its completion wakes the sender
+        }
+        ready.add(queue.pollForSend());
+      }
+    }
+    nextWake[0] = earliest;
+    for (WriteBatch b : expired) {
+      fail(b, new TimeoutException(
+          "Expiring " + b + ": not sent within client.writer.delivery-timeout ("
+              + TimeUnit.NANOSECONDS.toMillis(deliveryTimeoutNanos) + " ms); is the table's leader available?"),
+          false);
+    }
+    return ready;
+  }
+
+  /** The server acknowledged a batch. */
+  void succeed(WriteBatch batch, long baseOffset) {
+    BucketQueue queue = queues.get(batch.bucket);
+    synchronized (queue) {
+      queue.completed();
+    }
+    batch.succeed(baseOffset);
+    release(batch);
+  }
+
+  /** A batch failed for good. */
+  void fail(WriteBatch batch, Throwable error, boolean wasInFlight) {
+    if (wasInFlight) {
+      BucketQueue queue = queues.get(batch.bucket);
+      synchronized (queue) {
+        queue.completed();
+      }
+    }
+    batch.fail(error);
+    release(batch);
+  }
+
+  /** A sent batch will be sent again at {@code retryAt}, before every later batch of its bucket. */
+  void retry(WriteBatch batch, long retryAt) {
+    BucketQueue queue = queues.get(batch.bucket);
+    synchronized (queue) {
+      batch.scheduleRetry(retryAt);
+      queue.requeue(batch);
+    }
+    wakeup();
+  }
+
+  /** Whether an older batch of the same bucket is waiting to be re-sent. */
+  boolean hasRetryBefore(WriteBatch batch) {
+    BucketQueue queue = queues.get(batch.bucket);
+    synchronized (queue) {
+      return queue.hasRetryBefore(batch.sequence());
+    }
+  }
+
+  private void release(WriteBatch batch) {
+    incomplete.remove(batch);
+    memory.release(batch.reservedBytes);
+    wakeup();
+  }
+
+  /**
+   * Sends every batch that exists now without waiting for linger, and waits until they are done; rethrows nothing
+   * (callers look at their futures), but gives up after the delivery timeout.
+   */
+  void flush() {
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    for (WriteBatch b : incomplete) {
+      pending.add(b.done);
+    }
+    flushesInProgress.incrementAndGet();
+    try {
+      wakeup();
+      CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]))
+          .get(deliveryTimeoutNanos + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FlussException("interrupted while flushing", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new TimeoutException("flush", java.time.Duration.ofNanos(deliveryTimeoutNanos));
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("batch completion never fails", e);
+    } finally {
+      flushesInProgress.decrementAndGet();
+    }
+  }
+
+  boolean hasIncomplete() {
+    return !incomplete.isEmpty();
+  }
+
+  /** Fails every batch not yet acknowledged (force close). */
+  void abortAll(Throwable reason) {
+    for (BucketQueue queue : queues.values()) {
+      List<WriteBatch> unsent = new ArrayList<>();
+      synchronized (queue) {
+        while (!queue.isEmpty()) {
+          unsent.add(queue.pollFirst());
+        }
+      }
+      unsent.forEach(b -> fail(b, reason, false));
+    }
+  }
+
+  void wakeup() {
+    wakeLock.lock();
+    try {
+      wakeRequested = true;
+      wakeUp.signalAll();
+    } finally {
+      wakeLock.unlock();
+    }
+  }
+
+  /** Sleeps until woken or until {@code deadline} (nanos), whichever is first. */
+  void awaitWork(long deadline) throws InterruptedException {
+    wakeLock.lock();
+    try {
+      long wait = deadline - System.nanoTime();
+      while (!wakeRequested && wait > 0) {
+        wait = wakeUp.awaitNanos(wait);
+      }
+      wakeRequested = false;
+    } finally {
+      wakeLock.unlock();
+    }
+  }
+
+  long availableMemory() {
+    return memory.available();
+  }
+}

@@ -1,0 +1,128 @@
+package io.flussjava.client.write.internal;
+
+import io.flussjava.client.write.WriteResult;
+import io.flussjava.log.ChangeType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One batch of records for one bucket, from first append to acknowledgement. While open it is filled under its
+ * bucket queue's lock; once drained it belongs to the sender thread. Not thread-safe on its own.
+ */
+final class WriteBatch {
+  final WriteTarget target;
+  final TableBucket bucket;
+  final long reservedBytes;
+  final long createdNanos;
+  final long deadlineNanos;
+  final CompletableFuture<Void> done = new CompletableFuture<>();
+
+  private final RecordBatchBuilder builder;
+  private final List<CompletableFuture<WriteResult>> futures = new ArrayList<>();
+  private ByteBuffer built;
+  private boolean closed;
+  private int sequence = -1;
+  private int attempts;
+  private long retryAtNanos;
+
+  WriteBatch(
+      WriteTarget target, TableBucket bucket, RecordBatchBuilder builder, long reservedBytes, long nowNanos,
+      long deliveryTimeoutNanos) {
+    this.target = target;
+    this.bucket = bucket;
+    this.builder = builder;
+    this.reservedBytes = reservedBytes;
+    this.createdNanos = nowNanos;
+    this.deadlineNanos = nowNanos + deliveryTimeoutNanos;
+  }
+
+  /** Adds a record and returns its future, or {@code null} if the batch is closed or full. */
+  CompletableFuture<WriteResult> tryAppend(ChangeType type, Object[] row, byte[] key) {
+    if (closed || !builder.tryAppend(type, row, key)) {
+      return null;
+    }
+    CompletableFuture<WriteResult> f = new CompletableFuture<>();
+    futures.add(f);
+    return f;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** No more appends: the batch is full, superseded by a newer one, or about to be sent. */
+  void close() {
+    closed = true;
+  }
+
+  int recordCount() {
+    return futures.size();
+  }
+
+  int sequence() {
+    return sequence;
+  }
+
+  void assignSequence(int sequence) {
+    this.sequence = sequence;
+  }
+
+  int attempts() {
+    return attempts;
+  }
+
+  long retryAtNanos() {
+    return retryAtNanos;
+  }
+
+  void scheduleRetry(long atNanos) {
+    this.retryAtNanos = atNanos;
+  }
+
+  /** The wire bytes, built on the first send and re-sent unchanged on retries (same writer id and sequence). */
+  ByteBuffer wireBytes(long writerId) {
+    attempts++;
+    if (built == null) {
+      built = builder.build(target.table().getSchemaId(), writerId, sequence);
+    }
+    return built.duplicate();
+  }
+
+  int sizeInBytes() {
+    return built != null ? built.remaining() : builder.estimatedSizeInBytes();
+  }
+
+  /** Completes every record's future; {@code baseOffset} < 0 means the server reported no offsets. */
+  void succeed(long baseOffset) {
+    for (int i = 0; i < futures.size(); i++) {
+      futures.get(i).complete(new WriteResult(bucket.bucket(), baseOffset < 0 ? -1 : baseOffset + i));
+    }
+    finish();
+  }
+
+  void fail(Throwable error) {
+    for (CompletableFuture<WriteResult> f : futures) {
+      f.completeExceptionally(error);
+    }
+    finish();
+  }
+
+  /** The builder of a batch that was never used (see the accumulator's race on opening a batch). */
+  RecordBatchBuilder builderForReturn() {
+    return builder;
+  }
+
+  private void finish() {
+    built = null;
+    target.returnBuilder(builder);
+    done.complete(null);
+  }
+
+  @Override
+  public String toString() {
+    return "batch of " + futures.size() + " records for " + target.path() + " " + bucket + " (sequence "
+        + sequence + ", attempt " + attempts + ")";
+  }
+}

@@ -1,0 +1,85 @@
+package io.flussjava.client.write.internal;
+
+import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.internal.Futures;
+import io.flussjava.client.metadata.MetadataCache;
+import io.flussjava.rpc.ApiMethods;
+import io.flussjava.rpc.ServerNode;
+import io.flussjava.rpc.protocol.InitWriterRequest;
+import io.flussjava.rpc.protocol.PbTablePath;
+import java.util.Iterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writer id that makes writes idempotent: the server remembers, per writer id and bucket, the last batch
+ * sequence it wrote, so a batch sent twice (a retry after a lost answer) is written once. Fetched once per
+ * connection with InitWriter from any tablet server; with idempotence off it is -1 and batches carry no sequence
+ * check.
+ */
+final class WriterIdentity {
+  private static final Logger LOG = LoggerFactory.getLogger(WriterIdentity.class);
+  static final long NO_WRITER_ID = -1L;
+
+  private final boolean idempotent;
+  private final MetadataCache metadata;
+  private volatile long writerId = NO_WRITER_ID;
+  private volatile boolean requesting;
+  private volatile TablePath anyTable;
+  private volatile long retryAtNanos = System.nanoTime();
+
+  WriterIdentity(boolean idempotent, MetadataCache metadata) {
+    this.idempotent = idempotent;
+    this.metadata = metadata;
+  }
+
+  /** Remembers a table the InitWriter request can name (the server wants at least one). */
+  void noteTable(TablePath path) {
+    anyTable = path;
+  }
+
+  long writerId() {
+    return idempotent ? writerId : NO_WRITER_ID;
+  }
+
+  /**
+   * Whether batches may be sent now. With idempotence, the first call starts the InitWriter request and returns
+   * false until it has answered; {@code onReady} runs when it does (or fails, so that it is tried again).
+   */
+  boolean ensureReady(Runnable onReady) {
+    if (!idempotent || writerId != NO_WRITER_ID) {
+      return true;
+    }
+    if (requesting || anyTable == null || System.nanoTime() - retryAtNanos < 0) {
+      return false;
+    }
+    Iterator<ServerNode> servers = metadata.nodes().tabletServers().iterator();
+    if (!servers.hasNext()) {
+      metadata.refreshNodes().whenComplete((n, e) -> onReady.run());
+      return false;
+    }
+    requesting = true;
+    TablePath table = anyTable;
+    InitWriterRequest request =
+        InitWriterRequest.newBuilder()
+            .addTablePath(
+                PbTablePath.newBuilder().setDatabaseName(table.getDatabaseName()).setTableName(table.getTableName()))
+            .build();
+    metadata.tabletServer(servers.next().id())
+        .send(ApiMethods.INIT_WRITER, request)
+        .whenComplete(
+            (resp, error) -> {
+              if (error == null) {
+                writerId = resp.getWriterId();
+                LOG.debug("writer id {}", writerId);
+              } else {
+                // Back off so that an unreachable cluster does not turn the sender into a busy loop.
+                retryAtNanos = System.nanoTime() + 500_000_000L;
+                LOG.warn("InitWriter failed, retrying in 500 ms: {}", Futures.unwrap(error).toString());
+              }
+              requesting = false;
+              onReady.run();
+            });
+    return false;
+  }
+}
