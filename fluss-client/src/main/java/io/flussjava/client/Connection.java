@@ -7,6 +7,7 @@ import io.flussjava.client.internal.AdminImpl;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.Retrier;
+import io.flussjava.client.lookup.internal.LookupClient;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.internal.WriterClient;
 import io.flussjava.config.ClientOptions;
@@ -58,6 +59,7 @@ public final class Connection implements AutoCloseable {
   private final OffsetLister offsetLister;
   private final TypeConverters typeConverters;
   private WriterClient writerClient;
+  private LookupClient lookupClient;
   private volatile boolean closed;
 
   private Connection(
@@ -164,6 +166,19 @@ public final class Connection implements AutoCloseable {
       writerClient = new WriterClient(conf, metadata);
     }
     return writerClient;
+  }
+
+  /** The lookup batching client, started with the first lookuper. */
+  synchronized LookupClient lookupClient() {
+    checkOpen();
+    if (lookupClient == null) {
+      lookupClient = new LookupClient(metadata, conf, scheduler);
+    }
+    return lookupClient;
+  }
+
+  Duration requestTimeout() {
+    return requestTimeout;
   }
 
   OffsetLister offsetLister() {

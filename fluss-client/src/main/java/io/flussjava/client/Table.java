@@ -2,6 +2,10 @@ package io.flussjava.client;
 
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.lookup.Lookuper;
+import io.flussjava.client.lookup.TableLookup;
+import io.flussjava.client.lookup.internal.LookuperImpl;
+import io.flussjava.client.lookup.internal.PrefixLookuperImpl;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.TableScan;
 import io.flussjava.client.scan.internal.LogScannerImpl;
@@ -112,6 +116,46 @@ public final class Table {
           connection.getConfiguration(),
           connection.typeConverters());
     }
+  }
+
+  /** Looking up rows of this primary-key table: {@code table.newLookup().createLookuper()}. */
+  public TableLookup newLookup() {
+    return new TableLookup() {
+      @Override
+      public PrefixLookup lookupBy(String... columns) {
+        List<String> cols = Arrays.asList(columns);
+        List<String> pk = info.getPrimaryKeys();
+        List<String> bucketKeys = info.getBucketKeys();
+        if (!info.hasPrimaryKey() || !cols.equals(bucketKeys) || cols.size() >= pk.size()
+            || !pk.subList(0, cols.size()).equals(cols)) {
+          throw new IllegalArgumentException(
+              "lookupBy" + cols + ": a prefix lookup on " + info.getTablePath() + " must name the table's bucket key "
+                  + bucketKeys + ", and that must be a proper prefix of the primary key " + pk
+                  + " (create the table with distributedBy(n, <prefix columns>)).");
+        }
+        return () -> {
+          checkLookupable();
+          return new PrefixLookuperImpl(
+              info, cols, connection.lookupClient(), connection.typeConverters(), connection.requestTimeout());
+        };
+      }
+
+      @Override
+      public Lookuper createLookuper() {
+        checkLookupable();
+        return new LookuperImpl(
+            info, connection.lookupClient(), connection.typeConverters(), connection.requestTimeout());
+      }
+    };
+  }
+
+  private void checkLookupable() {
+    if (!info.hasPrimaryKey()) {
+      throw new NonPrimaryKeyTableException(
+          "Table " + info.getTablePath() + " is a log table: lookups need a primary-key table; read a log table"
+              + " with newScan().");
+    }
+    rejectPartitioned("look up in");
   }
 
   private void rejectPartitioned(String operation) {

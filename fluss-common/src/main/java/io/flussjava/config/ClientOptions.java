@@ -230,6 +230,37 @@ public final class ClientOptions {
               "Verify each fetched batch's CRC-32C (skipped for projected ARROW fetches, whose CRC the server does not"
                   + " recompute).");
 
+  public static final ConfigOption<Integer> LOOKUP_MAX_BATCH_SIZE =
+      ConfigOption.key("client.lookup.max-batch-size")
+          .intType()
+          .defaultValue(128)
+          .validate(n -> n > 0, "positive")
+          .withDescription("Most keys one Lookup request carries; concurrent lookups to one server share requests.");
+
+  public static final ConfigOption<Integer> LOOKUP_MAX_INFLIGHT =
+      ConfigOption.key("client.lookup.max-inflight-requests")
+          .intType()
+          .defaultValue(8)
+          .validate(n -> n > 0, "positive")
+          .withDescription(
+              "Lookup requests in flight per tablet server. While all are out, new keys queue and go together in the"
+                  + " next request: few large requests cost the server far less than many small ones.");
+
+  public static final ConfigOption<Duration> LOOKUP_BATCH_TIMEOUT =
+      ConfigOption.key("client.lookup.batch-timeout")
+          .durationType()
+          .defaultValue(Duration.ZERO)
+          .withDescription(
+              "How long a key may wait for more keys before its request is sent. 0 (the default) sends at once"
+                  + " whenever a request slot is free, so a lone lookup never waits for a timer.");
+
+  public static final ConfigOption<Integer> LOOKUP_MAX_RETRIES =
+      ConfigOption.key("client.lookup.max-retries")
+          .intType()
+          .defaultValue(Integer.MAX_VALUE)
+          .validate(n -> n >= 0, "at least 0")
+          .withDescription("How often a lookup that failed with a retriable error is retried (within the request timeout).");
+
   private static final Map<String, ConfigOption<?>> ALL = collect();
 
   /** All declared options, in declaration order. */

@@ -1,5 +1,7 @@
 package io.flussjava.log.internal;
 
+import io.flussjava.log.RowDecoder;
+import io.flussjava.log.RowEncoder;
 import io.flussjava.types.BinaryType;
 import io.flussjava.types.CharType;
 import io.flussjava.types.DataType;

@@ -1,29 +1,28 @@
 package io.flussjava.client.write.internal;
 
 import io.flussjava.log.ChangeType;
-import io.flussjava.types.RowType;
+import io.flussjava.log.RowEncoder;
 import io.flussjava.types.internal.ByteArrayOutput;
-import io.flussjava.types.internal.CompactedRowWriter;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
  * Builds the KV record batch of a PutKv request. Layout (little-endian): Length (total - 4), Magic 0, CRC-32C of
  * everything after the CRC field, SchemaId int16, Attributes 0, WriterId int64, BatchSequence int32, RecordCount
- * int32, then records of {@code int32 size | varint key length | key | CompactedRow value}; a delete has no value.
+ * int32, then records of {@code int32 size | varint key length | key | value row}; a delete has no value.
  */
 final class KvBatchBuilder implements RecordBatchBuilder {
   static final int HEADER_SIZE = 28;
   private static final int CRC_OFFSET = 5;
   private static final int SCHEMA_ID_OFFSET = 9;
 
-  private final CompactedRowWriter valueWriter;
+  private final RowEncoder valueWriter;
   private final int targetSize;
   private final ByteArrayOutput out;
   private int recordCount;
 
-  KvBatchBuilder(RowType rowType, int targetSize) {
-    this.valueWriter = new CompactedRowWriter(rowType);
+  KvBatchBuilder(RowEncoder valueWriter, int targetSize) {
+    this.valueWriter = valueWriter;
     this.targetSize = targetSize;
     this.out = new ByteArrayOutput(Math.min(targetSize, 64 * 1024));
     reset();
@@ -39,7 +38,7 @@ final class KvBatchBuilder implements RecordBatchBuilder {
     out.writeVarInt(key.length);
     out.writeBytes(key);
     if (type != ChangeType.DELETE) {
-      valueWriter.writeRow(row, out);
+      valueWriter.write(row, out);
     }
     out.putIntLE(sizeAt, out.position() - sizeAt - 4);
     recordCount++;

@@ -10,6 +10,7 @@ import io.flussjava.log.ChangeType;
 import io.flussjava.log.LogFormatCodec;
 import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogWriteContext;
+import io.flussjava.log.RowCodecs;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -92,7 +93,10 @@ public final class WriterClient implements AutoCloseable {
     identity.noteTable(table.getTablePath());
     return register(
         new WriteTarget(
-            table, WriteTarget.Kind.KV, targetColumns, () -> new KvBatchBuilder(table.getRowType(), batchSize)));
+            table,
+            WriteTarget.Kind.KV,
+            targetColumns,
+            () -> new KvBatchBuilder(RowCodecs.encoder(table.getProperties(), table.getRowType()), batchSize)));
   }
 
   private WriteTarget register(WriteTarget target) {

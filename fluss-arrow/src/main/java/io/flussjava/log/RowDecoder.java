@@ -1,4 +1,4 @@
-package io.flussjava.log.internal;
+package io.flussjava.log;
 
 /** Reads one row, in some binary row format, back to canonical values. */
 public interface RowDecoder {

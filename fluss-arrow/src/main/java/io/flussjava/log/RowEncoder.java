@@ -1,4 +1,4 @@
-package io.flussjava.log.internal;
+package io.flussjava.log;
 
 import io.flussjava.types.internal.ByteArrayOutput;
 

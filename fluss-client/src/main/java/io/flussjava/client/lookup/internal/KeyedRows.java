@@ -1,0 +1,86 @@
+package io.flussjava.client.lookup.internal;
+
+import io.flussjava.client.admin.TableInfo;
+import io.flussjava.exception.FlussException;
+import io.flussjava.log.RowCodecs;
+import io.flussjava.log.RowDecoder;
+import io.flussjava.types.DataField;
+import io.flussjava.types.RowType;
+import io.flussjava.types.convert.RowConverter;
+import io.flussjava.types.convert.TypeConverters;
+import io.flussjava.types.internal.BucketHasher;
+import io.flussjava.types.internal.CompactedKeyEncoder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The key and value side of one table's lookups: validates and encodes the caller's key values (the lookup columns,
+ * in order), finds the bucket exactly as writers do, and decodes the stored value bytes back to a typed row.
+ */
+final class KeyedRows {
+  private final TableInfo table;
+  private final RowConverter keyConverter;
+  private final CompactedKeyEncoder keyEncoder;
+  private final CompactedKeyEncoder bucketKeyEncoder;
+  private final RowDecoder valueDecoder;
+  private final RowConverter output;
+
+  /**
+   * @param lookupColumns the columns a key consists of: the primary key, or the bucket-key prefix of it
+   */
+  KeyedRows(TableInfo table, List<String> lookupColumns, TypeConverters converters) {
+    this.table = table;
+    RowType rowType = table.getRowType();
+    List<DataField> keyFields = new ArrayList<>();
+    for (String c : lookupColumns) {
+      keyFields.add(rowType.getFields().get(rowType.getFieldIndex(c)));
+    }
+    RowType keyType = new RowType(keyFields);
+    this.keyConverter = new RowConverter(keyType, converters);
+    int[] all = new int[lookupColumns.size()];
+    Arrays.setAll(all, i -> i);
+    this.keyEncoder = new CompactedKeyEncoder(keyType, all);
+    List<String> bucketKeys = table.getBucketKeys();
+    this.bucketKeyEncoder =
+        bucketKeys.equals(lookupColumns)
+            ? null
+            : new CompactedKeyEncoder(keyType, bucketKeys.stream().mapToInt(lookupColumns::indexOf).toArray());
+    this.valueDecoder = RowCodecs.decoder(table.getProperties(), rowType);
+    this.output = new RowConverter(rowType, converters);
+  }
+
+  /** Validates and converts the caller's key values (wrong arity or type, or a null, fails naming the column). */
+  Object[] keyOf(Object... values) {
+    return keyConverter.toCanonical(values);
+  }
+
+  Object[] keyOf(List<?> values) {
+    return keyConverter.toCanonical(values);
+  }
+
+  byte[] encode(Object[] key) {
+    return keyEncoder.encodeKey(key);
+  }
+
+  int bucketOf(Object[] key, byte[] encodedKey) {
+    byte[] b = bucketKeyEncoder == null ? encodedKey : bucketKeyEncoder.encodeKey(key);
+    return BucketHasher.bucketFor(b, table.getNumBuckets());
+  }
+
+  /** A stored value (int16 LE schema id, then the row) as a typed, unmodifiable row; {@code null} stays null. */
+  List<Object> decode(byte[] value) {
+    if (value == null) {
+      return null;
+    }
+    int schemaId = (value[0] & 0xFF) | (value[1] & 0xFF) << 8;
+    if (schemaId != table.getSchemaId()) {
+      throw new FlussException(
+          "Row of " + table.getTablePath() + " was written with schema " + schemaId + " but this client knows schema "
+              + table.getSchemaId() + ": get a fresh Table from the connection after altering the table.");
+    }
+    Object[] row = valueDecoder.read(value, 2, value.length - 2);
+    return Collections.unmodifiableList(Arrays.asList(output.fromCanonical(row)));
+  }
+}
