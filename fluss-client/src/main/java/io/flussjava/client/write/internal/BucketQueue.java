@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 final class BucketQueue {
   final TableBucket bucket;
   private final ArrayDeque<WriteBatch> batches = new ArrayDeque<>();
-  private int inFlight;
+  private final java.util.List<WriteBatch> inFlight = new java.util.ArrayList<>();
   private int nextSequence;
 
   BucketQueue(TableBucket bucket) {
@@ -54,18 +54,37 @@ final class BucketQueue {
       // Sequences wrap from Int.MAX to 0, as the server expects.
       nextSequence = nextSequence == Integer.MAX_VALUE ? 0 : nextSequence + 1;
     }
-    inFlight++;
+    inFlight.add(b);
     return b;
   }
 
   /** A sent batch came back acknowledged or failed for good. */
-  void completed() {
-    inFlight--;
+  void completed(WriteBatch batch) {
+    inFlight.remove(batch);
+  }
+
+  /**
+   * The server definitely rejected {@code failed} (it wrote nothing), so the sequence it expects next is still
+   * {@code failed}'s: every later batch of the bucket, queued or in flight, moves one sequence down. In-flight ones
+   * come back out-of-order and are sent again with their new number.
+   */
+  void rejected(WriteBatch failed) {
+    int seq = failed.sequence();
+    if (seq < 0) {
+      return;
+    }
+    for (WriteBatch b : batches) {
+      b.renumberAfterRejectionOf(seq);
+    }
+    for (WriteBatch b : inFlight) {
+      b.renumberAfterRejectionOf(seq);
+    }
+    nextSequence = nextSequence == 0 ? Integer.MAX_VALUE : nextSequence - 1;
   }
 
   /** A sent batch will be sent again: it goes back ahead of every batch with a higher sequence. */
   void requeue(WriteBatch batch) {
-    inFlight--;
+    inFlight.remove(batch);
     if (batches.isEmpty()) {
       batches.addFirst(batch);
       return;
@@ -93,7 +112,7 @@ final class BucketQueue {
   }
 
   int inFlight() {
-    return inFlight;
+    return inFlight.size();
   }
 
   /** Removes and returns the head (used to expire or abort batches that were never sent). */

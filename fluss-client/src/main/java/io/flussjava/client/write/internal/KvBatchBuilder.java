@@ -4,6 +4,7 @@ import io.flussjava.log.ChangeType;
 import io.flussjava.log.RowEncoder;
 import io.flussjava.types.internal.ByteArrayOutput;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
@@ -59,18 +60,28 @@ final class KvBatchBuilder implements RecordBatchBuilder {
   public ByteBuffer build(int schemaId, long writerId, int batchSequence) {
     byte[] b = out.array();
     int size = out.position();
-    ByteBuffer header = ByteBuffer.wrap(b, 0, size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer header = ByteBuffer.wrap(b, 0, size).order(ByteOrder.LITTLE_ENDIAN);
     header.putInt(0, size - 4);
     header.put(4, (byte) 0);
     header.putShort(SCHEMA_ID_OFFSET, (short) schemaId);
     header.put(11, (byte) 0);
-    header.putLong(12, writerId);
-    header.putInt(20, batchSequence);
     header.putInt(24, recordCount);
+    ByteBuffer batch = ByteBuffer.wrap(b, 0, size).slice();
+    restamp(batch, writerId, batchSequence);
+    return batch;
+  }
+
+  @Override
+  public void restamp(ByteBuffer batch, long writerId, int batchSequence) {
+    ByteBuffer le = batch.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    int start = batch.position();
+    le.putLong(start + 12, writerId);
+    le.putInt(start + 20, batchSequence);
     CRC32C crc = new CRC32C();
-    crc.update(b, SCHEMA_ID_OFFSET, size - SCHEMA_ID_OFFSET);
-    header.putInt(CRC_OFFSET, (int) crc.getValue());
-    return ByteBuffer.wrap(b, 0, size).slice();
+    ByteBuffer covered = batch.duplicate();
+    covered.position(start + SCHEMA_ID_OFFSET);
+    crc.update(covered);
+    le.putInt(start + CRC_OFFSET, (int) crc.getValue());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.flussjava.client.write.internal;
 
 import io.flussjava.log.ChangeType;
 import io.flussjava.log.LogBatchWriter;
+import io.flussjava.log.LogBatches;
 import java.nio.ByteBuffer;
 
 /** A {@link RecordBatchBuilder} for ProduceLog: whatever log format codec the table names fills the batch. */
@@ -30,6 +31,11 @@ final class LogBatchBuilder implements RecordBatchBuilder {
   @Override
   public ByteBuffer build(int schemaId, long writerId, int batchSequence) {
     return writer.build(schemaId, writerId, batchSequence);
+  }
+
+  @Override
+  public void restamp(ByteBuffer built, long writerId, int batchSequence) {
+    LogBatches.assignWriter(built, writerId, batchSequence);
   }
 
   @Override

@@ -137,6 +137,7 @@ final class RecordAccumulator {
       fail(b, new TimeoutException(
           "Expiring " + b + ": not sent within client.writer.delivery-timeout ("
               + TimeUnit.NANOSECONDS.toMillis(deliveryTimeoutNanos) + " ms); is the table's leader available?"),
+          false,
           false);
     }
     return ready;
@@ -146,18 +147,26 @@ final class RecordAccumulator {
   void succeed(WriteBatch batch, long baseOffset) {
     BucketQueue queue = queues.get(batch.bucket);
     synchronized (queue) {
-      queue.completed();
+      queue.completed(batch);
     }
     batch.succeed(baseOffset);
     release(batch);
   }
 
-  /** A batch failed for good. */
-  void fail(WriteBatch batch, Throwable error, boolean wasInFlight) {
+  /**
+   * A batch failed for good.
+   *
+   * @param definitelyNotWritten the server rejected it outright, so later batches of the bucket take over its
+   *     sequence number
+   */
+  void fail(WriteBatch batch, Throwable error, boolean wasInFlight, boolean definitelyNotWritten) {
     if (wasInFlight) {
       BucketQueue queue = queues.get(batch.bucket);
       synchronized (queue) {
-        queue.completed();
+        queue.completed(batch);
+        if (definitelyNotWritten) {
+          queue.rejected(batch);
+        }
       }
     }
     batch.fail(error);
@@ -189,18 +198,15 @@ final class RecordAccumulator {
   }
 
   /**
-   * Sends every batch that exists now without waiting for linger, and waits until they are done; rethrows nothing
-   * (callers look at their futures), but gives up after the delivery timeout.
+   * Sends every batch that exists now without waiting for linger, waits until they are done (at most the delivery
+   * timeout), and returns the first failure among the batches of {@code target}, or {@code null}.
    */
-  void flush() {
-    List<CompletableFuture<Void>> pending = new ArrayList<>();
-    for (WriteBatch b : incomplete) {
-      pending.add(b.done);
-    }
+  Throwable flush(WriteTarget target) {
+    List<WriteBatch> pending = new ArrayList<>(incomplete);
     flushesInProgress.incrementAndGet();
     try {
       wakeup();
-      CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]))
+      CompletableFuture.allOf(pending.stream().map(b -> b.done).toArray(CompletableFuture<?>[]::new))
           .get(deliveryTimeoutNanos + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -212,6 +218,15 @@ final class RecordAccumulator {
     } finally {
       flushesInProgress.decrementAndGet();
     }
+    for (WriteBatch b : pending) {
+      if (b.target == target) {
+        Throwable failure = b.takeUnreportedFailure();
+        if (failure != null) {
+          return failure;
+        }
+      }
+    }
+    return null;
   }
 
   boolean hasIncomplete() {
@@ -227,7 +242,7 @@ final class RecordAccumulator {
           unsent.add(queue.pollFirst());
         }
       }
-      unsent.forEach(b -> fail(b, reason, false));
+      unsent.forEach(b -> fail(b, reason, false, false));
     }
   }
 

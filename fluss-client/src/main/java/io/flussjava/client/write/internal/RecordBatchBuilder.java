@@ -25,6 +25,9 @@ public interface RecordBatchBuilder extends AutoCloseable {
   /** The finished batch; valid until {@link #reset()}. Called once per batch. */
   ByteBuffer build(int schemaId, long writerId, int batchSequence);
 
+  /** Rewrites the writer id and batch sequence (and the CRC) of a batch this builder built. */
+  void restamp(ByteBuffer built, long writerId, int batchSequence);
+
   /** Forgets the batch and keeps the buffers for the next one. */
   void reset();
 

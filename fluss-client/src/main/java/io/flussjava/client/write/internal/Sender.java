@@ -241,7 +241,7 @@ final class Sender implements Runnable {
       return batch.wireBytes(writerId);
     } catch (RuntimeException e) {
       LOG.error("Could not encode {}; failing its records", batch, e);
-      accumulator.fail(batch, new FlussException("could not encode " + batch + ": " + e, e), true);
+      accumulator.fail(batch, new FlussException("could not encode " + batch + ": " + e, e), true, true);
       return null;
     }
   }
@@ -290,7 +290,8 @@ final class Sender implements Runnable {
     boolean retriable =
         error instanceof RetriableException
             || error instanceof TimeoutException
-            || (error instanceof OutOfOrderSequenceException && accumulator.hasRetryBefore(batch));
+            || (error instanceof OutOfOrderSequenceException
+                && (batch.wasRenumbered() || accumulator.hasRetryBefore(batch)));
     long backoff = backoff(batch.attempts());
     if (retriable && batch.attempts() <= maxRetries && now + backoff - batch.deadlineNanos < 0) {
       if (error instanceof InvalidMetadataException || error instanceof TimeoutException) {
@@ -308,7 +309,9 @@ final class Sender implements Runnable {
                   + " error: " + error.getMessage());
       reported.initCause(error);
     }
-    accumulator.fail(batch, reported, true);
+    // A server error answer means the server wrote nothing of this batch; a timeout leaves that open.
+    boolean rejected = !retriable && error instanceof io.flussjava.exception.ApiException;
+    accumulator.fail(batch, reported, true, rejected);
   }
 
   private long backoff(int attempts) {

@@ -87,7 +87,7 @@ public final class UpsertWriterImpl implements UpsertWriter {
 
   @Override
   public void flush() {
-    client.flush();
+    client.flush(target);
   }
 
   @Override

@@ -22,6 +22,9 @@ final class WriteBatch {
   private final RecordBatchBuilder builder;
   private final List<CompletableFuture<WriteResult>> futures = new ArrayList<>();
   private ByteBuffer built;
+  private volatile Throwable failure;
+  private boolean failureReported;
+  private boolean renumbered;
   private boolean closed;
   private int sequence = -1;
   private int attempts;
@@ -81,13 +84,38 @@ final class WriteBatch {
     this.retryAtNanos = atNanos;
   }
 
-  /** The wire bytes, built on the first send and re-sent unchanged on retries (same writer id and sequence). */
+  /**
+   * The wire bytes, built on the first send and re-sent unchanged on retries (same writer id and sequence), unless
+   * an earlier batch's rejection gave this one a new sequence number.
+   */
   ByteBuffer wireBytes(long writerId) {
     attempts++;
     if (built == null) {
       built = builder.build(target.table().getSchemaId(), writerId, sequence);
+    } else if (renumbered) {
+      builder.restamp(built, writerId, sequence);
     }
+    renumbered = false;
     return built.duplicate();
+  }
+
+  /** Moves this batch one sequence down if it comes after the rejected sequence (see BucketQueue#rejected). */
+  void renumberAfterRejectionOf(int rejectedSequence) {
+    if (sequence < 0 || sequence == rejectedSequence || !after(sequence, rejectedSequence)) {
+      return;
+    }
+    sequence = sequence == 0 ? Integer.MAX_VALUE : sequence - 1;
+    renumbered = true;
+  }
+
+  /** Whether this batch's number changed since it was last sent (so an out-of-order answer is expected). */
+  boolean wasRenumbered() {
+    return renumbered;
+  }
+
+  // Sequence order with wrap-around: a is after b if it is less than half the range ahead.
+  private static boolean after(int a, int b) {
+    return ((a - b) & Integer.MAX_VALUE) != 0 && ((a - b) & Integer.MAX_VALUE) < (1 << 30);
   }
 
   int sizeInBytes() {
@@ -103,10 +131,23 @@ final class WriteBatch {
   }
 
   void fail(Throwable error) {
+    failure = error;
     for (CompletableFuture<WriteResult> f : futures) {
       f.completeExceptionally(error);
     }
     finish();
+  }
+
+  /**
+   * Why the batch failed, the first time a flush asks; {@code null} if it succeeded, is not done, or its failure
+   * was already reported (so a later flush or close does not throw the same error again).
+   */
+  synchronized Throwable takeUnreportedFailure() {
+    if (failure == null || failureReported) {
+      return null;
+    }
+    failureReported = true;
+    return failure;
   }
 
   /** The builder of a batch that was never used (see the accumulator's race on opening a batch). */

@@ -1,6 +1,7 @@
 package io.flussjava.client.write.internal;
 
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.internal.Futures;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.config.ClientOptions;
@@ -109,9 +110,15 @@ public final class WriterClient implements AutoCloseable {
     return accumulator.append(target, bucket, type, row, key);
   }
 
-  /** Sends everything written so far and waits until it is acknowledged or failed. */
-  void flush() {
-    accumulator.flush();
+  /**
+   * Sends everything written so far and waits until it is acknowledged; rethrows the first failure of a batch of
+   * {@code target} (each record's own future tells exactly which ones failed).
+   */
+  void flush(WriteTarget target) {
+    Throwable failure = accumulator.flush(target);
+    if (failure != null) {
+      throw Futures.rethrow(failure);
+    }
   }
 
   /** Sends what is left (up to the delivery timeout), then stops the sender and frees the Arrow memory. */
