@@ -7,11 +7,19 @@ import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.lookup.Lookuper;
+import io.flussjava.client.scan.LogScanner;
+import io.flussjava.client.scan.ScanRecord;
+import io.flussjava.client.write.AppendWriter;
+import io.flussjava.client.write.UpsertWriter;
 import io.flussjava.config.Configuration;
 import io.flussjava.testkit.FlussCluster;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * The fluss-java quickstart, following the Fluss Python client's guide in Java.
@@ -81,6 +89,46 @@ public final class Quickstart {
       TableInfo info = table.getTableInfo();
       out.println("Table " + info.getTablePath() + ": id " + info.getTableId() + ", schema " + info.getSchema()
           + ", primary key " + info.getPrimaryKeys() + ", " + info.getNumBuckets() + " bucket(s)");
+
+      // Upsert rows given as plain Java values in column order, then flush.
+      try (UpsertWriter writer = table.newUpsert().createWriter()) {
+        writer.upsert("1", 20, LocalDateTime.now(), true);
+        writer.upsert("2", 22, LocalDateTime.now(), true);
+        writer.upsert("1", 21, LocalDateTime.now(), false); // same key: replaces the first row
+        writer.flush();
+      }
+      out.println("Upserted 3 rows (2 keys) into my_db.user_table");
+
+      // Look up by primary key: the row comes back typed, or null.
+      try (Lookuper lookuper = table.newLookup().createLookuper()) {
+        List<Object> found = lookuper.lookup("1");
+        out.println("Lookup id=1 -> " + (found == null ? "not found" : found));
+        List<Object> missing = lookuper.lookup("3");
+        out.println("Lookup id=3 -> " + (missing == null ? "not found" : missing));
+      }
+
+      // Append to the log table and scan it back from the beginning of every bucket.
+      Table log = connection.getTable("my_db.user_log");
+      try (AppendWriter writer = log.newAppend().createWriter()) {
+        writer.append("user_log_1", "login_event");
+        writer.append(List.of("user_log_2", "logout_event"));
+        writer.flush();
+      }
+      out.println("Appended 2 rows to my_db.user_log");
+      try (LogScanner scanner = log.newScan().createLogScanner()) {
+        for (int bucket = 0; bucket < log.getTableInfo().getNumBuckets(); bucket++) {
+          scanner.subscribeFromBeginning(bucket);
+        }
+        int seen = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (seen < 2 && System.nanoTime() < deadline) {
+          for (ScanRecord record : scanner.poll(Duration.ofSeconds(1))) {
+            out.println("Scanned " + record.changeType().shortString() + " " + record.getRow() + " at offset "
+                + record.offset());
+            seen++;
+          }
+        }
+      }
 
       admin.dropTable(events, false);
       admin.dropTable(users, false);

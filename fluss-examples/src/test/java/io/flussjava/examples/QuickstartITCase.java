@@ -24,6 +24,10 @@ class QuickstartITCase {
     assertThat(out).contains("Databases: [").contains("my_db");
     assertThat(out).contains("Tables in my_db: [").contains("user_log").contains("user_table");
     assertThat(out).contains("primary key [id]");
+    assertThat(out).containsPattern("Lookup id=1 -> \\[1, 21, [0-9T:.-]+, false\\]");
+    assertThat(out).contains("Lookup id=3 -> not found");
+    assertThat(out).contains("Scanned +A [user_log_1, login_event] at offset 0");
+    assertThat(out).contains("Scanned +A [user_log_2, logout_event] at offset 1");
     assertThat(out).contains("Done.");
   }
 }
