@@ -1,31 +1,98 @@
 package io.flussjava.interop.official;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.fluss.client.Connection;
 import org.apache.fluss.client.ConnectionFactory;
 import org.apache.fluss.client.admin.Admin;
+import org.apache.fluss.client.lookup.LookupResult;
+import org.apache.fluss.client.lookup.Lookuper;
+import org.apache.fluss.client.table.Table;
+import org.apache.fluss.client.table.scanner.Scan;
+import org.apache.fluss.client.table.scanner.ScanRecord;
+import org.apache.fluss.client.table.scanner.log.LogScanner;
+import org.apache.fluss.client.table.scanner.log.ScanRecords;
+import org.apache.fluss.client.table.writer.AppendWriter;
+import org.apache.fluss.client.table.writer.Upsert;
+import org.apache.fluss.client.table.writer.UpsertWriter;
 import org.apache.fluss.config.Configuration;
 import org.apache.fluss.metadata.Schema;
+import org.apache.fluss.metadata.TableBucket;
 import org.apache.fluss.metadata.TableDescriptor;
 import org.apache.fluss.metadata.TableInfo;
 import org.apache.fluss.metadata.TablePath;
+import org.apache.fluss.row.BinaryString;
+import org.apache.fluss.row.Decimal;
+import org.apache.fluss.row.GenericRow;
+import org.apache.fluss.row.InternalRow;
+import org.apache.fluss.row.TimestampLtz;
+import org.apache.fluss.row.TimestampNtz;
+import org.apache.fluss.types.DataType;
 import org.apache.fluss.types.DataTypes;
+import org.apache.fluss.types.DecimalType;
+import org.apache.fluss.types.RowType;
 
 /**
  * Runs inside the isolated class loader next to the official client. Takes and returns JDK types only, so the
- * test side never touches an official class: {@code apply(new Object[] {command, args...})}.
+ * test side never touches an official class: {@code apply(new Object[] {command, bootstrap, db, table, args...})}.
+ *
+ * <p>Row values cross the boundary as the JDK types of fluss-java's type table (String, BigDecimal, LocalDate,
+ * LocalTime, LocalDateTime, Instant, byte[], boxed primitives) and are converted here to and from the official
+ * client's internal row types (BinaryString, Decimal, TimestampNtz, TimestampLtz, days and millis as int).
+ *
+ * <p>Commands:
+ *
+ * <ul>
+ *   <li>{@code describeTable}, {@code createAllTypesTable}: table metadata as a map.
+ *   <li>{@code scan(expectedRows, projection or null, timeoutMs)}: subscribes every bucket from the beginning and
+ *       polls until at least {@code expectedRows} records arrived; returns one map per record with {@code bucket},
+ *       {@code offset}, {@code changeType} (short string such as {@code +A}) and {@code row} (list of values).
+ *   <li>{@code append(rows)}: appends the rows and flushes.
+ *   <li>{@code write(ops, partialColumns or null)}: each op is {@code [ "upsert" | "delete", row ]}, in order;
+ *       flushes.
+ *   <li>{@code lookup(keys)}: one primary-key lookup per key (values in primary-key order); the found row or null.
+ *   <li>{@code prefixLookup(columns, prefixes)}: for each prefix the list of rows found.
+ * </ul>
  */
 public final class OfficialClientBridge implements Function<Object[], Object> {
+  private static final Map<String, Connection> CONNECTIONS = new ConcurrentHashMap<>();
+  private static final long WRITE_TIMEOUT_SECONDS = 60;
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (Connection c : CONNECTIONS.values()) {
+                    try {
+                      c.close();
+                    } catch (Exception ignored) {
+                      // shutting down anyway
+                    }
+                  }
+                },
+                "official-client-bridge-close"));
+  }
 
   @Override
+  @SuppressWarnings("unchecked")
   public Object apply(Object[] call) {
     String command = (String) call[0];
-    try (Connection connection = connect((String) call[1])) {
+    try {
+      Connection connection = connection((String) call[1]);
       Admin admin = connection.getAdmin();
       TablePath path = TablePath.of((String) call[2], (String) call[3]);
       switch (command) {
@@ -34,20 +101,258 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
         case "createAllTypesTable":
           admin.createTable(path, allTypesDescriptor(), false).get();
           return describe(admin.getTableInfo(path).get());
+        case "scan":
+          try (Table table = connection.getTable(path)) {
+            return scan(table, (Integer) call[4], (List<String>) call[5], (Long) call[6]);
+          }
+        case "append":
+          try (Table table = connection.getTable(path)) {
+            return append(table, (List<List<Object>>) call[4]);
+          }
+        case "write":
+          try (Table table = connection.getTable(path)) {
+            return write(table, (List<List<Object>>) call[4], (List<String>) call[5]);
+          }
+        case "lookup":
+          try (Table table = connection.getTable(path)) {
+            return lookup(table, (List<List<Object>>) call[4]);
+          }
+        case "prefixLookup":
+          try (Table table = connection.getTable(path)) {
+            return prefixLookup(table, (List<String>) call[4], (List<List<Object>>) call[5]);
+          }
         default:
           throw new IllegalArgumentException("unknown bridge command " + command);
       }
     } catch (Exception e) {
       // Only JDK exception types may cross the loader boundary.
-      throw new IllegalStateException("official client failed: " + e, e);
+      throw new IllegalStateException("official client failed on " + command + ": " + e, e);
     }
   }
 
-  private static Connection connect(String bootstrap) {
-    Configuration conf = new Configuration();
-    conf.setString("bootstrap.servers", bootstrap);
-    return ConnectionFactory.createConnection(conf);
+  private static Connection connection(String bootstrap) {
+    return CONNECTIONS.computeIfAbsent(
+        bootstrap,
+        b -> {
+          Configuration conf = new Configuration();
+          conf.setString("bootstrap.servers", b);
+          return ConnectionFactory.createConnection(conf);
+        });
   }
+
+  // ---------------------------------------------------------------------------------------------- log scans
+
+  private static List<Map<String, Object>> scan(Table table, int expected, List<String> projection, long timeoutMs)
+      throws Exception {
+    TableInfo info = table.getTableInfo();
+    RowType rowType = projection == null ? info.getRowType() : info.getRowType().project(projection);
+    Scan scan = table.newScan();
+    if (projection != null) {
+      scan = scan.project(projection);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    try (LogScanner scanner = scan.createLogScanner()) {
+      for (int b = 0; b < info.getNumBuckets(); b++) {
+        scanner.subscribeFromBeginning(b);
+      }
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+      boolean settled = false;
+      while (!settled && System.nanoTime() < deadline) {
+        // One more short poll once the expected count is reached, so that extra records (duplicates) show up too.
+        boolean reached = out.size() >= expected;
+        ScanRecords records = scanner.poll(Duration.ofMillis(reached ? 300 : 200));
+        settled = reached && records.isEmpty();
+        for (TableBucket bucket : records.buckets()) {
+          for (ScanRecord r : records.records(bucket)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bucket", bucket.getBucket());
+            m.put("offset", r.logOffset());
+            m.put("changeType", r.getChangeType().shortString());
+            m.put("row", toJava(r.getRow(), rowType));
+            out.add(m);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------- writes
+
+  private static Integer append(Table table, List<List<Object>> rows) throws Exception {
+    RowType rowType = table.getTableInfo().getRowType();
+    AppendWriter writer = table.newAppend().createWriter();
+    List<CompletableFuture<?>> acks = new ArrayList<>();
+    for (List<Object> row : rows) {
+      acks.add(writer.append(toInternal(row, rowType)));
+    }
+    writer.flush();
+    CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    return rows.size();
+  }
+
+  private static Integer write(Table table, List<List<Object>> ops, List<String> partialColumns) throws Exception {
+    RowType rowType = table.getTableInfo().getRowType();
+    Upsert upsert = table.newUpsert();
+    if (partialColumns != null) {
+      upsert = upsert.partialUpdate(partialColumns.toArray(new String[0]));
+    }
+    UpsertWriter writer = upsert.createWriter();
+    List<CompletableFuture<?>> acks = new ArrayList<>();
+    for (List<Object> op : ops) {
+      String kind = (String) op.get(0);
+      @SuppressWarnings("unchecked")
+      GenericRow row = toInternal((List<Object>) op.get(1), rowType);
+      switch (kind) {
+        case "upsert":
+          acks.add(writer.upsert(row));
+          break;
+        case "delete":
+          acks.add(writer.delete(row));
+          break;
+        default:
+          throw new IllegalArgumentException("unknown write op " + kind);
+      }
+    }
+    writer.flush();
+    CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    return ops.size();
+  }
+
+  // ---------------------------------------------------------------------------------------------- lookups
+
+  private static List<List<Object>> lookup(Table table, List<List<Object>> keys) throws Exception {
+    TableInfo info = table.getTableInfo();
+    RowType keyType = info.getRowType().project(info.getPrimaryKeys());
+    Lookuper lookuper = table.newLookup().createLookuper();
+    // All at once: the official lookuper batches keys (waiting up to its batch timeout), one by one would be slow.
+    List<CompletableFuture<LookupResult>> pending = new ArrayList<>();
+    for (List<Object> key : keys) {
+      pending.add(lookuper.lookup(toInternal(key, keyType)));
+    }
+    List<List<Object>> out = new ArrayList<>();
+    for (CompletableFuture<LookupResult> f : pending) {
+      InternalRow row = f.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS).getSingletonRow();
+      out.add(row == null ? null : toJava(row, info.getRowType()));
+    }
+    return out;
+  }
+
+  private static List<List<List<Object>>> prefixLookup(Table table, List<String> columns, List<List<Object>> prefixes)
+      throws Exception {
+    TableInfo info = table.getTableInfo();
+    RowType prefixType = info.getRowType().project(columns);
+    Lookuper lookuper = table.newLookup().lookupBy(columns).createLookuper();
+    List<CompletableFuture<LookupResult>> pending = new ArrayList<>();
+    for (List<Object> prefix : prefixes) {
+      pending.add(lookuper.lookup(toInternal(prefix, prefixType)));
+    }
+    List<List<List<Object>>> out = new ArrayList<>();
+    for (CompletableFuture<LookupResult> f : pending) {
+      LookupResult result = f.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      List<List<Object>> rows = new ArrayList<>();
+      for (InternalRow row : result.getRowList()) {
+        rows.add(toJava(row, info.getRowType()));
+      }
+      out.add(rows);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------- conversions
+
+  /** JDK values (fluss-java's type table) to a row of the official client's internal types. */
+  private static GenericRow toInternal(List<Object> values, RowType rowType) {
+    if (values.size() != rowType.getFieldCount()) {
+      throw new IllegalArgumentException(
+          "row has " + values.size() + " values but the row type " + rowType + " has " + rowType.getFieldCount());
+    }
+    GenericRow row = new GenericRow(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      row.setField(i, toInternal(values.get(i), rowType.getTypeAt(i)));
+    }
+    return row;
+  }
+
+  private static Object toInternal(Object v, DataType type) {
+    if (v == null) {
+      return null;
+    }
+    switch (type.getTypeRoot()) {
+      case CHAR:
+      case STRING:
+        return BinaryString.fromString((String) v);
+      case DECIMAL:
+        DecimalType d = (DecimalType) type;
+        Decimal decimal = Decimal.fromBigDecimal((BigDecimal) v, d.getPrecision(), d.getScale());
+        if (decimal == null) {
+          throw new IllegalArgumentException(v + " does not fit " + type);
+        }
+        return decimal;
+      case DATE:
+        return (int) ((LocalDate) v).toEpochDay();
+      case TIME_WITHOUT_TIME_ZONE:
+        return (int) (((LocalTime) v).toNanoOfDay() / 1_000_000L);
+      case TIMESTAMP_WITHOUT_TIME_ZONE:
+        return TimestampNtz.fromLocalDateTime((LocalDateTime) v);
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        return TimestampLtz.fromInstant((Instant) v);
+      case BOOLEAN:
+      case TINYINT:
+      case SMALLINT:
+      case INTEGER:
+      case BIGINT:
+      case FLOAT:
+      case DOUBLE:
+      case BINARY:
+      case BYTES:
+        return v;
+      default:
+        throw new IllegalArgumentException("bridge cannot convert values of type " + type);
+    }
+  }
+
+  /** A row of the official client to JDK values (fluss-java's type table). */
+  private static List<Object> toJava(InternalRow row, RowType rowType) {
+    InternalRow.FieldGetter[] getters = InternalRow.createFieldGetters(rowType);
+    if (row.getFieldCount() != getters.length) {
+      throw new IllegalStateException(
+          "row has " + row.getFieldCount() + " fields but the row type " + rowType + " has " + getters.length);
+    }
+    List<Object> out = new ArrayList<>(getters.length);
+    for (int i = 0; i < getters.length; i++) {
+      out.add(toJava(getters[i].getFieldOrNull(row), rowType.getTypeAt(i)));
+    }
+    return out;
+  }
+
+  private static Object toJava(Object v, DataType type) {
+    if (v == null) {
+      return null;
+    }
+    switch (type.getTypeRoot()) {
+      case CHAR:
+      case STRING:
+        return ((BinaryString) v).toString();
+      case DECIMAL:
+        return ((Decimal) v).toBigDecimal();
+      case DATE:
+        return LocalDate.ofEpochDay((Integer) v);
+      case TIME_WITHOUT_TIME_ZONE:
+        return LocalTime.ofNanoOfDay((Integer) v * 1_000_000L);
+      case TIMESTAMP_WITHOUT_TIME_ZONE:
+        return ((TimestampNtz) v).toLocalDateTime();
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+        return ((TimestampLtz) v).toInstant();
+      case BINARY:
+      case BYTES:
+        return ((byte[]) v).clone();
+      default:
+        return v;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- metadata
 
   private static TableDescriptor allTypesDescriptor() {
     Schema schema =
