@@ -99,7 +99,12 @@ final class ArrowIpc {
       body.close();
       throw e;
     }
-    return MessageSerializer.deserializeRecordBatch(recordBatch, body); // takes over the body's reference
+    try {
+      return MessageSerializer.deserializeRecordBatch(recordBatch, body); // takes over the body's reference
+    } catch (IOException | RuntimeException e) {
+      body.close(); // only released on success: a rejected message would otherwise leak its body
+      throw e;
+    }
   }
 
   private static int align(int length) {

@@ -13,7 +13,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -92,14 +96,77 @@ final class ArrowLogBatchReader implements LogBatchReader {
     if (payloadStart > batches.end()) {
       throw new CorruptRecordException(baseOffset, "the " + count + " change types run past the batch end");
     }
-    try (ArrowRecordBatch batch = ArrowIpc.read(batches.buffer(), payloadStart, batches.end(), allocator)) {
-      loader.load(batch);
+    ArrowRecordBatch batch;
+    try {
+      batch = BatchBuffers.decompressed(
+          ArrowIpc.read(batches.buffer(), payloadStart, batches.end(), allocator), codecs, allocator);
     } catch (IOException | RuntimeException e) {
       throw new CorruptRecordException(baseOffset, "cannot decode its Arrow record batch: " + e.getMessage(), e);
     }
+    try {
+      loader.load(batch);
+    } catch (RuntimeException e) {
+      // A corrupt batch can stop the loader half-way with buffers retained: drop them all, vectors included.
+      root.clear();
+      BatchBuffers.forceRelease(batch.getBuffers());
+      throw new CorruptRecordException(baseOffset, "cannot load its Arrow record batch: " + e.getMessage(), e);
+    }
+    batch.close();
+    checkBuffersHold(baseOffset, count);
     if (root.getRowCount() != count) {
       throw new CorruptRecordException(
           baseOffset, "the header says " + count + " records, the Arrow batch has " + root.getRowCount() + " rows");
+    }
+  }
+
+  /**
+   * Rejects a batch whose row count its buffers cannot hold (a corrupt count would otherwise make the reader
+   * allocate rows for billions of records): each column's data (or offsets) must cover every row.
+   */
+  private void checkBuffersHold(long baseOffset, int count) {
+    for (FieldVector v : root.getFieldVectors()) {
+      long needed;
+      long has;
+      if (v instanceof BitVector) {
+        needed = (count + 7L) / 8;
+        has = v.getDataBuffer().capacity();
+      } else if (v instanceof BaseFixedWidthVector) {
+        needed = (long) count * ((BaseFixedWidthVector) v).getTypeWidth();
+        has = v.getDataBuffer().capacity();
+      } else if (v instanceof BaseVariableWidthVector) {
+        needed = 4L * (count + 1);
+        has = v.getOffsetBuffer().capacity();
+      } else {
+        continue;
+      }
+      if (has < needed) {
+        root.clear();
+        throw new CorruptRecordException(
+            baseOffset, "column " + v.getName() + " holds " + has + " bytes, too few for " + count + " rows");
+      }
+      if (v instanceof BaseVariableWidthVector) {
+        checkOffsets(baseOffset, (BaseVariableWidthVector) v, count);
+      }
+    }
+  }
+
+  // Offsets must rise and stay inside the data: a corrupt one would make a reader copy gigabytes.
+  private void checkOffsets(long baseOffset, BaseVariableWidthVector v, int count) {
+    ArrowBuf offsets = v.getOffsetBuffer();
+    long dataCapacity = v.getDataBuffer().capacity();
+    int previous = offsets.getInt(0);
+    if (previous < 0) {
+      root.clear();
+      throw new CorruptRecordException(baseOffset, "column " + v.getName() + " starts at offset " + previous);
+    }
+    for (int i = 1; i <= count; i++) {
+      int next = offsets.getInt((long) i * 4);
+      if (next < previous || next > dataCapacity) {
+        root.clear();
+        throw new CorruptRecordException(
+            baseOffset, "column " + v.getName() + " has a bad value offset " + next + " at row " + (i - 1));
+      }
+      previous = next;
     }
   }
 
@@ -115,8 +182,15 @@ final class ArrowLogBatchReader implements LogBatchReader {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = new Object[readers.length];
     }
-    for (int column = 0; column < readers.length; column++) {
-      readers[column].readInto(rows, column, from, to);
+    try {
+      for (int column = 0; column < readers.length; column++) {
+        readers[column].readInto(rows, column, from, to);
+      }
+    } catch (CorruptRecordException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The batch loaded, but a value in it is impossible (a time of day past midnight, a negative length, ...).
+      throw new CorruptRecordException(batch.baseOffset(), "holds a value that cannot be read: " + e.getMessage(), e);
     }
     long timestamp = batch.commitTimestamp();
     long baseOffset = batch.baseOffset();

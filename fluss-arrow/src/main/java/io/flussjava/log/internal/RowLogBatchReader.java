@@ -85,7 +85,9 @@ public final class RowLogBatchReader implements LogBatchReader {
         try {
           changeType = ChangeType.fromByteValue(buffer.get(position + 4));
           row = decoder.read(array, position + RECORD_FRAMING + shift, length - 1);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException
+            | ArithmeticException e) {
+          // Any of these means the bytes are not a valid row (a length, a varint or a date/time out of range).
           throw new CorruptRecordException(baseOffset, "cannot decode the " + format + " record at offset " + offset
               + ": " + e.getMessage(), e);
         }
