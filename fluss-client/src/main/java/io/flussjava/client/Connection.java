@@ -163,7 +163,8 @@ public final class Connection implements AutoCloseable {
   synchronized WriterClient writerClient() {
     checkOpen();
     if (writerClient == null) {
-      writerClient = new WriterClient(conf, metadata);
+      // Dynamic partition creation goes through the admin so that the new partition is visible to this connection.
+      writerClient = new WriterClient(conf, metadata, (path, spec) -> admin.createPartitionAsync(path, spec, true));
     }
     return writerClient;
   }

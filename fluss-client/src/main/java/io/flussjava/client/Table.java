@@ -49,7 +49,6 @@ public final class Table {
             "Table " + info.getTablePath() + " has a primary key " + info.getPrimaryKeys()
                 + ": write it with newUpsert().createWriter(), not an append writer.");
       }
-      rejectPartitioned("append to");
       return new AppendWriterImpl(connection.writerClient(), info, connection.typeConverters());
     };
   }
@@ -107,7 +106,6 @@ public final class Table {
 
     @Override
     public LogScanner createLogScanner() {
-      rejectPartitioned("scan");
       return new LogScannerImpl(
           info,
           projection,
@@ -124,13 +122,19 @@ public final class Table {
       @Override
       public PrefixLookup lookupBy(String... columns) {
         List<String> cols = Arrays.asList(columns);
-        List<String> pk = info.getPrimaryKeys();
+        List<String> partitionKeys = info.getPartitionKeys();
+        // Partition columns pick the partition; the rest must be the bucket key, a proper prefix of the key that is
+        // stored (the primary key without partition columns).
+        List<String> physicalPk = info.getPrimaryKeys().stream().filter(c -> !partitionKeys.contains(c)).toList();
+        List<String> physicalCols = cols.stream().filter(c -> !partitionKeys.contains(c)).toList();
         List<String> bucketKeys = info.getBucketKeys();
-        if (!info.hasPrimaryKey() || !cols.equals(bucketKeys) || cols.size() >= pk.size()
-            || !pk.subList(0, cols.size()).equals(cols)) {
+        if (!info.hasPrimaryKey() || !cols.containsAll(partitionKeys) || !physicalCols.equals(bucketKeys)
+            || bucketKeys.size() >= physicalPk.size() || !physicalPk.subList(0, bucketKeys.size()).equals(bucketKeys)) {
           throw new IllegalArgumentException(
               "lookupBy" + cols + ": a prefix lookup on " + info.getTablePath() + " must name the table's bucket key "
-                  + bucketKeys + ", and that must be a proper prefix of the primary key " + pk
+                  + bucketKeys + (partitionKeys.isEmpty() ? "" : " and its partition keys " + partitionKeys)
+                  + ", and the bucket key must be a proper prefix of the primary key " + physicalPk
+                  + (partitionKeys.isEmpty() ? "" : " (without partition keys)")
                   + " (create the table with distributedBy(n, <prefix columns>)).");
         }
         return () -> {
@@ -154,15 +158,6 @@ public final class Table {
       throw new NonPrimaryKeyTableException(
           "Table " + info.getTablePath() + " is a log table: lookups need a primary-key table; read a log table"
               + " with newScan().");
-    }
-    rejectPartitioned("look up in");
-  }
-
-  private void rejectPartitioned(String operation) {
-    if (info.isPartitioned()) {
-      throw new InvalidTableOperationException(
-          "Table " + info.getTablePath() + " is partitioned by " + info.getPartitionKeys() + ": fluss-java cannot "
-              + operation + " partitioned tables yet.");
     }
   }
 
@@ -203,7 +198,6 @@ public final class Table {
             "Table " + info.getTablePath() + " is a log table without a primary key: write it with"
                 + " newAppend().createWriter(), not an upsert writer.");
       }
-      rejectPartitioned("upsert into");
       return new UpsertWriterImpl(connection.writerClient(), info, targetColumns, connection.typeConverters());
     }
   }

@@ -185,6 +185,16 @@ public final class ClientOptions {
               "Tag batches with a writer id and per-bucket sequence numbers so that a retried batch is not written"
                   + " twice. Requires client.writer.acks=all.");
 
+  public static final ConfigOption<Boolean> WRITER_DYNAMIC_CREATE_PARTITION =
+      ConfigOption.key("client.writer.dynamic-create-partition.enabled")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "When a writer gets a row for a partition of a partitioned table that does not exist, create that"
+                  + " partition (CreatePartition, ignoring one that appeared meanwhile) and write the row. Off: such"
+                  + " a row fails with a PartitionNotExistException; create partitions with Admin.createPartition or"
+                  + " the table's auto-partition properties.");
+
   public static final ConfigOption<MemorySize> WRITER_REQUEST_MAX_SIZE =
       ConfigOption.key("client.writer.request-max-size")
           .memoryType()

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Manages databases and tables. Obtained from {@code Connection.getAdmin()}; shares the connection's resources,
+ * Manages databases, tables and the partitions of partitioned tables. Obtained from {@code Connection.getAdmin()}; shares the connection's resources,
  * so closing it is optional and closing the connection closes it.
  *
  * <p>Every operation comes twice: a sync method that returns the result or throws a typed {@link
@@ -116,6 +116,75 @@ public interface Admin extends AutoCloseable {
   Map<Integer, Long> listOffsets(TablePath tablePath, List<Integer> buckets, OffsetSpec spec);
 
   CompletableFuture<Map<Integer, Long>> listOffsetsAsync(TablePath tablePath, List<Integer> buckets, OffsetSpec spec);
+
+  /**
+   * Log offsets of some buckets of one partition of a partitioned table, by bucket (see {@link #listOffsets}).
+   *
+   * <pre>{@code
+   * Map<Integer, Long> ends = admin.listOffsets(path, "2024-06-01", List.of(0, 1), OffsetSpec.latest());
+   * }</pre>
+   *
+   * @param partitionName the partition's name, its values joined with {@code $} ({@link PartitionInfo#getPartitionName})
+   * @throws io.flussjava.exception.PartitionNotExistException if there is no such partition
+   */
+  Map<Integer, Long> listOffsets(
+      TablePath tablePath, String partitionName, List<Integer> buckets, OffsetSpec spec);
+
+  CompletableFuture<Map<Integer, Long>> listOffsetsAsync(
+      TablePath tablePath, String partitionName, List<Integer> buckets, OffsetSpec spec);
+
+  /**
+   * Creates a partition of a partitioned table. The spec names every partition key of the table.
+   *
+   * <pre>{@code
+   * admin.createPartition(TablePath.of("my_db", "events"), PartitionSpec.of("dt", "2024-06-01"), true);
+   * }</pre>
+   *
+   * @throws io.flussjava.exception.PartitionAlreadyExistsException if it exists and {@code ignoreIfExists} is false
+   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec does not name exactly the table's
+   *     partition keys, or a value cannot be a partition name
+   * @throws io.flussjava.exception.TableNotPartitionedException if the table is not partitioned
+   * @throws io.flussjava.exception.TableNotExistException if the table does not exist
+   */
+  void createPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists);
+
+  CompletableFuture<Void> createPartitionAsync(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists);
+
+  /**
+   * Drops a partition of a partitioned table and its data.
+   *
+   * @throws io.flussjava.exception.PartitionNotExistException if absent and {@code ignoreIfNotExists} is false
+   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec does not name exactly the table's
+   *     partition keys
+   * @throws io.flussjava.exception.TableNotPartitionedException if the table is not partitioned
+   */
+  void dropPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists);
+
+  CompletableFuture<Void> dropPartitionAsync(TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists);
+
+  /**
+   * Every partition of a partitioned table: id, spec and name.
+   *
+   * <pre>{@code
+   * List<PartitionInfo> partitions = admin.listPartitionInfos(path);
+   * }</pre>
+   *
+   * @throws io.flussjava.exception.TableNotPartitionedException if the table is not partitioned
+   */
+  List<PartitionInfo> listPartitionInfos(TablePath tablePath);
+
+  CompletableFuture<List<PartitionInfo>> listPartitionInfosAsync(TablePath tablePath);
+
+  /**
+   * The partitions whose values match a partial spec, e.g. all partitions of one region of a table partitioned by
+   * {@code (dt, region)}: {@code listPartitionInfos(path, PartitionSpec.of("region", "EU"))}.
+   *
+   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec names a column that is not a partition
+   *     key of the table
+   */
+  List<PartitionInfo> listPartitionInfos(TablePath tablePath, PartitionSpec partialSpec);
+
+  CompletableFuture<List<PartitionInfo>> listPartitionInfosAsync(TablePath tablePath, PartitionSpec partialSpec);
 
   /** Releases nothing shared: the connection owns the resources. Safe to call more than once. */
   @Override

@@ -6,13 +6,25 @@ import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.DatabaseInfo;
 import io.flussjava.client.admin.OffsetSpec;
+import io.flussjava.client.admin.PartitionInfo;
+import io.flussjava.client.admin.PartitionSpec;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.rpc.ApiMethod;
 import io.flussjava.rpc.ApiMethods;
+import io.flussjava.exception.PartitionNotExistException;
+import io.flussjava.exception.PartitionSpecInvalidException;
+import io.flussjava.exception.TableNotPartitionedException;
 import io.flussjava.rpc.protocol.CreateDatabaseRequest;
+import io.flussjava.rpc.protocol.CreatePartitionRequest;
+import io.flussjava.rpc.protocol.DropPartitionRequest;
+import io.flussjava.rpc.protocol.ListPartitionInfosRequest;
+import io.flussjava.rpc.protocol.ListPartitionInfosResponse;
+import io.flussjava.rpc.protocol.PbKeyValue;
+import io.flussjava.rpc.protocol.PbPartitionInfo;
+import io.flussjava.rpc.protocol.PbPartitionSpec;
 import io.flussjava.rpc.protocol.CreateTableRequest;
 import io.flussjava.rpc.protocol.DatabaseExistsRequest;
 import io.flussjava.rpc.protocol.DropDatabaseRequest;
@@ -24,6 +36,9 @@ import io.flussjava.rpc.protocol.ListTablesRequest;
 import io.flussjava.rpc.protocol.PbTablePath;
 import io.flussjava.rpc.protocol.TableExistsRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -218,11 +233,167 @@ public final class AdminImpl implements Admin {
   @Override
   public CompletableFuture<Map<Integer, Long>> listOffsetsAsync(
       TablePath tablePath, List<Integer> buckets, OffsetSpec spec) {
-    OffsetLister.OffsetSpec wire =
-        spec.isTimestamp()
-            ? OffsetLister.OffsetSpec.TIMESTAMP
-            : spec.isEarliest() ? OffsetLister.OffsetSpec.EARLIEST : OffsetLister.OffsetSpec.LATEST;
-    return offsets.listOffsets(tablePath, buckets, wire, spec.timestamp());
+    return offsets.listOffsets(tablePath, buckets, toWire(spec), spec.timestamp());
+  }
+
+  @Override
+  public Map<Integer, Long> listOffsets(
+      TablePath tablePath, String partitionName, List<Integer> buckets, OffsetSpec spec) {
+    return await(
+        listOffsetsAsync(tablePath, partitionName, buckets, spec),
+        "listOffsets(" + tablePath + ", partition " + partitionName + ")");
+  }
+
+  @Override
+  public CompletableFuture<Map<Integer, Long>> listOffsetsAsync(
+      TablePath tablePath, String partitionName, List<Integer> buckets, OffsetSpec spec) {
+    Objects.requireNonNull(partitionName, "partitionName");
+    return metadata.partition(tablePath, partitionName, System.nanoTime())
+        .thenCompose(
+            p -> {
+              if (p.isEmpty()) {
+                return Futures.failed(
+                    new PartitionNotExistException(
+                        "Partition '" + partitionName + "' of table " + tablePath + " does not exist."));
+              }
+              return offsets.listOffsets(tablePath, p.get().id(), buckets, toWire(spec), spec.timestamp());
+            });
+  }
+
+  @Override
+  public void createPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists) {
+    await(createPartitionAsync(tablePath, spec, ignoreIfExists), "createPartition(" + tablePath + ", " + spec + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> createPartitionAsync(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists) {
+    Objects.requireNonNull(spec, "spec");
+    String operation = "createPartition(" + tablePath + ", " + spec + ")";
+    return partitionedTable(tablePath, spec, true)
+        .thenCompose(
+            info -> {
+              CreatePartitionRequest request =
+                  CreatePartitionRequest.newBuilder()
+                      .setTablePath(toPb(tablePath))
+                      .setPartitionSpec(toPb(spec))
+                      .setIgnoreIfNotExists(ignoreIfExists) // the server reads this field as "ignore if exists"
+                      .build();
+              return call(operation, ApiMethods.CREATE_PARTITION, request, r -> (Void) null);
+            })
+        // Writers and lookups of this connection must see the new partition at once.
+        .whenComplete((v, e) -> metadata.invalidate(tablePath));
+  }
+
+  @Override
+  public void dropPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists) {
+    await(dropPartitionAsync(tablePath, spec, ignoreIfNotExists), "dropPartition(" + tablePath + ", " + spec + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> dropPartitionAsync(TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists) {
+    Objects.requireNonNull(spec, "spec");
+    String operation = "dropPartition(" + tablePath + ", " + spec + ")";
+    return partitionedTable(tablePath, spec, true)
+        .thenCompose(
+            info -> {
+              DropPartitionRequest request =
+                  DropPartitionRequest.newBuilder()
+                      .setTablePath(toPb(tablePath))
+                      .setPartitionSpec(toPb(spec))
+                      .setIgnoreIfNotExists(ignoreIfNotExists)
+                      .build();
+              return call(operation, ApiMethods.DROP_PARTITION, request, r -> (Void) null);
+            })
+        .whenComplete((v, e) -> metadata.invalidate(tablePath));
+  }
+
+  @Override
+  public List<PartitionInfo> listPartitionInfos(TablePath tablePath) {
+    return await(listPartitionInfosAsync(tablePath), "listPartitionInfos(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<List<PartitionInfo>> listPartitionInfosAsync(TablePath tablePath) {
+    ListPartitionInfosRequest request = ListPartitionInfosRequest.newBuilder().setTablePath(toPb(tablePath)).build();
+    return call(
+        "listPartitionInfos(" + tablePath + ")", ApiMethods.LIST_PARTITION_INFOS, request, AdminImpl::toPartitionInfos);
+  }
+
+  @Override
+  public List<PartitionInfo> listPartitionInfos(TablePath tablePath, PartitionSpec partialSpec) {
+    return await(
+        listPartitionInfosAsync(tablePath, partialSpec), "listPartitionInfos(" + tablePath + ", " + partialSpec + ")");
+  }
+
+  @Override
+  public CompletableFuture<List<PartitionInfo>> listPartitionInfosAsync(TablePath tablePath, PartitionSpec partialSpec) {
+    Objects.requireNonNull(partialSpec, "partialSpec");
+    String operation = "listPartitionInfos(" + tablePath + ", " + partialSpec + ")";
+    // The server does not name a wrong key in a partial spec (it fails with an unknown error), so check it here.
+    return partitionedTable(tablePath, partialSpec, false)
+        .thenCompose(
+            info -> {
+              ListPartitionInfosRequest request =
+                  ListPartitionInfosRequest.newBuilder()
+                      .setTablePath(toPb(tablePath))
+                      .setPartialPartitionSpec(toPb(partialSpec))
+                      .build();
+              return call(operation, ApiMethods.LIST_PARTITION_INFOS, request, AdminImpl::toPartitionInfos);
+            });
+  }
+
+  /**
+   * The table's info once it is known to be partitioned by the keys the spec names (all of them unless {@code
+   * partial}); fails with {@link TableNotPartitionedException} or {@link PartitionSpecInvalidException} otherwise.
+   */
+  private CompletableFuture<TableInfo> partitionedTable(TablePath tablePath, PartitionSpec spec, boolean whole) {
+    return getTableInfoAsync(tablePath)
+        .thenApply(
+            info -> {
+              List<String> keys = info.getPartitionKeys();
+              if (!info.isPartitioned()) {
+                throw new TableNotPartitionedException(
+                    "Table " + tablePath + " is not partitioned, so it has no partitions; create it with"
+                        + " TableDescriptor.builder().partitionedBy(...) to use partitions.");
+              }
+              for (String key : spec.getSpecMap().keySet()) {
+                if (!keys.contains(key)) {
+                  throw new PartitionSpecInvalidException(
+                      spec + " names '" + key + "', which is not a partition key of " + tablePath
+                          + "; its partition keys are " + keys + ".");
+                }
+              }
+              if (whole && !spec.getSpecMap().keySet().containsAll(keys)) {
+                throw new PartitionSpecInvalidException(
+                    spec + " must give a value for every partition key of " + tablePath + " " + keys + ".");
+              }
+              return info;
+            });
+  }
+
+  private static List<PartitionInfo> toPartitionInfos(ListPartitionInfosResponse response) {
+    List<PartitionInfo> out = new ArrayList<>(response.getPartitionsInfoCount());
+    for (PbPartitionInfo p : response.getPartitionsInfoList()) {
+      Map<String, String> spec = new LinkedHashMap<>();
+      for (PbKeyValue kv : p.getPartitionSpec().getPartitionKeyValuesList()) {
+        spec.put(kv.getKey(), kv.getValue());
+      }
+      out.add(new PartitionInfo(p.getPartitionId(), PartitionSpec.of(spec)));
+    }
+    out.sort(Comparator.comparing(PartitionInfo::getPartitionName));
+    return List.copyOf(out);
+  }
+
+  static PbPartitionSpec toPb(PartitionSpec spec) {
+    PbPartitionSpec.Builder b = PbPartitionSpec.newBuilder();
+    spec.getSpecMap().forEach((k, v) -> b.addPartitionKeyValues(PbKeyValue.newBuilder().setKey(k).setValue(v)));
+    return b.build();
+  }
+
+  private static OffsetLister.OffsetSpec toWire(OffsetSpec spec) {
+    return spec.isTimestamp()
+        ? OffsetLister.OffsetSpec.TIMESTAMP
+        : spec.isEarliest() ? OffsetLister.OffsetSpec.EARLIEST : OffsetLister.OffsetSpec.LATEST;
   }
 
   @Override

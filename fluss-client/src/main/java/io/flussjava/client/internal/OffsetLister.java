@@ -5,6 +5,7 @@ import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.metadata.TableMetadata;
 import io.flussjava.exception.Errors;
 import io.flussjava.exception.LeaderNotAvailableException;
+import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.rpc.ApiMethods;
 import io.flussjava.rpc.protocol.ListOffsetsRequest;
 import io.flussjava.rpc.protocol.PbListOffsetsRespForBucket;
@@ -47,18 +48,37 @@ public final class OffsetLister {
   /** Offsets of the given buckets, by bucket. {@code timestamp} is used only with {@link OffsetSpec#TIMESTAMP}. */
   public CompletableFuture<Map<Integer, Long>> listOffsets(
       TablePath path, List<Integer> buckets, OffsetSpec spec, long timestamp) {
+    return listOffsets(path, -1L, buckets, spec, timestamp);
+  }
+
+  /**
+   * Offsets of the given buckets of one partition ({@code partitionId} -1: of an unpartitioned table), by bucket.
+   * Fails with a {@link PartitionNotExistException} when the partition does not exist (any more).
+   */
+  public CompletableFuture<Map<Integer, Long>> listOffsets(
+      TablePath path, long partitionId, List<Integer> buckets, OffsetSpec spec, long timestamp) {
+    long askedAt = System.nanoTime();
     return retrier.call(
-        "listOffsets(" + path + ", " + spec + ")",
+        "listOffsets(" + path + (partitionId >= 0 ? ", partition " + partitionId : "") + ", " + spec + ")",
         requestTimeout,
-        () -> metadata.table(path).thenCompose(t -> listOnce(t, buckets, spec, timestamp)),
+        () -> metadata.table(path).thenCompose(t -> listOnce(t, partitionId, askedAt, buckets, spec, timestamp)),
         stale -> metadata.invalidate(path));
   }
 
   private CompletableFuture<Map<Integer, Long>> listOnce(
-      TableMetadata table, List<Integer> buckets, OffsetSpec spec, long timestamp) {
+      TableMetadata table, long partitionId, long askedAt, List<Integer> buckets, OffsetSpec spec, long timestamp) {
     Map<Integer, List<Integer>> byLeader = new HashMap<>();
     for (int b : buckets) {
-      int leader = table.leaderOf(b);
+      int leader = table.leaderOf(partitionId, b);
+      if (leader == TableMetadata.UNKNOWN_PARTITION) {
+        if (table.fetchedAfter(askedAt)) {
+          return Futures.failed(new PartitionNotExistException(
+              "Partition " + partitionId + " of " + table.info().getTablePath() + " does not exist."));
+        }
+        // A partition newer than the cached metadata: the stale-metadata error makes the retrier refresh it.
+        return Futures.failed(new LeaderNotAvailableException(
+            "partition " + partitionId + " of " + table.info().getTablePath() + " is not in the cached metadata"));
+      }
       if (leader < 0) {
         return Futures.failed(new LeaderNotAvailableException("bucket " + b + " of " + table.info().getTablePath()
             + " has no leader right now"));
@@ -73,6 +93,9 @@ public final class OffsetLister {
               .setOffsetType(spec.wireType)
               .setTableId(table.info().getTableId())
               .addAllBucketId(e.getValue());
+      if (partitionId >= 0) {
+        req.setPartitionId(partitionId);
+      }
       if (spec == OffsetSpec.TIMESTAMP) {
         req.setStartTimestamp(timestamp);
       }

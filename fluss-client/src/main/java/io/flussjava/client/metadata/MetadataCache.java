@@ -8,36 +8,46 @@ import io.flussjava.client.internal.DescriptorJson;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.Retrier;
 import io.flussjava.exception.NetworkException;
+import io.flussjava.exception.PartitionNotExistException;
+import io.flussjava.exception.TableNotPartitionedException;
 import io.flussjava.rpc.ApiMethods;
 import io.flussjava.rpc.RpcClient;
 import io.flussjava.rpc.ServerConnection;
 import io.flussjava.rpc.ServerNode;
 import io.flussjava.rpc.ServerType;
+import io.flussjava.rpc.protocol.ListPartitionInfosRequest;
 import io.flussjava.rpc.protocol.MetadataRequest;
 import io.flussjava.rpc.protocol.MetadataResponse;
 import io.flussjava.rpc.protocol.PbBucketMetadata;
+import io.flussjava.rpc.protocol.PbPartitionInfo;
+import io.flussjava.rpc.protocol.PbPartitionMetadata;
 import io.flussjava.rpc.protocol.PbServerNode;
 import io.flussjava.rpc.protocol.PbTableMetadata;
 import io.flussjava.rpc.protocol.PbTablePath;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The client's view of the cluster. Servers come from GetMetadata (first from a bootstrap server, then from the
- * coordinator); table metadata (info and bucket leaders) is cached in Caffeine for {@code client.metadata.max-age}
- * and dropped at once when a request reports stale metadata, so the next use fetches it again.
+ * coordinator); table metadata (info and bucket leaders, and for partitioned tables every partition with its bucket
+ * leaders) is cached in Caffeine for {@code client.metadata.max-age} and dropped at once when a request reports
+ * stale metadata or meets a partition the cache does not know, so the next use fetches it again.
  *
  * <p>Thread-safe. Concurrent requests for the same uncached table share one fetch.
  */
 public final class MetadataCache {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataCache.class);
+  // A partition dropped between listing and GetMetadata fails the whole request; listing again is then enough.
+  private static final int MAX_PARTITION_LIST_ATTEMPTS = 3;
 
   private final RpcClient rpc;
   private final List<InetSocketAddress> bootstrapServers;
@@ -137,43 +147,150 @@ public final class MetadataCache {
     return viaCoordinator.exceptionallyCompose(e -> bootstrap());
   }
 
+  /**
+   * Fetches the table's metadata again unless someone already did since {@code seen} was current: concurrent callers
+   * that all miss the same partition in {@code seen} share one fetch.
+   */
+  public CompletableFuture<TableMetadata> refresh(TablePath path, TableMetadata seen) {
+    CompletableFuture<TableMetadata> current = tables.asMap().get(path);
+    if (current != null && current.getNow(null) == seen) {
+      tables.asMap().remove(path, current);
+    }
+    return table(path);
+  }
+
+  /**
+   * The id of a partition, by name, as it is now: when the cached metadata does not know the partition it is fetched
+   * again once (a partition created since), unless it was fetched after {@code askedAtNanos}.
+   *
+   * @return the partition's metadata, or empty if the partition does not exist; fails with {@link
+   *     TableNotPartitionedException} for an unpartitioned table
+   */
+  public CompletableFuture<Optional<PartitionMetadata>> partition(
+      TablePath path, String partitionName, long askedAtNanos) {
+    return table(path)
+        .thenCompose(
+            meta -> {
+              if (!meta.info().isPartitioned()) {
+                return Futures.failed(
+                    new TableNotPartitionedException(
+                        "Table " + path + " is not partitioned, so it has no partition '" + partitionName + "'."));
+              }
+              Optional<PartitionMetadata> p = meta.partition(partitionName);
+              if (p.isPresent() || meta.fetchedAfter(askedAtNanos)) {
+                return CompletableFuture.completedFuture(p);
+              }
+              return refresh(path, meta).thenApply(fresh -> fresh.partition(partitionName));
+            });
+  }
+
   private CompletableFuture<TableMetadata> fetchTable(TablePath path) {
-    MetadataRequest request =
-        MetadataRequest.newBuilder()
-            .addTablePath(
-                PbTablePath.newBuilder().setDatabaseName(path.getDatabaseName()).setTableName(path.getTableName()))
-            .build();
     return retrier.call(
         "fetching metadata of " + path,
         requestTimeout,
-        () -> coordinator().send(ApiMethods.GET_METADATA, request).thenApply(r -> toTableMetadata(path, r)),
+        () -> fetchTableOnce(path, MAX_PARTITION_LIST_ATTEMPTS),
         stale -> refreshNodes());
   }
 
-  private TableMetadata toTableMetadata(TablePath path, MetadataResponse response) {
+  /**
+   * GetMetadata for the table; for a partitioned table then ListPartitionInfos and GetMetadata for those partitions'
+   * buckets. A partition dropped between the two fails the second request as a whole, so the listing is repeated.
+   */
+  private CompletableFuture<TableMetadata> fetchTableOnce(TablePath path, int partitionListAttempts) {
+    long started = System.nanoTime();
+    PbTablePath pbPath =
+        PbTablePath.newBuilder().setDatabaseName(path.getDatabaseName()).setTableName(path.getTableName()).build();
+    MetadataRequest request = MetadataRequest.newBuilder().addTablePath(pbPath).build();
+    return coordinator()
+        .send(ApiMethods.GET_METADATA, request)
+        .thenCompose(
+            r -> {
+              PbTableMetadata table = findTable(path, r);
+              TableInfo info = toTableInfo(path, table);
+              if (!info.isPartitioned()) {
+                return CompletableFuture.completedFuture(
+                    new TableMetadata(info, leaders(info.getNumBuckets(), table.getBucketMetadataList()), Map.of(),
+                        Map.of(), started));
+              }
+              return fetchPartitions(pbPath, info, started)
+                  .exceptionallyCompose(
+                      e -> {
+                        Throwable cause = Futures.unwrap(e);
+                        if (cause instanceof PartitionNotExistException && partitionListAttempts > 1) {
+                          return fetchTableOnce(path, partitionListAttempts - 1);
+                        }
+                        return Futures.failed(cause);
+                      });
+            });
+  }
+
+  private CompletableFuture<TableMetadata> fetchPartitions(PbTablePath pbPath, TableInfo info, long started) {
+    ListPartitionInfosRequest list = ListPartitionInfosRequest.newBuilder().setTablePath(pbPath).build();
+    return coordinator()
+        .send(ApiMethods.LIST_PARTITION_INFOS, list)
+        .thenCompose(
+            partitions -> {
+              if (partitions.getPartitionsInfoCount() == 0) {
+                return CompletableFuture.completedFuture(
+                    new TableMetadata(info, leaders(info.getNumBuckets(), List.of()), Map.of(), Map.of(), started));
+              }
+              MetadataRequest.Builder req = MetadataRequest.newBuilder().addTablePath(pbPath);
+              for (PbPartitionInfo p : partitions.getPartitionsInfoList()) {
+                req.addPartitionsId(p.getPartitionId());
+              }
+              return coordinator()
+                  .send(ApiMethods.GET_METADATA, req.build())
+                  .thenApply(r -> withPartitions(info, r, started));
+            });
+  }
+
+  private TableMetadata withPartitions(TableInfo info, MetadataResponse response, long started) {
+    updateNodes(response);
+    Map<Long, PartitionMetadata> byId = new HashMap<>();
+    Map<String, PartitionMetadata> byName = new HashMap<>();
+    for (PbPartitionMetadata p : response.getPartitionMetadataList()) {
+      if (p.getTableId() != info.getTableId()) {
+        continue;
+      }
+      PartitionMetadata pm =
+          new PartitionMetadata(
+              p.getPartitionId(), p.getPartitionName(), leaders(info.getNumBuckets(), p.getBucketMetadataList()));
+      byId.put(pm.id(), pm);
+      byName.put(pm.name(), pm);
+    }
+    return new TableMetadata(info, leaders(info.getNumBuckets(), List.of()), byId, byName, started);
+  }
+
+  private PbTableMetadata findTable(TablePath path, MetadataResponse response) {
     updateNodes(response);
     for (PbTableMetadata t : response.getTableMetadataList()) {
       TablePath p = TablePath.of(t.getTablePath().getDatabaseName(), t.getTablePath().getTableName());
       if (p.equals(path)) {
-        TableInfo info =
-            new TableInfo(
-                p,
-                t.getTableId(),
-                t.getSchemaId(),
-                DescriptorJson.tableFromJson(t.getTableJson().toByteArray()),
-                t.getCreatedTime(),
-                t.getModifiedTime());
-        int[] leaders = new int[info.getNumBuckets()];
-        Arrays.fill(leaders, TableMetadata.NO_LEADER);
-        for (PbBucketMetadata b : t.getBucketMetadataList()) {
-          if (b.hasLeaderId() && b.getBucketId() < leaders.length) {
-            leaders[b.getBucketId()] = b.getLeaderId();
-          }
-        }
-        return new TableMetadata(info, leaders);
+        return t;
       }
     }
     throw new io.flussjava.exception.TableNotExistException("Table " + path + " does not exist");
+  }
+
+  private static TableInfo toTableInfo(TablePath path, PbTableMetadata t) {
+    return new TableInfo(
+        path,
+        t.getTableId(),
+        t.getSchemaId(),
+        DescriptorJson.tableFromJson(t.getTableJson().toByteArray()),
+        t.getCreatedTime(),
+        t.getModifiedTime());
+  }
+
+  private static int[] leaders(int numBuckets, List<PbBucketMetadata> buckets) {
+    int[] leaders = new int[numBuckets];
+    Arrays.fill(leaders, TableMetadata.NO_LEADER);
+    for (PbBucketMetadata b : buckets) {
+      if (b.hasLeaderId() && b.getBucketId() >= 0 && b.getBucketId() < leaders.length) {
+        leaders[b.getBucketId()] = b.getLeaderId();
+      }
+    }
+    return leaders;
   }
 
   private ClusterNodes updateNodes(MetadataResponse response) {

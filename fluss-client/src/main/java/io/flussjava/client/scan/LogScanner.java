@@ -3,7 +3,8 @@ package io.flussjava.client.scan;
 import java.time.Duration;
 
 /**
- * Reads a table's log, bucket by bucket, from offsets the caller chooses. Obtained with {@code
+ * Reads a table's log, bucket by bucket (for partitioned tables: bucket by bucket of each partition, see {@link
+ * #subscribe(long, int, long)}), from offsets the caller chooses. Obtained with {@code
  * table.newScan().createLogScanner()} (optionally {@code .project("a", "b")} first: only those columns cross the
  * wire).
  *
@@ -27,7 +28,8 @@ public interface LogScanner extends AutoCloseable {
   /**
    * Reads {@code bucket} from {@code offset} on (replacing an earlier subscription of that bucket).
    *
-   * @throws IllegalArgumentException if the table has no such bucket
+   * @throws IllegalArgumentException if the table has no such bucket, or is partitioned (subscribe to the buckets of
+   *     its partitions instead)
    */
   void subscribe(int bucket, long offset);
 
@@ -42,6 +44,33 @@ public interface LogScanner extends AutoCloseable {
 
   /** Stops reading {@code bucket}; records of it already buffered are dropped. */
   void unsubscribe(int bucket);
+
+  /**
+   * Reads one bucket of one partition of a partitioned table from {@code offset} on. Partition ids come from {@code
+   * admin.listPartitionInfos(path)}.
+   *
+   * <pre>{@code
+   * for (PartitionInfo p : admin.listPartitionInfos(path)) {
+   *   for (int b = 0; b < table.getTableInfo().getNumBuckets(); b++) {
+   *     scanner.subscribe(p.getPartitionId(), b, 0L);
+   *   }
+   * }
+   * }</pre>
+   *
+   * @throws io.flussjava.exception.TableNotPartitionedException if the table is not partitioned
+   * @throws io.flussjava.exception.PartitionNotExistException if the table has no partition with that id
+   * @throws IllegalArgumentException if the table has no such bucket
+   */
+  void subscribe(long partitionId, int bucket, long offset);
+
+  /** Reads one bucket of one partition from its earliest retained record. */
+  void subscribeFromBeginning(long partitionId, int bucket);
+
+  /** Reads only records appended to one bucket of one partition after this call. */
+  void subscribeFromLatest(long partitionId, int bucket);
+
+  /** Stops reading one bucket of one partition; records of it already buffered are dropped. */
+  void unsubscribe(long partitionId, int bucket);
 
   /**
    * Returns the records that arrived, waiting up to {@code timeout} for the first one; at most {@code

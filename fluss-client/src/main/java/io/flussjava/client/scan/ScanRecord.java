@@ -6,11 +6,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One record read from a table's log: its bucket, log offset, commit timestamp (epoch ms), change type ({@code +A}
+ * One record read from a table's log: its bucket (and partition id, for partitioned tables), log offset, commit timestamp (epoch ms), change type ({@code +A}
  * for appends; {@code +I/-U/+U/-D} in a primary-key table's changelog) and its row as typed Java values (see the
  * README's type table) in column order, or in projection order for a projected scan.
  */
 public final class ScanRecord {
+  private final long partitionId;
   private final int bucket;
   private final long offset;
   private final long timestamp;
@@ -18,6 +19,13 @@ public final class ScanRecord {
   private final Object[] values;
 
   public ScanRecord(int bucket, long offset, long timestamp, ChangeType changeType, Object[] values) {
+    this(ScanBucket.NO_PARTITION, bucket, offset, timestamp, changeType, values);
+  }
+
+  /** A record of a bucket of one partition ({@code partitionId} -1 for unpartitioned tables). */
+  public ScanRecord(
+      long partitionId, int bucket, long offset, long timestamp, ChangeType changeType, Object[] values) {
+    this.partitionId = partitionId;
     this.bucket = bucket;
     this.offset = offset;
     this.timestamp = timestamp;
@@ -27,6 +35,16 @@ public final class ScanRecord {
 
   public int bucket() {
     return bucket;
+  }
+
+  /** The id of the partition the record belongs to, or {@link ScanBucket#NO_PARTITION} (-1) for unpartitioned tables. */
+  public long partitionId() {
+    return partitionId;
+  }
+
+  /** The record's partition and bucket. */
+  public ScanBucket scanBucket() {
+    return new ScanBucket(partitionId, bucket);
   }
 
   public long offset() {

@@ -1,7 +1,9 @@
 package io.flussjava.client.lookup.internal;
 
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.internal.PartitionNames;
 import io.flussjava.exception.FlussException;
+import io.flussjava.exception.InvalidRowException;
 import io.flussjava.log.RowCodecs;
 import io.flussjava.log.RowDecoder;
 import io.flussjava.types.DataField;
@@ -18,6 +20,9 @@ import java.util.List;
 /**
  * The key and value side of one table's lookups: validates and encodes the caller's key values (the lookup columns,
  * in order), finds the bucket exactly as writers do, and decodes the stored value bytes back to a typed row.
+ *
+ * <p>On a partitioned table the caller's key includes the partition columns; they pick the partition and are left
+ * out of the encoded key and the bucket key, as writers leave them out (one partition holds one value of them).
  */
 final class KeyedRows {
   private final TableInfo table;
@@ -26,6 +31,7 @@ final class KeyedRows {
   private final CompactedKeyEncoder bucketKeyEncoder;
   private final RowDecoder valueDecoder;
   private final RowConverter output;
+  private final PartitionNames partitionNames;
 
   /**
    * @param lookupColumns the columns a key consists of: the primary key, or the bucket-key prefix of it
@@ -39,14 +45,15 @@ final class KeyedRows {
     }
     RowType keyType = new RowType(keyFields);
     this.keyConverter = new RowConverter(keyType, converters);
-    int[] all = new int[lookupColumns.size()];
-    Arrays.setAll(all, i -> i);
-    this.keyEncoder = new CompactedKeyEncoder(keyType, all);
+    List<String> physical =
+        lookupColumns.stream().filter(c -> !table.getPartitionKeys().contains(c)).toList();
+    this.keyEncoder = new CompactedKeyEncoder(keyType, physical.stream().mapToInt(lookupColumns::indexOf).toArray());
     List<String> bucketKeys = table.getBucketKeys();
     this.bucketKeyEncoder =
-        bucketKeys.equals(lookupColumns)
+        bucketKeys.equals(physical)
             ? null
             : new CompactedKeyEncoder(keyType, bucketKeys.stream().mapToInt(lookupColumns::indexOf).toArray());
+    this.partitionNames = table.isPartitioned() ? new PartitionNames(table, keyType) : null;
     this.valueDecoder = RowCodecs.decoder(table.getProperties(), rowType);
     this.output = new RowConverter(rowType, converters);
   }
@@ -58,6 +65,22 @@ final class KeyedRows {
 
   Object[] keyOf(List<?> values) {
     return keyConverter.toCanonical(values);
+  }
+
+  boolean isPartitioned() {
+    return partitionNames != null;
+  }
+
+  /**
+   * The name of the partition a key belongs to, or {@code null} when its values cannot name a partition (so no
+   * partition, and no row, can match).
+   */
+  String partitionOf(Object[] key) {
+    try {
+      return partitionNames.nameOf(key);
+    } catch (InvalidRowException e) {
+      return null;
+    }
   }
 
   byte[] encode(Object[] key) {

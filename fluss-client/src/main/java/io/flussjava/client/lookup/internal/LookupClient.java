@@ -5,11 +5,14 @@ import com.google.protobuf.UnsafeByteOperations;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.metadata.MetadataCache;
+import io.flussjava.client.metadata.PartitionMetadata;
+import io.flussjava.client.metadata.TableMetadata;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
 import io.flussjava.exception.Errors;
 import io.flussjava.exception.InvalidMetadataException;
 import io.flussjava.exception.LeaderNotAvailableException;
+import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.exception.RetriableException;
 import io.flussjava.exception.TimeoutException;
 import io.flussjava.rpc.ApiMethods;
@@ -65,18 +68,29 @@ public final class LookupClient {
     this.backoffMaxNanos = conf.get(ClientOptions.RETRY_BACKOFF_MAX).toNanos();
   }
 
-  /** The value bytes stored under {@code key} ({@code schemaId} int16 LE + row), or {@code null} if absent. */
-  public CompletableFuture<byte[]> lookup(TableInfo table, int bucket, byte[] key) {
-    Pending p = new Pending(false, table, bucket, key, System.nanoTime() + requestTimeout.toNanos());
+  /**
+   * The value bytes stored under {@code key} ({@code schemaId} int16 LE + row), or {@code null} if absent (also when
+   * the partition was dropped meanwhile).
+   *
+   * @param partitionId the key's partition, or -1 for an unpartitioned table
+   */
+  public CompletableFuture<byte[]> lookup(TableInfo table, long partitionId, int bucket, byte[] key) {
+    Pending p = new Pending(false, table, partitionId, bucket, key, System.nanoTime() + requestTimeout.toNanos());
     route(p);
     return p.result.thenApply(values -> values.isEmpty() ? null : values.get(0));
   }
 
   /** The value bytes of every row whose key starts with {@code prefix}. */
-  public CompletableFuture<List<byte[]>> prefixLookup(TableInfo table, int bucket, byte[] prefix) {
-    Pending p = new Pending(true, table, bucket, prefix, System.nanoTime() + requestTimeout.toNanos());
+  public CompletableFuture<List<byte[]>> prefixLookup(TableInfo table, long partitionId, int bucket, byte[] prefix) {
+    Pending p = new Pending(true, table, partitionId, bucket, prefix, System.nanoTime() + requestTimeout.toNanos());
     route(p);
     return p.result;
+  }
+
+  /** The id of a partition by name, or -1 if it does not exist (refreshing the metadata once if it is not cached). */
+  public CompletableFuture<Long> partitionId(TableInfo table, String partitionName) {
+    return metadata.partition(table.getTablePath(), partitionName, System.nanoTime())
+        .thenApply(p -> p.map(PartitionMetadata::id).orElse(-1L));
   }
 
   /** Finds the bucket's leader (fetching metadata if needed) and queues the key there. */
@@ -88,7 +102,16 @@ public final class LookupClient {
                 retryOrFail(p, Futures.unwrap(error));
                 return;
               }
-              int leader = meta.leaderOf(p.bucket);
+              int leader = meta.leaderOf(p.partitionId, p.bucket);
+              if (leader == TableMetadata.UNKNOWN_PARTITION) {
+                if (meta.fetchedAfter(p.createdNanos)) {
+                  p.result.complete(List.of()); // the partition was dropped: its keys are gone too
+                } else {
+                  retryOrFail(p, new LeaderNotAvailableException(
+                      "partition " + p.partitionId + " of " + p.table.getTablePath() + " is not in the cached metadata"));
+                }
+                return;
+              }
               if (leader < 0 || metadata.nodes().tabletServer(leader).isEmpty()) {
                 retryOrFail(p, new LeaderNotAvailableException(
                     "bucket " + p.bucket + " of " + p.table.getTablePath() + " has no leader right now"));
@@ -130,15 +153,18 @@ public final class LookupClient {
   private static final class Pending {
     final boolean prefix;
     final TableInfo table;
+    final long partitionId;
     final int bucket;
     final byte[] key;
+    final long createdNanos = System.nanoTime();
     final long deadlineNanos;
     final CompletableFuture<List<byte[]>> result = new CompletableFuture<>();
     int attempts;
 
-    Pending(boolean prefix, TableInfo table, int bucket, byte[] key, long deadlineNanos) {
+    Pending(boolean prefix, TableInfo table, long partitionId, int bucket, byte[] key, long deadlineNanos) {
       this.prefix = prefix;
       this.table = table;
+      this.partitionId = partitionId;
       this.bucket = bucket;
       this.key = key;
       this.deadlineNanos = deadlineNanos;
@@ -235,10 +261,13 @@ public final class LookupClient {
     }
 
     private CompletableFuture<LookupResponse> sendLookup(List<Pending> batch) {
-      Map<Integer, List<Pending>> byBucket = byBucket(batch);
+      Map<BucketKey, List<Pending>> byBucket = byBucket(batch);
       LookupRequest.Builder req = LookupRequest.newBuilder().setTableId(batch.get(0).table.getTableId());
-      for (Map.Entry<Integer, List<Pending>> e : byBucket.entrySet()) {
-        PbLookupReqForBucket.Builder b = req.addBucketsReqBuilder().setBucketId(e.getKey());
+      for (Map.Entry<BucketKey, List<Pending>> e : byBucket.entrySet()) {
+        PbLookupReqForBucket.Builder b = req.addBucketsReqBuilder().setBucketId(e.getKey().bucket());
+        if (e.getKey().partitionId() >= 0) {
+          b.setPartitionId(e.getKey().partitionId());
+        }
         e.getValue().forEach(p -> b.addKeys(UnsafeByteOperations.unsafeWrap(p.key)));
       }
       return metadata.tabletServer(serverId)
@@ -249,13 +278,14 @@ public final class LookupClient {
                   return;
                 }
                 for (PbLookupRespForBucket r : resp.getBucketsRespList()) {
-                  List<Pending> keys = byBucket.remove(r.getBucketId());
+                  List<Pending> keys =
+                      byBucket.remove(new BucketKey(r.hasPartitionId() ? r.getPartitionId() : -1L, r.getBucketId()));
                   if (keys == null) {
                     continue;
                   }
                   if (r.hasErrorCode() && r.getErrorCode() != 0) {
                     RuntimeException e = Errors.exceptionFor(r.getErrorCode(), r.getErrorMessage());
-                    keys.forEach(p -> retryOrFail(p, e));
+                    keys.forEach(p -> onBucketError(p, e));
                     continue;
                   }
                   for (int i = 0; i < keys.size(); i++) {
@@ -268,10 +298,13 @@ public final class LookupClient {
     }
 
     private CompletableFuture<PrefixLookupResponse> sendPrefix(List<Pending> batch) {
-      Map<Integer, List<Pending>> byBucket = byBucket(batch);
+      Map<BucketKey, List<Pending>> byBucket = byBucket(batch);
       PrefixLookupRequest.Builder req = PrefixLookupRequest.newBuilder().setTableId(batch.get(0).table.getTableId());
-      for (Map.Entry<Integer, List<Pending>> e : byBucket.entrySet()) {
-        PbPrefixLookupReqForBucket.Builder b = req.addBucketsReqBuilder().setBucketId(e.getKey());
+      for (Map.Entry<BucketKey, List<Pending>> e : byBucket.entrySet()) {
+        PbPrefixLookupReqForBucket.Builder b = req.addBucketsReqBuilder().setBucketId(e.getKey().bucket());
+        if (e.getKey().partitionId() >= 0) {
+          b.setPartitionId(e.getKey().partitionId());
+        }
         e.getValue().forEach(p -> b.addKeys(UnsafeByteOperations.unsafeWrap(p.key)));
       }
       return metadata.tabletServer(serverId)
@@ -282,13 +315,14 @@ public final class LookupClient {
                   return;
                 }
                 for (PbPrefixLookupRespForBucket r : resp.getBucketsRespList()) {
-                  List<Pending> keys = byBucket.remove(r.getBucketId());
+                  List<Pending> keys =
+                      byBucket.remove(new BucketKey(r.hasPartitionId() ? r.getPartitionId() : -1L, r.getBucketId()));
                   if (keys == null) {
                     continue;
                   }
                   if (r.hasErrorCode() && r.getErrorCode() != 0) {
                     RuntimeException e = Errors.exceptionFor(r.getErrorCode(), r.getErrorMessage());
-                    keys.forEach(p -> retryOrFail(p, e));
+                    keys.forEach(p -> onBucketError(p, e));
                     continue;
                   }
                   for (int i = 0; i < keys.size(); i++) {
@@ -307,17 +341,31 @@ public final class LookupClient {
     }
 
     /** Keys whose bucket the answer left out: retried, they must never hang. */
-    private void missing(Map<Integer, List<Pending>> unanswered) {
+    private void missing(Map<BucketKey, List<Pending>> unanswered) {
       unanswered.values().forEach(keys -> keys.forEach(p -> retryOrFail(p, new LeaderNotAvailableException(
           "the server's lookup answer has no entry for bucket " + p.bucket))));
     }
   }
 
-  /** Keys grouped by bucket, each bucket once per request (the server keeps only the last entry per bucket). */
-  private static Map<Integer, List<Pending>> byBucket(List<Pending> batch) {
-    Map<Integer, List<Pending>> out = new LinkedHashMap<>();
+  /** A key whose partition is gone has no row; any other per-bucket error is retried or fails the key. */
+  private void onBucketError(Pending p, RuntimeException error) {
+    if (error instanceof PartitionNotExistException) {
+      p.result.complete(List.of());
+    } else {
+      retryOrFail(p, error);
+    }
+  }
+
+  /** One bucket of one partition ({@code partitionId} -1 for unpartitioned tables). */
+  private record BucketKey(long partitionId, int bucket) {}
+
+  /**
+   * Keys grouped by (partition, bucket), each once per request (the server keeps only the last entry per bucket).
+   */
+  private static Map<BucketKey, List<Pending>> byBucket(List<Pending> batch) {
+    Map<BucketKey, List<Pending>> out = new LinkedHashMap<>();
     for (Pending p : batch) {
-      out.computeIfAbsent(p.bucket, b -> new ArrayList<>()).add(p);
+      out.computeIfAbsent(new BucketKey(p.partitionId, p.bucket), b -> new ArrayList<>()).add(p);
     }
     return out;
   }

@@ -45,7 +45,20 @@ public final class LookuperImpl implements Lookuper {
 
   private CompletableFuture<List<Object>> send(Object[] key) {
     byte[] encoded = rows.encode(key);
-    return client.lookup(table, rows.bucketOf(key, encoded), encoded).thenApply(rows::decode);
+    int bucket = rows.bucketOf(key, encoded);
+    if (!rows.isPartitioned()) {
+      return client.lookup(table, -1L, bucket, encoded).thenApply(rows::decode);
+    }
+    String partition = rows.partitionOf(key);
+    if (partition == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    // A key of a partition that does not exist has no row: null, as for any absent key.
+    return client.partitionId(table, partition)
+        .thenCompose(
+            id -> id < 0
+                ? CompletableFuture.completedFuture(null)
+                : client.lookup(table, id, bucket, encoded).thenApply(rows::decode));
   }
 
   @Override

@@ -34,13 +34,30 @@ public final class PrefixLookuperImpl implements PrefixLookuper {
   public CompletableFuture<List<List<Object>>> lookupAsync(Object... prefix) {
     Object[] key = rows.keyOf(prefix);
     byte[] encoded = rows.encode(key);
-    return client.prefixLookup(table, rows.bucketOf(key, encoded), encoded)
-        .thenApply(
-            values -> {
-              List<List<Object>> out = new ArrayList<>(values.size());
-              values.forEach(v -> out.add(rows.decode(v)));
-              return out;
-            });
+    int bucket = rows.bucketOf(key, encoded);
+    CompletableFuture<Long> partitionId;
+    if (!rows.isPartitioned()) {
+      partitionId = CompletableFuture.completedFuture(-1L);
+    } else {
+      String partition = rows.partitionOf(key);
+      if (partition == null) {
+        return CompletableFuture.completedFuture(List.of());
+      }
+      partitionId = client.partitionId(table, partition);
+    }
+    return partitionId.thenCompose(
+        id -> {
+          if (id < 0 && rows.isPartitioned()) {
+            return CompletableFuture.completedFuture(List.<List<Object>>of()); // no such partition: no rows
+          }
+          return client.prefixLookup(table, id, bucket, encoded)
+              .thenApply(
+                  values -> {
+                    List<List<Object>> out = new ArrayList<>(values.size());
+                    values.forEach(v -> out.add(rows.decode(v)));
+                    return out;
+                  });
+        });
   }
 
   @Override

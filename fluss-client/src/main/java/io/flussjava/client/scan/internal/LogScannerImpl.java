@@ -8,6 +8,7 @@ import io.flussjava.client.internal.OffsetLister.OffsetSpec;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.metadata.TableMetadata;
 import io.flussjava.client.scan.LogScanner;
+import io.flussjava.client.scan.ScanBucket;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.scan.ScanRecords;
 import io.flussjava.config.ClientOptions;
@@ -15,7 +16,9 @@ import io.flussjava.config.Configuration;
 import io.flussjava.exception.Errors;
 import io.flussjava.exception.FlussException;
 import io.flussjava.exception.InvalidMetadataException;
+import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.exception.RetriableException;
+import io.flussjava.exception.TableNotPartitionedException;
 import io.flussjava.exception.TimeoutException;
 import io.flussjava.log.LogBatchReader;
 import io.flussjava.log.LogFormats;
@@ -23,6 +26,7 @@ import io.flussjava.log.LogReadContext;
 import io.flussjava.rpc.ApiMethods;
 import io.flussjava.rpc.protocol.FetchLogRequest;
 import io.flussjava.rpc.protocol.FetchLogResponse;
+import io.flussjava.rpc.protocol.PbFetchLogReqForBucket;
 import io.flussjava.rpc.protocol.PbFetchLogReqForTable;
 import io.flussjava.rpc.protocol.PbFetchLogRespForBucket;
 import io.flussjava.rpc.protocol.PbFetchLogRespForTable;
@@ -69,7 +73,7 @@ public final class LogScannerImpl implements LogScanner {
   private final LogBatchReader reader;
   private final RowConverter output;
 
-  private final Map<Integer, BucketState> buckets = new LinkedHashMap<>();
+  private final Map<ScanBucket, BucketState> buckets = new LinkedHashMap<>();
   private final ArrayDeque<FetchedData> fetched = new ArrayDeque<>();
   private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
   private RuntimeException pendingError;
@@ -113,44 +117,120 @@ public final class LogScannerImpl implements LogScanner {
   @Override
   public void subscribe(int bucket, long offset) {
     checkOpen();
-    checkBucket(bucket);
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must be >= 0, got " + offset);
-    }
-    buckets.put(bucket, new BucketState(bucket, offset));
-    fetched.removeIf(f -> f.bucket == bucket);
-    sendFetches();
+    subscribeTo(unpartitioned(bucket), offset);
   }
 
   @Override
   public void subscribeFromBeginning(int bucket) {
-    subscribe(bucket, resolve(bucket, OffsetSpec.EARLIEST, 0));
+    ScanBucket b = unpartitioned(bucket);
+    subscribeTo(b, resolve(b, OffsetSpec.EARLIEST, 0));
   }
 
   @Override
   public void subscribeFromLatest(int bucket) {
-    subscribe(bucket, resolve(bucket, OffsetSpec.LATEST, 0));
+    ScanBucket b = unpartitioned(bucket);
+    subscribeTo(b, resolve(b, OffsetSpec.LATEST, 0));
   }
 
   @Override
   public void subscribeFromTimestamp(int bucket, long timestampMillis) {
-    subscribe(bucket, resolve(bucket, OffsetSpec.TIMESTAMP, timestampMillis));
+    ScanBucket b = unpartitioned(bucket);
+    subscribeTo(b, resolve(b, OffsetSpec.TIMESTAMP, timestampMillis));
   }
 
-  private long resolve(int bucket, OffsetSpec spec, long timestamp) {
-    checkBucket(bucket);
+  @Override
+  public void subscribe(long partitionId, int bucket, long offset) {
+    checkOpen();
+    ScanBucket b = ofPartition(partitionId, bucket);
+    checkPartitionExists(partitionId);
+    subscribeTo(b, offset);
+  }
+
+  @Override
+  public void subscribeFromBeginning(long partitionId, int bucket) {
+    ScanBucket b = ofPartition(partitionId, bucket);
+    subscribeTo(b, resolve(b, OffsetSpec.EARLIEST, 0));
+  }
+
+  @Override
+  public void subscribeFromLatest(long partitionId, int bucket) {
+    ScanBucket b = ofPartition(partitionId, bucket);
+    subscribeTo(b, resolve(b, OffsetSpec.LATEST, 0));
+  }
+
+  private void subscribeTo(ScanBucket bucket, long offset) {
+    checkOpen();
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+    }
+    buckets.put(bucket, new BucketState(bucket, offset));
+    fetched.removeIf(f -> f.bucket.equals(bucket));
+    sendFetches();
+  }
+
+  /** Lists an offset of the bucket; for a partition that does not exist this fails with PartitionNotExist. */
+  private long resolve(ScanBucket bucket, OffsetSpec spec, long timestamp) {
     Map<Integer, Long> result =
         Futures.await(
-            offsets.listOffsets(table.getTablePath(), List.of(bucket), spec, timestamp),
+            offsets.listOffsets(
+                table.getTablePath(), bucket.partitionId(), List.of(bucket.bucket()), spec, timestamp),
             requestTimeout.plusSeconds(5),
-            "listing the " + spec + " offset of bucket " + bucket + " of " + table.getTablePath());
-    return result.get(bucket);
+            "listing the " + spec + " offset of " + bucket + " of " + table.getTablePath());
+    return result.get(bucket.bucket());
   }
 
   @Override
   public void unsubscribe(int bucket) {
+    forget(ScanBucket.of(bucket));
+  }
+
+  @Override
+  public void unsubscribe(long partitionId, int bucket) {
+    forget(ScanBucket.of(partitionId, bucket));
+  }
+
+  private void forget(ScanBucket bucket) {
     buckets.remove(bucket);
-    fetched.removeIf(f -> f.bucket == bucket);
+    fetched.removeIf(f -> f.bucket.equals(bucket));
+  }
+
+  private ScanBucket unpartitioned(int bucket) {
+    if (table.isPartitioned()) {
+      throw new IllegalArgumentException(
+          "Table " + table.getTablePath() + " is partitioned by " + table.getPartitionKeys() + ": subscribe to a"
+              + " bucket of a partition, e.g. subscribe(partitionId, bucket, offset), with partition ids from"
+              + " admin.listPartitionInfos(" + table.getTablePath() + ").");
+    }
+    checkBucket(bucket);
+    return ScanBucket.of(bucket);
+  }
+
+  private ScanBucket ofPartition(long partitionId, int bucket) {
+    if (!table.isPartitioned()) {
+      throw new TableNotPartitionedException(
+          "Table " + table.getTablePath() + " is not partitioned: subscribe to its buckets with subscribe(bucket,"
+              + " offset).");
+    }
+    if (partitionId < 0) {
+      throw new IllegalArgumentException("partition ids are >= 0, got " + partitionId);
+    }
+    checkBucket(bucket);
+    return ScanBucket.of(partitionId, bucket);
+  }
+
+  private void checkPartitionExists(long partitionId) {
+    long askedAt = System.nanoTime();
+    Duration wait = requestTimeout.plusSeconds(5);
+    String operation = "fetching the metadata of " + table.getTablePath();
+    TableMetadata meta = Futures.await(metadata.table(table.getTablePath()), wait, operation);
+    if (meta.partition(partitionId).isEmpty() && !meta.fetchedAfter(askedAt)) {
+      meta = Futures.await(metadata.refresh(table.getTablePath(), meta), wait, operation);
+    }
+    if (meta.partition(partitionId).isEmpty()) {
+      throw new PartitionNotExistException(
+          "Table " + table.getTablePath() + " has no partition with id " + partitionId + "; its partitions are listed"
+              + " by admin.listPartitionInfos(" + table.getTablePath() + ").");
+    }
   }
 
   @Override
@@ -196,12 +276,12 @@ public final class LogScannerImpl implements LogScanner {
 
   /** Takes up to max-poll-records from the decoded leftovers and the fetched responses, oldest first. */
   private ScanRecords collect() {
-    Map<Integer, List<ScanRecord>> out = new HashMap<>();
+    Map<ScanBucket, List<ScanRecord>> out = new HashMap<>();
     int budget = maxPollRecords;
     for (BucketState b : buckets.values()) {
       budget -= b.drainInto(out, budget);
       if (budget == 0) {
-        return new ScanRecords(out);
+        return ScanRecords.of(out);
       }
     }
     while (budget > 0 && !fetched.isEmpty()) {
@@ -213,7 +293,7 @@ public final class LogScannerImpl implements LogScanner {
       decode(data, b);
       budget -= b.drainInto(out, budget);
     }
-    return out.isEmpty() ? ScanRecords.EMPTY : new ScanRecords(out);
+    return out.isEmpty() ? ScanRecords.EMPTY : ScanRecords.of(out);
   }
 
   private void decode(FetchedData data, BucketState b) {
@@ -222,7 +302,10 @@ public final class LogScannerImpl implements LogScanner {
         data.fetchOffset,
         (offset, timestamp, changeType, row) -> {
           Object[] values = projection == null ? row : project(row, pushdown ? fromWireOrder : projection);
-          b.decoded.add(new ScanRecord(b.bucket, offset, timestamp, changeType, output.fromCanonical(values)));
+          b.decoded.add(
+              new ScanRecord(
+                  b.bucket.partitionId(), b.bucket.bucket(), offset, timestamp, changeType,
+                  output.fromCanonical(values)));
         });
     b.undecoded--;
   }
@@ -262,11 +345,21 @@ public final class LogScannerImpl implements LogScanner {
       return;
     }
     Map<Integer, List<BucketState>> byLeader = new HashMap<>();
+    List<BucketState> dropped = new ArrayList<>();
     for (BucketState b : buckets.values()) {
       if (b.inFlight || b.undecoded > 0 || b.decoded.size() >= maxPollRecords || now - b.retryAtNanos < 0) {
         continue;
       }
-      int leader = meta.leaderOf(b.bucket);
+      int leader = meta.leaderOf(b.bucket.partitionId(), b.bucket.bucket());
+      if (leader == TableMetadata.UNKNOWN_PARTITION) {
+        if (meta.fetchedAfter(b.subscribedNanos)) {
+          dropped.add(b); // the partition existed when subscribed and a later view lacks it
+        } else {
+          metadata.refresh(table.getTablePath(), meta).whenComplete((m, e) -> events.add(() -> {}));
+          b.retryAtNanos = now + retryBackoffNanos;
+        }
+        continue;
+      }
       if (leader < 0 || metadata.nodes().tabletServer(leader).isEmpty()) {
         metadata.invalidate(table.getTablePath());
         b.retryAtNanos = now + retryBackoffNanos;
@@ -274,7 +367,18 @@ public final class LogScannerImpl implements LogScanner {
       }
       byLeader.computeIfAbsent(leader, k -> new ArrayList<>()).add(b);
     }
+    dropped.forEach(b -> partitionDropped(b, null));
     byLeader.forEach(this::sendFetch);
+  }
+
+  /** Ends the subscription of a bucket whose partition was dropped, and tells the caller at the next poll. */
+  private void partitionDropped(BucketState b, RuntimeException serverError) {
+    forget(b.bucket);
+    pendingError =
+        new PartitionNotExistException(
+            "Partition " + b.bucket.partitionId() + " of " + table.getTablePath() + " was dropped; stopped reading "
+                + b.bucket + " at offset " + b.fetchOffset
+                + (serverError == null ? "" : " (" + serverError.getMessage() + ")"));
   }
 
   private void sendFetch(int leader, List<BucketState> targets) {
@@ -285,12 +389,16 @@ public final class LogScannerImpl implements LogScanner {
         t.addProjectedFields(p);
       }
     }
-    Map<Integer, Long> epochs = new HashMap<>();
+    Map<ScanBucket, Long> epochs = new HashMap<>();
     for (BucketState b : targets) {
-      t.addBucketsReqBuilder()
-          .setBucketId(b.bucket)
-          .setFetchOffset(b.fetchOffset)
-          .setMaxFetchBytes(fetchMaxBytesForBucket);
+      PbFetchLogReqForBucket.Builder req =
+          t.addBucketsReqBuilder()
+              .setBucketId(b.bucket.bucket())
+              .setFetchOffset(b.fetchOffset)
+              .setMaxFetchBytes(fetchMaxBytesForBucket);
+      if (b.bucket.isPartitioned()) {
+        req.setPartitionId(b.bucket.partitionId());
+      }
       b.inFlight = true;
       epochs.put(b.bucket, b.epoch);
     }
@@ -314,7 +422,7 @@ public final class LogScannerImpl implements LogScanner {
   }
 
   private void onFetch(
-      List<BucketState> targets, Map<Integer, Long> epochs, FetchLogResponse response, Throwable error) {
+      List<BucketState> targets, Map<ScanBucket, Long> epochs, FetchLogResponse response, Throwable error) {
     long now = System.nanoTime();
     for (BucketState b : targets) {
       if (b.epoch == epochs.get(b.bucket)) {
@@ -333,19 +441,23 @@ public final class LogScannerImpl implements LogScanner {
     }
     for (PbFetchLogRespForTable t : response.getTablesRespList()) {
       for (PbFetchLogRespForBucket r : t.getBucketsRespList()) {
-        BucketState b = buckets.get(r.getBucketId());
-        if (b == null || !epochs.containsKey(r.getBucketId()) || b.epoch != epochs.get(r.getBucketId())) {
+        ScanBucket key =
+            ScanBucket.of(r.hasPartitionId() ? r.getPartitionId() : ScanBucket.NO_PARTITION, r.getBucketId());
+        BucketState b = buckets.get(key);
+        if (b == null || !epochs.containsKey(key) || b.epoch != epochs.get(key)) {
           continue;
         }
         if (r.hasErrorCode() && r.getErrorCode() != 0) {
           RuntimeException e = Errors.exceptionFor(r.getErrorCode(), r.getErrorMessage());
-          if (e instanceof InvalidMetadataException || e instanceof RetriableException) {
+          if (e instanceof PartitionNotExistException) {
+            partitionDropped(b, e);
+          } else if (e instanceof InvalidMetadataException || e instanceof RetriableException) {
             metadata.invalidate(table.getTablePath());
             b.retryAtNanos = now + retryBackoffNanos;
           } else {
             pendingError =
                 new FlussException(
-                    "Cannot read bucket " + b.bucket + " of " + table.getTablePath() + " at offset "
+                    "Cannot read " + b.bucket + " of " + table.getTablePath() + " at offset "
                         + b.fetchOffset + ": " + e.getMessage(), e);
           }
           continue;
@@ -392,12 +504,12 @@ public final class LogScannerImpl implements LogScanner {
 
   /** One response's records for one bucket, not yet decoded. */
   private static final class FetchedData {
-    final int bucket;
+    final ScanBucket bucket;
     final long epoch;
     final long fetchOffset;
     final ByteBuffer records;
 
-    FetchedData(int bucket, long epoch, long fetchOffset, ByteBuffer records) {
+    FetchedData(ScanBucket bucket, long epoch, long fetchOffset, ByteBuffer records) {
       this.bucket = bucket;
       this.epoch = epoch;
       this.fetchOffset = fetchOffset;
@@ -409,15 +521,16 @@ public final class LogScannerImpl implements LogScanner {
   private static final class BucketState {
     private static long epochs;
 
-    final int bucket;
+    final ScanBucket bucket;
     final long epoch;
+    final long subscribedNanos = System.nanoTime();
     long fetchOffset;
     boolean inFlight;
     int undecoded;
     long retryAtNanos;
     final ArrayDeque<ScanRecord> decoded = new ArrayDeque<>();
 
-    BucketState(int bucket, long offset) {
+    BucketState(ScanBucket bucket, long offset) {
       this.bucket = bucket;
       this.fetchOffset = offset;
       this.epoch = nextEpoch();
@@ -429,7 +542,7 @@ public final class LogScannerImpl implements LogScanner {
     }
 
     /** Moves up to {@code max} decoded records into {@code out}; returns how many. */
-    int drainInto(Map<Integer, List<ScanRecord>> out, int max) {
+    int drainInto(Map<ScanBucket, List<ScanRecord>> out, int max) {
       int n = Math.min(max, decoded.size());
       if (n == 0) {
         return 0;

@@ -9,13 +9,17 @@ import io.flussjava.types.convert.TypeConverters;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Appends to a log table: validate and convert the row, pick its bucket, hand it to the shared pipeline. */
+/**
+ * Appends to a log table: validate and convert the row, find its partition (partitioned tables), pick its bucket,
+ * hand it to the shared pipeline.
+ */
 public final class AppendWriterImpl implements AppendWriter {
   private final WriterClient client;
   private final WriteTarget target;
   private final RowConverter converter;
   private final RowRouter router;
   private final long tableId;
+  private final RowPartitioner partitioner;
 
   public AppendWriterImpl(WriterClient client, TableInfo table, TypeConverters converters) {
     this.client = client;
@@ -23,6 +27,7 @@ public final class AppendWriterImpl implements AppendWriter {
     this.converter = new RowConverter(table.getRowType(), converters);
     this.router = new RowRouter(table);
     this.tableId = table.getTableId();
+    this.partitioner = client.partitionerFor(table);
   }
 
   @Override
@@ -36,8 +41,10 @@ public final class AppendWriterImpl implements AppendWriter {
   }
 
   private CompletableFuture<WriteResult> write(Object[] row) {
+    long partitionId = partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(row);
     int bucket = router.bucketOf(row, null, target.stickyBucket());
-    return client.write(target, TableBucket.of(tableId, bucket), ChangeType.APPEND_ONLY, row, null);
+    return client.write(
+        target, new TableBucket(tableId, partitionId, bucket), ChangeType.APPEND_ONLY, row, null);
   }
 
   @Override

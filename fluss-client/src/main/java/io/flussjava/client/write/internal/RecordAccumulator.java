@@ -2,6 +2,7 @@ package io.flussjava.client.write.internal;
 
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.exception.FlussException;
+import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.exception.TimeoutException;
 import io.flussjava.log.ChangeType;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import java.util.function.ToIntFunction;
  * lingered for {@code client.writer.batch-timeout}, or asked for by a flush.
  */
 final class RecordAccumulator {
+  /** What {@code leaderOf} answers for a batch whose partition was dropped: the batch fails. */
+  static final int PARTITION_DROPPED = -2;
+
   private final Map<TableBucket, BucketQueue> queues = new ConcurrentHashMap<>();
   private final Set<WriteBatch> incomplete = ConcurrentHashMap.newKeySet();
   private final MemoryLimiter memory;
@@ -99,13 +103,15 @@ final class RecordAccumulator {
    * Takes at most one ready batch per bucket, each to be sent now. Batches past their delivery deadline that were
    * never sent fail here with a timeout.
    *
-   * @param leaderOf the leader's server id for a batch, or -1 when unknown (the batch waits for metadata)
+   * @param leaderOf the leader's server id for a batch, -1 when unknown (the batch waits for metadata), or {@link
+   *     #PARTITION_DROPPED} (the batches of its bucket fail)
    * @param nextWake receives the earliest time (nanos) at which a batch not ready now becomes ready
    */
   List<WriteBatch> drain(long now, boolean closing, ToIntFunction<WriteBatch> leaderOf, long[] nextWake) {
     boolean flushing = closing || flushesInProgress.get() > 0;
     List<WriteBatch> ready = new ArrayList<>();
     List<WriteBatch> expired = new ArrayList<>();
+    List<WriteBatch> dropped = new ArrayList<>();
     long earliest = Long.MAX_VALUE;
     for (BucketQueue queue : queues.values()) {
       synchronized (queue) {
@@ -126,7 +132,14 @@ final class RecordAccumulator {
           earliest = Math.min(earliest, readyAt);
           continue;
         }
-        if (leaderOf.applyAsInt(head) < 0) {
+        int leader = leaderOf.applyAsInt(head);
+        if (leader == PARTITION_DROPPED) {
+          while (!queue.isEmpty()) {
+            dropped.add(queue.pollFirst()); // every batch of a dropped partition's bucket fails
+          }
+          continue;
+        }
+        if (leader < 0) {
           continue; // metadata fetch in progress; its completion wakes the sender
         }
         ready.add(queue.pollForSend());
@@ -139,6 +152,12 @@ final class RecordAccumulator {
               + TimeUnit.NANOSECONDS.toMillis(deliveryTimeoutNanos) + " ms); is the table's leader available?"),
           false,
           false);
+    }
+    for (WriteBatch b : dropped) {
+      fail(b, new PartitionNotExistException(
+          "Cannot write to partition " + b.bucket.partitionId() + " of " + b.target.path() + ": the partition was"
+              + " dropped after the rows were written. Create it again (admin.createPartition) or write rows of"
+              + " existing partitions."), false, false);
     }
     return ready;
   }

@@ -128,7 +128,10 @@ final class Sender implements Runnable {
     }
   }
 
-  /** The leader of a batch's bucket, or -1 after asking for metadata (whose arrival wakes the sender). */
+  /**
+   * The leader of a batch's bucket, or -1 after asking for metadata (whose arrival wakes the sender), or {@link
+   * RecordAccumulator#PARTITION_DROPPED} when the batch's partition no longer exists.
+   */
   private int leaderOf(WriteBatch batch) {
     CompletableFuture<TableMetadata> f = metadata.table(batch.target.path());
     TableMetadata table = f.getNow(null);
@@ -140,7 +143,15 @@ final class Sender implements Runnable {
       }
       return -1;
     }
-    int leader = table.leaderOf(batch.bucket.bucket());
+    int leader = table.leaderOf(batch.bucket.partitionId(), batch.bucket.bucket());
+    if (leader == TableMetadata.UNKNOWN_PARTITION) {
+      if (table.fetchedAfter(batch.createdNanos)) {
+        // The partition existed when the row was routed and a later view of the table lacks it: dropped.
+        return RecordAccumulator.PARTITION_DROPPED;
+      }
+      metadata.refresh(batch.target.path(), table).whenComplete((t, e) -> accumulator.wakeup());
+      return -1;
+    }
     if (leader < 0 || metadata.nodes().tabletServer(leader).isEmpty()) {
       metadata.invalidate(batch.target.path()); // no leader yet (election): look again
       return -1;

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Upserts and deletes by primary key: validate and convert the row, encode its key, pick its bucket, hand it to the
- * shared pipeline as a KV record (a delete carries only the key).
+ * Upserts and deletes by primary key: validate and convert the row, find its partition (partitioned tables), encode
+ * its key (the primary key minus partition columns), pick its bucket, hand it to the shared pipeline as a KV record (a
+ * delete carries only the key).
  */
 public final class UpsertWriterImpl implements UpsertWriter {
   private final WriterClient client;
@@ -23,6 +24,7 @@ public final class UpsertWriterImpl implements UpsertWriter {
   private final RowConverter deleteConverter;
   private final RowRouter router;
   private final long tableId;
+  private final RowPartitioner partitioner;
 
   public UpsertWriterImpl(WriterClient client, TableInfo table, int[] targetColumns, TypeConverters converters) {
     this.client = client;
@@ -32,6 +34,7 @@ public final class UpsertWriterImpl implements UpsertWriter {
     this.deleteConverter = new RowConverter(onlyKeysRequired(table, new int[0]), converters);
     this.router = new RowRouter(table);
     this.tableId = table.getTableId();
+    this.partitioner = client.partitionerFor(table);
   }
 
   /**
@@ -80,9 +83,11 @@ public final class UpsertWriterImpl implements UpsertWriter {
   }
 
   private CompletableFuture<WriteResult> write(ChangeType type, Object[] row) {
+    long partitionId = partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(row);
+    // The key and bucket leave the partition columns out: a partition holds one value of them.
     byte[] key = router.primaryKey(row);
     int bucket = router.bucketOf(row, key, 0);
-    return client.write(target, TableBucket.of(tableId, bucket), type, row, key);
+    return client.write(target, new TableBucket(tableId, partitionId, bucket), type, row, key);
   }
 
   @Override

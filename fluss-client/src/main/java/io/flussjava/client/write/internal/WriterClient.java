@@ -1,6 +1,8 @@
 package io.flussjava.client.write.internal;
 
+import io.flussjava.client.admin.PartitionSpec;
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.WriteResult;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -38,8 +41,22 @@ public final class WriterClient implements AutoCloseable {
   private final int batchSize;
   private final Duration closeTimeout;
   private final Set<WriteTarget> targets = ConcurrentHashMap.newKeySet();
+  private final MetadataCache metadata;
+  private final BiFunction<TablePath, PartitionSpec, CompletableFuture<Void>> partitionCreator;
+  private final boolean dynamicCreatePartition;
+  private final Duration requestTimeout;
 
-  public WriterClient(Configuration conf, MetadataCache metadata) {
+  /**
+   * @param partitionCreator creates a partition, ignoring one that exists (for dynamic partition creation)
+   */
+  public WriterClient(
+      Configuration conf,
+      MetadataCache metadata,
+      BiFunction<TablePath, PartitionSpec, CompletableFuture<Void>> partitionCreator) {
+    this.metadata = metadata;
+    this.partitionCreator = partitionCreator;
+    this.dynamicCreatePartition = conf.get(ClientOptions.WRITER_DYNAMIC_CREATE_PARTITION);
+    this.requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
     String acksText = conf.get(ClientOptions.WRITER_ACKS);
     int acks = acksText.equals("all") ? -1 : Integer.parseInt(acksText);
     boolean idempotent = conf.get(ClientOptions.WRITER_ENABLE_IDEMPOTENCE);
@@ -98,6 +115,13 @@ public final class WriterClient implements AutoCloseable {
             WriteTarget.Kind.KV,
             targetColumns,
             () -> new KvBatchBuilder(RowCodecs.encoder(table.getProperties(), table.getRowType()), batchSize)));
+  }
+
+  /** Routes rows of a partitioned table to their partition; {@code null} for unpartitioned tables. */
+  RowPartitioner partitionerFor(TableInfo table) {
+    return table.isPartitioned()
+        ? new RowPartitioner(table, metadata, dynamicCreatePartition, partitionCreator, requestTimeout)
+        : null;
   }
 
   private WriteTarget register(WriteTarget target) {
