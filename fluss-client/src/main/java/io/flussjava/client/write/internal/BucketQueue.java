@@ -101,6 +101,13 @@ final class BucketQueue {
     }
   }
 
+  /** A new writer id: every batch of the bucket, queued or in flight, gets a fresh number from 0 on its next send. */
+  void resetSequences() {
+    nextSequence = 0;
+    batches.forEach(WriteBatch::resetSequence);
+    inFlight.forEach(WriteBatch::resetSequence);
+  }
+
   /** Whether a batch older than {@code sequence} is waiting to be re-sent (so a later one was rejected in turn). */
   boolean hasRetryBefore(int sequence) {
     for (WriteBatch b : batches) {

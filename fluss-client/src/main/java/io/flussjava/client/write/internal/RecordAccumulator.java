@@ -35,6 +35,7 @@ final class RecordAccumulator {
   private final long maxBlockNanos;
   private final int maxInFlightPerBucket;
   private final AtomicInteger flushesInProgress = new AtomicInteger();
+  private volatile boolean sequencesUncertain;
 
   // The sender sleeps on this until a batch may be ready; writers and responses wake it.
   private final ReentrantLock wakeLock = new ReentrantLock();
@@ -115,12 +116,13 @@ final class RecordAccumulator {
     long earliest = Long.MAX_VALUE;
     for (BucketQueue queue : queues.values()) {
       synchronized (queue) {
+        // Batches past their delivery deadline fail here, sent before or not: nothing waits forever for a leader
+        // that does not come back.
+        while (queue.peek() != null && now - queue.peek().deadlineNanos >= 0) {
+          expired.add(queue.pollFirst());
+        }
         WriteBatch head = queue.peek();
         if (head == null) {
-          continue;
-        }
-        if (head.sequence() < 0 && now - head.deadlineNanos >= 0) {
-          expired.add(queue.pollFirst());
           continue;
         }
         if (queue.inFlight() >= maxInFlightPerBucket) {
@@ -147,8 +149,12 @@ final class RecordAccumulator {
     }
     nextWake[0] = earliest;
     for (WriteBatch b : expired) {
+      if (b.sequence() >= 0) {
+        // It was sent and may or may not have been written: the bucket's sequence is no longer certain.
+        sequencesUncertain = true;
+      }
       fail(b, new TimeoutException(
-          "Expiring " + b + ": not sent within client.writer.delivery-timeout ("
+          "Expiring " + b + ": not acknowledged within client.writer.delivery-timeout ("
               + TimeUnit.NANOSECONDS.toMillis(deliveryTimeoutNanos) + " ms); is the table's leader available?"),
           false,
           false);
@@ -189,6 +195,7 @@ final class RecordAccumulator {
       }
     }
     batch.fail(error);
+    batch.target.noteFailure(error);
     release(batch);
   }
 
@@ -200,6 +207,22 @@ final class RecordAccumulator {
       queue.requeue(batch);
     }
     wakeup();
+  }
+
+  /** Whether an expired batch left some bucket's sequence uncertain (then the writer id must be renewed); clears it. */
+  boolean takeSequencesUncertain() {
+    boolean u = sequencesUncertain;
+    sequencesUncertain = false;
+    return u;
+  }
+
+  /** Renumbers every batch from 0, for a new writer id. */
+  void resetSequences() {
+    for (BucketQueue queue : queues.values()) {
+      synchronized (queue) {
+        queue.resetSequences();
+      }
+    }
   }
 
   /** Whether an older batch of the same bucket is waiting to be re-sent. */
@@ -218,7 +241,8 @@ final class RecordAccumulator {
 
   /**
    * Sends every batch that exists now without waiting for linger, waits until they are done (at most the delivery
-   * timeout), and returns the first failure among the batches of {@code target}, or {@code null}.
+   * timeout), and returns the first failure of a batch of {@code target} not reported by an earlier flush (whenever
+   * it happened), or {@code null}.
    */
   Throwable flush(WriteTarget target) {
     List<WriteBatch> pending = new ArrayList<>(incomplete);
@@ -237,15 +261,7 @@ final class RecordAccumulator {
     } finally {
       flushesInProgress.decrementAndGet();
     }
-    for (WriteBatch b : pending) {
-      if (b.target == target) {
-        Throwable failure = b.takeUnreportedFailure();
-        if (failure != null) {
-          return failure;
-        }
-      }
-    }
-    return null;
+    return target.takeUnreportedFailure();
   }
 
   boolean hasIncomplete() {

@@ -11,6 +11,7 @@ import io.flussjava.exception.InvalidMetadataException;
 import io.flussjava.exception.OutOfOrderSequenceException;
 import io.flussjava.exception.RetriableException;
 import io.flussjava.exception.TimeoutException;
+import io.flussjava.exception.UnknownWriterIdException;
 import io.flussjava.rpc.ApiMethods;
 import io.flussjava.rpc.ServerConnection;
 import io.flussjava.rpc.protocol.PbProduceLogReqForBucket;
@@ -113,6 +114,9 @@ final class Sender implements Runnable {
       List<WriteBatch> ready = accumulator.drain(now, closing, this::leaderOf, nextWake);
       if (!ready.isEmpty()) {
         send(ready);
+      }
+      if (accumulator.takeSequencesUncertain()) {
+        renewWriterId("a sent batch expired without an answer");
       }
     }
     runCompletions();
@@ -291,11 +295,35 @@ final class Sender implements Runnable {
     }
   }
 
+  /**
+   * Starts over with a new writer id and every bucket's sequence at 0: the way out when the server's idea of a
+   * bucket's next sequence can no longer be known (a sent batch expired, or the server forgot the writer).
+   */
+  private void renewWriterId(String reason) {
+    if (identity.writerId() == WriterIdentity.NO_WRITER_ID) {
+      return; // not idempotent, or already renewing
+    }
+    LOG.warn("Renewing the writer id ({}); unacknowledged batches are numbered anew", reason);
+    identity.reset();
+    accumulator.resetSequences();
+  }
+
   private void handleError(WriteBatch batch, Throwable error) {
     if (error instanceof DuplicateSequenceException) {
       // The server already holds this batch (an earlier attempt got through): it is written, exactly once.
       accumulator.succeed(batch, -1);
       return;
+    }
+    if (error instanceof UnknownWriterIdException
+        || (error instanceof OutOfOrderSequenceException
+            && !batch.wasRenumbered()
+            && !accumulator.hasRetryBefore(batch))) {
+      // The server's sequence state for this writer is not what we think: renew and send again.
+      renewWriterId(error.getClass().getSimpleName() + " for " + batch);
+      if (System.nanoTime() - batch.deadlineNanos < 0) {
+        accumulator.retry(batch, System.nanoTime());
+        return;
+      }
     }
     long now = System.nanoTime();
     boolean retriable =

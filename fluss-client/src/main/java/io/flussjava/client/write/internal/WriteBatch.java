@@ -23,7 +23,6 @@ final class WriteBatch {
   private final List<CompletableFuture<WriteResult>> futures = new ArrayList<>();
   private ByteBuffer built;
   private volatile Throwable failure;
-  private boolean failureReported;
   private boolean renumbered;
   private boolean closed;
   private int sequence = -1;
@@ -108,6 +107,12 @@ final class WriteBatch {
     renumbered = true;
   }
 
+  /** Forgets the sequence (a new writer id starts every bucket at 0 again); the next send numbers it anew. */
+  void resetSequence() {
+    sequence = -1;
+    renumbered = true;
+  }
+
   /** Whether this batch's number changed since it was last sent (so an out-of-order answer is expected). */
   boolean wasRenumbered() {
     return renumbered;
@@ -138,15 +143,8 @@ final class WriteBatch {
     finish();
   }
 
-  /**
-   * Why the batch failed, the first time a flush asks; {@code null} if it succeeded, is not done, or its failure
-   * was already reported (so a later flush or close does not throw the same error again).
-   */
-  synchronized Throwable takeUnreportedFailure() {
-    if (failure == null || failureReported) {
-      return null;
-    }
-    failureReported = true;
+  /** Why the batch failed, or {@code null} if it succeeded or is not done. */
+  Throwable failure() {
     return failure;
   }
 

@@ -23,6 +23,8 @@ final class WriteTarget {
   private final ArrayDeque<RecordBatchBuilder> freeBuilders = new ArrayDeque<>();
   private volatile int stickyBucket;
   private boolean closed;
+  private final java.util.concurrent.atomic.AtomicReference<Throwable> firstUnreportedFailure =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   WriteTarget(TableInfo table, Kind kind, int[] targetColumns, Supplier<RecordBatchBuilder> builderFactory) {
     this.table = table;
@@ -86,6 +88,15 @@ final class WriteTarget {
     if (previousWasFull && bucket == stickyBucket) {
       stickyBucket = (bucket + 1) % table.getNumBuckets();
     }
+  }
+
+  /** Remembers the first failure until a flush reports it, so that no failed write goes unnoticed by flush(). */
+  void noteFailure(Throwable error) {
+    firstUnreportedFailure.compareAndSet(null, error);
+  }
+
+  Throwable takeUnreportedFailure() {
+    return firstUnreportedFailure.getAndSet(null);
   }
 
   /** Frees the pooled builders; builders of batches still in flight are freed when they come back. */

@@ -42,6 +42,11 @@ final class WriterIdentity {
     return idempotent ? writerId : NO_WRITER_ID;
   }
 
+  /** Drops the writer id: the next send first asks for a new one (with every bucket's sequence back at 0). */
+  void reset() {
+    writerId = NO_WRITER_ID;
+  }
+
   /**
    * Whether batches may be sent now. With idempotence, the first call starts the InitWriter request and returns
    * false until it has answered; {@code onReady} runs when it does (or fails, so that it is tried again).
