@@ -1,7 +1,7 @@
 package io.flussjava.arrow;
 
+import io.flussjava.types.internal.Utf8;
 import io.flussjava.exception.InvalidRowException;
-import io.flussjava.log.internal.Utf8Encoder;
 import io.flussjava.types.DataType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -295,11 +295,11 @@ public final class ArrowFieldWriters {
     @Override
     protected int writeValue(int row, Object value) {
       String text = (String) value;
-      int max = Utf8Encoder.maxEncodedLength(text);
+      int max = Utf8.maxEncodedLength(text);
       if (utf8.length < max) {
         utf8 = new byte[Math.max(max, utf8.length * 2)];
       }
-      int length = Utf8Encoder.encode(text, utf8, 0);
+      int length = Utf8.encode(text, utf8, 0);
       vector.setSafe(row, utf8, 0, length);
       return length;
     }

@@ -58,6 +58,20 @@ public final class Table {
     return new Upsert(null);
   }
 
+  /** The indexes of named columns, failing for an unknown name with the operation and the table's columns. */
+  private int[] columnIndexes(String operation, String... columns) {
+    List<String> names = info.getSchema().getColumnNames();
+    int[] indexes = new int[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      indexes[i] = names.indexOf(columns[i]);
+      if (indexes[i] < 0) {
+        throw new IllegalArgumentException(
+            operation + ": column '" + columns[i] + "' is not a column of " + info.getTablePath() + " " + names);
+      }
+    }
+    return indexes;
+  }
+
   /** Reading this table's log: {@code table.newScan().project("a", "b").createLogScanner()}. */
   public TableScan newScan() {
     return new Scan(null);
@@ -73,16 +87,7 @@ public final class Table {
 
     @Override
     public TableScan project(String... columns) {
-      List<String> names = info.getSchema().getColumnNames();
-      int[] indexes = new int[columns.length];
-      for (int i = 0; i < columns.length; i++) {
-        indexes[i] = names.indexOf(columns[i]);
-        if (indexes[i] < 0) {
-          throw new IllegalArgumentException(
-              "project: column '" + columns[i] + "' is not a column of " + info.getTablePath() + " " + names);
-        }
-      }
-      return project(indexes);
+      return project(columnIndexes("project", columns));
     }
 
     @Override
@@ -171,15 +176,7 @@ public final class Table {
 
     @Override
     public TableUpsert partialUpdate(String... columns) {
-      List<String> names = info.getSchema().getColumnNames();
-      int[] indexes = new int[columns.length];
-      for (int i = 0; i < columns.length; i++) {
-        indexes[i] = names.indexOf(columns[i]);
-        if (indexes[i] < 0) {
-          throw new IllegalArgumentException(
-              "partialUpdate: column '" + columns[i] + "' is not a column of " + info.getTablePath() + " " + names);
-        }
-      }
+      int[] indexes = columnIndexes("partialUpdate", columns);
       for (String pk : info.getPrimaryKeys()) {
         if (!Arrays.asList(columns).contains(pk)) {
           throw new IllegalArgumentException(

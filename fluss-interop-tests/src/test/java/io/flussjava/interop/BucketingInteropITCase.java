@@ -6,7 +6,6 @@ import static io.flussjava.interop.InteropSupport.rowOf;
 import static io.flussjava.interop.InteropSupport.scanWithFlussJava;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flussjava.client.Connection;
 import io.flussjava.client.Table;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TablePath;
@@ -14,7 +13,6 @@ import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.AppendWriter;
 import io.flussjava.client.write.UpsertWriter;
 import io.flussjava.client.write.WriteResult;
-import io.flussjava.testkit.FlussClusterTest;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
@@ -28,38 +26,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Both clients put a key in the same bucket: the same keys are written by each, and every record of a key is found
  * in one bucket, the one fluss-java reports for its own write.
  */
-@FlussClusterTest
-class BucketingInteropITCase {
+class BucketingInteropITCase extends InteropTestBase {
   private static final int BUCKETS = 4;
   private static final int KEYS = 120;
-
-  private static Connection connection;
-  private static String db;
-
-  @BeforeAll
-  static void setUp() {
-    connection = InteropSupport.connect();
-    db = InteropSupport.createUniqueDatabase(connection, "interop_bucketing");
-  }
-
-  @AfterAll
-  static void tearDown() {
-    try {
-      InteropSupport.dropDatabase(connection, db);
-    } finally {
-      if (connection != null) {
-        connection.close();
-      }
-    }
-  }
 
   private static String keyOf(int i) {
     // Mixed lengths and non-ASCII, so the key encoding (not only the hash) matters.

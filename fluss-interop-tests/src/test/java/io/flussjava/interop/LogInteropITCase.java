@@ -10,7 +10,6 @@ import static io.flussjava.interop.InteropSupport.scanWithFlussJava;
 import static io.flussjava.interop.InteropSupport.sortedById;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flussjava.client.Connection;
 import io.flussjava.client.Table;
 import io.flussjava.client.admin.LogFormat;
 import io.flussjava.client.admin.TableDescriptor;
@@ -19,7 +18,6 @@ import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.AppendWriter;
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.log.ChangeType;
-import io.flussjava.testkit.FlussClusterTest;
 import io.flussjava.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,30 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Log tables of every log format (ARROW with each compression, COMPACTED, INDEXED): rows of every scalar type that
  * fluss-java appends are scanned value by value identically by the official client, and the reverse.
  */
-@FlussClusterTest
-class LogInteropITCase {
+class LogInteropITCase extends InteropTestBase {
   private static final int ROWS = 300;
   private static final List<String> COLUMNS = allScalarsSchema().getColumnNames();
-
-  private static Connection connection;
-  private static String db;
-
-  @BeforeAll
-  static void setUp() {
-    connection = InteropSupport.connect();
-    db = InteropSupport.createUniqueDatabase(connection, "interop_log");
-  }
-
-  @AfterAll
-  static void tearDown() {
-    try {
-      InteropSupport.dropDatabase(connection, db);
-    } finally {
-      if (connection != null) {
-        connection.close();
-      }
-    }
-  }
 
   /** A log format and, for ARROW, its compression. */
   record Format(LogFormat logFormat, String compression) {

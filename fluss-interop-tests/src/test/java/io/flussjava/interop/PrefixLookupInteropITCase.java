@@ -4,14 +4,12 @@ import static io.flussjava.interop.InteropSupport.bootstrap;
 import static io.flussjava.interop.InteropSupport.normalizeAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flussjava.client.Connection;
 import io.flussjava.client.Table;
 import io.flussjava.client.admin.KvFormat;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.lookup.PrefixLookuper;
 import io.flussjava.client.write.UpsertWriter;
-import io.flussjava.testkit.FlussClusterTest;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
@@ -24,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,29 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Prefix lookups on a table with primary key (a, b) bucketed by a: fluss-java's {@code lookupBy("a")} returns
  * exactly the rows the official client upserted (and did not delete) with that a, and the reverse.
  */
-@FlussClusterTest
-class PrefixLookupInteropITCase {
+class PrefixLookupInteropITCase extends InteropTestBase {
   private static final int PREFIXES = 12;
-
-  private static Connection connection;
-  private static String db;
-
-  @BeforeAll
-  static void setUp() {
-    connection = InteropSupport.connect();
-    db = InteropSupport.createUniqueDatabase(connection, "interop_prefix");
-  }
-
-  @AfterAll
-  static void tearDown() {
-    try {
-      InteropSupport.dropDatabase(connection, db);
-    } finally {
-      if (connection != null) {
-        connection.close();
-      }
-    }
-  }
 
   private static DataType prefixType(String kind) {
     return kind.equals("INT") ? DataTypes.INT() : DataTypes.STRING();

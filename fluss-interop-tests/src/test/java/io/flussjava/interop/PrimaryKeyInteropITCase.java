@@ -9,7 +9,6 @@ import static io.flussjava.interop.InteropSupport.scalarValues;
 import static io.flussjava.interop.InteropSupport.scanWithFlussJava;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flussjava.client.Connection;
 import io.flussjava.client.Table;
 import io.flussjava.client.admin.KvFormat;
 import io.flussjava.client.admin.TableDescriptor;
@@ -17,7 +16,6 @@ import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.lookup.Lookuper;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.UpsertWriter;
-import io.flussjava.testkit.FlussClusterTest;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
@@ -33,8 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,30 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * updates, partially updates and deletes, the other finds (or no longer finds) by key; and the changelog one client
  * produces reads as +I, -U, +U, -D with the right row images in the other.
  */
-@FlussClusterTest
-class PrimaryKeyInteropITCase {
+class PrimaryKeyInteropITCase extends InteropTestBase {
   /** Where c_binary is among the scalar value columns. */
   private static final int BINARY_VALUE_INDEX = InteropSupport.allScalarsSchema().getColumnNames().indexOf("c_binary") - 1;
-
-  private static Connection connection;
-  private static String db;
-
-  @BeforeAll
-  static void setUp() {
-    connection = InteropSupport.connect();
-    db = InteropSupport.createUniqueDatabase(connection, "interop_pk");
-  }
-
-  @AfterAll
-  static void tearDown() {
-    try {
-      InteropSupport.dropDatabase(connection, db);
-    } finally {
-      if (connection != null) {
-        connection.close();
-      }
-    }
-  }
 
   /** The primary-key columns of a test table and the key of row {@code i}. */
   enum KeyKind {

@@ -1,5 +1,6 @@
 package io.flussjava.log.internal;
 
+import io.flussjava.types.internal.Utf8;
 import io.flussjava.log.RowDecoder;
 import io.flussjava.log.RowEncoder;
 import io.flussjava.types.BinaryType;
@@ -266,11 +267,11 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
 
   /** Encodes into {@link #utf8} and returns the length. */
   private int encode(String value) {
-    int max = Utf8Encoder.maxEncodedLength(value);
+    int max = Utf8.maxEncodedLength(value);
     if (utf8.length < max) {
       utf8 = new byte[Math.max(max, utf8.length * 2)];
     }
-    return Utf8Encoder.encode(value, utf8, 0);
+    return Utf8.encode(value, utf8, 0);
   }
 
   private void writeBinary(int i, byte[] value, ByteArrayOutput out) {

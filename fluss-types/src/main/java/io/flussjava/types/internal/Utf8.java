@@ -5,11 +5,16 @@ package io.flussjava.types.internal;
  * String.getBytes}. Unpaired surrogates become {@code '?'}, exactly as {@code getBytes(UTF_8)} does, so both paths
  * produce the same bytes.
  */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
+  /** An upper bound of the encoded size (3 bytes per UTF-16 unit), cheaper than the exact {@link #encodedLength}. */
+  public static int maxEncodedLength(String text) {
+    return text.length() * 3;
+  }
+
   /** The number of bytes {@link #encode} writes for {@code text}. */
-  static int encodedLength(String text) {
+  public static int encodedLength(String text) {
     int length = text.length();
     int bytes = length;
     for (int i = 0; i < length; i++) {
@@ -31,7 +36,7 @@ final class Utf8 {
   }
 
   /** Encodes {@code text} at {@code position} (the caller ensures room) and returns the end position. */
-  static int encode(String text, byte[] buffer, int position) {
+  public static int encode(String text, byte[] buffer, int position) {
     int length = text.length();
     int i = 0;
     // Most keys and values are ASCII: a tight loop for the leading ASCII run.
