@@ -93,7 +93,7 @@ final class ArrowIpc {
     }
     ArrowBuf body = allocator.buffer(bodyLength);
     try {
-      body.setBytes(0, source.slice(position, (int) bodyLength));
+      copyInto(body, source, position, (int) bodyLength);
       body.writerIndex(bodyLength);
     } catch (RuntimeException e) {
       body.close();
@@ -104,6 +104,27 @@ final class ArrowIpc {
     } catch (IOException | RuntimeException e) {
       body.close(); // only released on success: a rejected message would otherwise leak its body
       throw e;
+    }
+  }
+
+  // Read-only and direct buffers (what fetched records arrive in) must not go through ArrowBuf.setBytes(ByteBuffer):
+  // it copies a read-only heap buffer byte by byte and needs --add-opens for a direct one. Bulk copies through a
+  // small per-thread array are plain memcpy for every kind of buffer.
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
+  private static void copyInto(ArrowBuf target, ByteBuffer source, int from, int length) {
+    if (source.hasArray()) {
+      target.setBytes(0, source.array(), source.arrayOffset() + from, length);
+      return;
+    }
+    byte[] scratch = SCRATCH.get();
+    ByteBuffer view = source.duplicate();
+    view.position(from);
+    for (int done = 0; done < length; ) {
+      int n = Math.min(scratch.length, length - done);
+      view.get(scratch, 0, n);
+      target.setBytes(done, scratch, 0, n);
+      done += n;
     }
   }
 

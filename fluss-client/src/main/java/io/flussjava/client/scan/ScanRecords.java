@@ -99,10 +99,28 @@ public final class ScanRecords implements Iterable<ScanRecord> {
     return count() == 0;
   }
 
+  /** All records, bucket after bucket, without copying them. */
   @Override
   public Iterator<ScanRecord> iterator() {
-    List<ScanRecord> all = new ArrayList<>(count());
-    byBucket.values().forEach(all::addAll);
-    return all.iterator();
+    Iterator<? extends List<ScanRecord>> lists = byBucket.values().iterator();
+    return new Iterator<>() {
+      private Iterator<ScanRecord> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && lists.hasNext()) {
+          current = lists.next().iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public ScanRecord next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 }
