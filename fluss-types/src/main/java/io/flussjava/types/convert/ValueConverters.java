@@ -24,9 +24,6 @@ final class ValueConverters {
 
   private static ValueConverter builtIn(DataType type, TypeConverters registry) {
     switch (type.getTypeRoot()) {
-      case TIME_WITHOUT_TIME_ZONE:
-      case TIMESTAMP_WITHOUT_TIME_ZONE:
-        return TemporalPrecisionConverter.wrap(type, new ExactClassConverter(type));
       case SMALLINT:
       case INTEGER:
       case BIGINT:
@@ -40,7 +37,7 @@ final class ValueConverters {
       case BINARY:
         return new BinaryConverter((BinaryType) type);
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-        return TemporalPrecisionConverter.wrap(type, new InstantConverter(type));
+        return new InstantConverter(type);
       case ARRAY:
         ArrayType array = (ArrayType) type;
         return new ArrayConverter(array, forType(array.getElementType(), registry));
