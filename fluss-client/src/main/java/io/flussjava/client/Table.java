@@ -6,8 +6,15 @@ import io.flussjava.client.lookup.Lookuper;
 import io.flussjava.client.lookup.TableLookup;
 import io.flussjava.client.lookup.internal.LookuperImpl;
 import io.flussjava.client.lookup.internal.PrefixLookuperImpl;
+import io.flussjava.client.admin.LogFormat;
+import io.flussjava.client.admin.PartitionInfo;
+import io.flussjava.client.scan.BoundedArrowReader;
+import io.flussjava.client.scan.BoundedReader;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.TableScan;
+import io.flussjava.client.scan.internal.BoundedArrowReaderImpl;
+import io.flussjava.client.scan.internal.BoundedReaderImpl;
+import io.flussjava.client.scan.internal.BoundedScans;
 import io.flussjava.client.scan.internal.LogScannerImpl;
 import io.flussjava.client.write.TableAppend;
 import io.flussjava.client.write.TableUpsert;
@@ -74,15 +81,17 @@ public final class Table {
 
   /** Reading this table's log: {@code table.newScan().project("a", "b").createLogScanner()}. */
   public TableScan newScan() {
-    return new Scan(null);
+    return new Scan(null, Long.MAX_VALUE);
   }
 
-  /** The scan spec: which columns to read (all by default). */
+  /** The scan spec: which columns to read (all by default) and how many records at most (no limit by default). */
   private final class Scan implements TableScan {
     private final int[] projection;
+    private final long limit;
 
-    Scan(int[] projection) {
+    Scan(int[] projection, long limit) {
       this.projection = projection;
+      this.limit = limit;
     }
 
     @Override
@@ -106,7 +115,15 @@ public final class Table {
       if (columnIndexes.length == 0) {
         throw new IllegalArgumentException("project: name at least one column");
       }
-      return new Scan(columnIndexes.clone());
+      return new Scan(columnIndexes.clone(), limit);
+    }
+
+    @Override
+    public TableScan limit(long n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("limit: the number of records must be >= 0, got " + n);
+      }
+      return new Scan(projection, n);
     }
 
     @Override
@@ -114,6 +131,42 @@ public final class Table {
       return new LogScannerImpl(
           info,
           projection,
+          limit,
+          false,
+          connection.metadata(),
+          connection.offsetLister(),
+          connection.getConfiguration(),
+          connection.typeConverters());
+    }
+
+    @Override
+    public BoundedReader createBoundedReader() {
+      return new BoundedReaderImpl(openBounded());
+    }
+
+    @Override
+    public BoundedArrowReader createBoundedArrowReader() {
+      if (info.getLogFormat() != LogFormat.ARROW) {
+        throw new InvalidTableOperationException(
+            "Table " + info.getTablePath() + " stores its log as " + info.getLogFormat() + ": an Arrow reader needs"
+                + " table.log.format=ARROW; read it with createBoundedReader().");
+      }
+      return new BoundedArrowReaderImpl(openBounded());
+    }
+
+    private LogScannerImpl openBounded() {
+      // Partitions are taken as they are now, like the end offsets: later ones are not read.
+      List<Long> partitionIds =
+          info.isPartitioned()
+              ? connection.getAdmin().listPartitionInfos(info.getTablePath()).stream()
+                  .map(PartitionInfo::getPartitionId)
+                  .toList()
+              : List.of();
+      return BoundedScans.open(
+          info,
+          projection,
+          limit,
+          partitionIds,
           connection.metadata(),
           connection.offsetLister(),
           connection.getConfiguration(),

@@ -78,6 +78,39 @@ public interface LogScanner extends AutoCloseable {
    */
   ScanRecords poll(Duration timeout);
 
+  /**
+   * Like {@link #poll} but returns the records as Arrow batches, without turning them into Java objects: the
+   * batches the server sent, with only the projected columns (in the asked order). Needs an ARROW table (the
+   * default {@code table.log.format}).
+   *
+   * <pre>{@code
+   * try (LogScanner scanner = table.newScan().project("id", "name").createLogScanner()) {
+   *   scanner.subscribeFromBeginning(0);
+   *   try (ArrowScanBatches batches = scanner.pollBatches(Duration.ofSeconds(1))) {
+   *     for (ArrowScanBatch batch : batches) {
+   *       VectorSchemaRoot root = batch.root();        // columns id, name; row i at offset batch.offsetOf(i)
+   *     }
+   *   }
+   * }
+   * }</pre>
+   *
+   * <p>Returns whole batches: at least one when any arrived, and batches are added until they hold {@code
+   * client.scanner.log.max-poll-records} records or more (a {@link TableScan#limit limit} is still exact). The result
+   * is valid until it is closed or the scanner polls again or closes; see {@link ArrowScanBatches} for ownership. May
+   * be mixed with {@link #poll} only when the last {@code poll} left no records behind.
+   *
+   * @throws io.flussjava.exception.InvalidTableOperationException if the table's log format is not ARROW (read
+   *     INDEXED and COMPACTED tables with {@link #poll})
+   * @throws IllegalStateException if records decoded by an earlier {@link #poll} are still waiting to be returned
+   */
+  ArrowScanBatches pollBatches(Duration timeout);
+
+  /**
+   * Whether this scan has ended: a {@link TableScan#limit limit(n)} scan once it returned n records. Every poll
+   * after that returns nothing at once. Always false for a scanner without a limit, which reads for ever.
+   */
+  boolean isEndReached();
+
   @Override
   void close();
 }

@@ -7,6 +7,8 @@ import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.OffsetLister.OffsetSpec;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.metadata.TableMetadata;
+import io.flussjava.client.scan.ArrowScanBatch;
+import io.flussjava.client.scan.ArrowScanBatches;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.ScanBucket;
 import io.flussjava.client.scan.ScanRecord;
@@ -16,6 +18,7 @@ import io.flussjava.config.Configuration;
 import io.flussjava.exception.Errors;
 import io.flussjava.exception.FlussException;
 import io.flussjava.exception.InvalidMetadataException;
+import io.flussjava.exception.InvalidTableOperationException;
 import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.exception.RetriableException;
 import io.flussjava.exception.TableNotPartitionedException;
@@ -42,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
@@ -52,6 +57,9 @@ import org.apache.arrow.memory.RootAllocator;
  *
  * <p>All state belongs to the caller's thread: network threads only queue their responses as events, which {@link
  * #poll} applies. So a network thread never waits for a caller that is decoding.
+ *
+ * <p>Bounded reads: a limit caps the records returned over all buckets; a bucket subscribed with an end offset
+ * ({@link #subscribeUntil}) is not fetched past it and is done once everything before it was returned.
  */
 public final class LogScannerImpl implements LogScanner {
   private final TableInfo table;
@@ -78,6 +86,11 @@ public final class LogScannerImpl implements LogScanner {
   private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
   private RuntimeException pendingError;
   private boolean closed;
+  private final boolean bounded;
+  private long limitRemaining;
+  private final ArrowBatchDetacher detacher;
+  // What the last pollBatches handed out: freed at the next poll or at close, unless the caller freed it first.
+  private ArrowScanBatches lastBatches = ArrowScanBatches.empty();
 
   public LogScannerImpl(
       TableInfo table,
@@ -86,6 +99,27 @@ public final class LogScannerImpl implements LogScanner {
       OffsetLister offsets,
       Configuration conf,
       TypeConverters converters) {
+    this(table, projection, Long.MAX_VALUE, false, metadata, offsets, conf, converters);
+  }
+
+  /**
+   * @param limit the most records to return over all buckets ({@link Long#MAX_VALUE}: no limit)
+   * @param bounded whether the scan ends when every bucket reached its end offset (see {@link #subscribeUntil})
+   */
+  public LogScannerImpl(
+      TableInfo table,
+      int[] projection,
+      long limit,
+      boolean bounded,
+      MetadataCache metadata,
+      OffsetLister offsets,
+      Configuration conf,
+      TypeConverters converters) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+    }
+    this.limitRemaining = limit;
+    this.bounded = bounded;
     this.table = table;
     this.metadata = metadata;
     this.offsets = offsets;
@@ -112,6 +146,7 @@ public final class LogScannerImpl implements LogScanner {
         projection == null
             ? new RowConverter(table.getRowType(), converters)
             : RowConverter.forProjection(table.getRowType(), projection, converters);
+    this.detacher = new ArrowBatchDetacher(allocator, fromWireOrder);
   }
 
   @Override
@@ -158,12 +193,25 @@ public final class LogScannerImpl implements LogScanner {
     subscribeTo(b, resolve(b, OffsetSpec.LATEST, 0));
   }
 
+  /**
+   * Reads a bucket (of a partition, or {@link ScanBucket#NO_PARTITION}) from {@code offset} up to, not including,
+   * {@code endOffset}; a bounded scan ends when every bucket got there.
+   */
+  public void subscribeUntil(ScanBucket bucket, long offset, long endOffset) {
+    checkBucket(bucket.bucket());
+    subscribeTo(bucket, offset, endOffset);
+  }
+
   private void subscribeTo(ScanBucket bucket, long offset) {
+    subscribeTo(bucket, offset, Long.MAX_VALUE);
+  }
+
+  private void subscribeTo(ScanBucket bucket, long offset, long endOffset) {
     checkOpen();
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be >= 0, got " + offset);
     }
-    buckets.put(bucket, new BucketState(bucket, offset));
+    buckets.put(bucket, new BucketState(bucket, offset, endOffset));
     fetched.removeIf(f -> f.bucket.equals(bucket));
     sendFetches();
   }
@@ -235,8 +283,50 @@ public final class LogScannerImpl implements LogScanner {
 
   @Override
   public ScanRecords poll(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     checkOpen();
+    releaseLastBatches();
+    return pollUntil(timeout, this::collect, ScanRecords::isEmpty, ScanRecords.EMPTY);
+  }
+
+  @Override
+  public ArrowScanBatches pollBatches(Duration timeout) {
+    checkOpen();
+    if (table.getLogFormat() != LogFormat.ARROW) {
+      throw new InvalidTableOperationException(
+          "Table " + table.getTablePath() + " stores its log as " + table.getLogFormat() + ": pollBatches reads"
+              + " ARROW batches only; read it with poll(), or create the table with table.log.format=ARROW.");
+    }
+    for (BucketState b : buckets.values()) {
+      if (!b.decoded.isEmpty()) {
+        throw new IllegalStateException(
+            b.decoded.size() + " records of " + b.bucket + " decoded by poll() are still waiting to be returned:"
+                + " keep calling poll() on this scanner, or use a scanner of its own for pollBatches()");
+      }
+    }
+    releaseLastBatches();
+    lastBatches = pollUntil(timeout, this::collectBatches, ArrowScanBatches::isEmpty, ArrowScanBatches.empty());
+    return lastBatches;
+  }
+
+  @Override
+  public boolean isEndReached() {
+    if (limitRemaining == 0) {
+      return true;
+    }
+    if (!bounded) {
+      return false;
+    }
+    for (BucketState b : buckets.values()) {
+      if (!b.isDone()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Polls with {@code collect} until it finds something, the scan ends, or the timeout passes. */
+  private <T> T pollUntil(Duration timeout, Supplier<T> collect, Predicate<T> isEmpty, T empty) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       applyEvents();
       if (pendingError != null) {
@@ -244,15 +334,18 @@ public final class LogScannerImpl implements LogScanner {
         pendingError = null;
         throw e;
       }
+      if (isEndReached()) {
+        return empty;
+      }
       sendFetches();
-      ScanRecords records = collect();
-      if (!records.isEmpty()) {
+      T result = collect.get();
+      if (!isEmpty.test(result)) {
         sendFetches(); // the buckets just drained fetch again while the caller works
-        return records;
+        return result;
       }
       long wait = deadline - System.nanoTime();
       if (wait <= 0) {
-        return ScanRecords.EMPTY;
+        return empty;
       }
       try {
         // Wake for the next response, or now and then to retry buckets that are backing off.
@@ -274,26 +367,89 @@ public final class LogScannerImpl implements LogScanner {
     }
   }
 
-  /** Takes up to max-poll-records from the decoded leftovers and the fetched responses, oldest first. */
+  /** Takes up to max-poll-records (and the limit) from the decoded leftovers and the fetched responses, oldest first. */
   private ScanRecords collect() {
     Map<ScanBucket, List<ScanRecord>> out = new HashMap<>();
-    int budget = maxPollRecords;
+    int budget = (int) Math.min(maxPollRecords, limitRemaining);
+    int taken = 0;
     for (BucketState b : buckets.values()) {
-      budget -= b.drainInto(out, budget);
-      if (budget == 0) {
-        return ScanRecords.of(out);
+      taken += b.drainInto(out, budget - taken);
+      if (taken == budget) {
+        return returned(ScanRecords.of(out), taken);
       }
     }
-    while (budget > 0 && !fetched.isEmpty()) {
+    while (taken < budget && !fetched.isEmpty()) {
       FetchedData data = fetched.poll();
       BucketState b = buckets.get(data.bucket);
       if (b == null || b.epoch != data.epoch) {
         continue; // unsubscribed or re-subscribed since it was fetched
       }
       decode(data, b);
-      budget -= b.drainInto(out, budget);
+      taken += b.drainInto(out, budget - taken);
     }
-    return out.isEmpty() ? ScanRecords.EMPTY : ScanRecords.of(out);
+    return out.isEmpty() ? ScanRecords.EMPTY : returned(ScanRecords.of(out), taken);
+  }
+
+  /**
+   * Takes whole fetched responses as Arrow batches until they hold max-poll-records, cutting the last at the limit.
+   * Batches taken are freed again if a later one fails to decode, so nothing leaks into the allocator.
+   */
+  private ArrowScanBatches collectBatches() {
+    List<ArrowScanBatch> out = new ArrayList<>();
+    long budget = Math.min(maxPollRecords, limitRemaining);
+    long taken = 0;
+    try {
+      while (taken < budget && !fetched.isEmpty()) {
+        FetchedData data = fetched.poll();
+        BucketState b = buckets.get(data.bucket);
+        if (b == null || b.epoch != data.epoch) {
+          continue; // unsubscribed or re-subscribed since it was fetched
+        }
+        taken += decodeBatches(data, b, limitRemaining - taken, out);
+      }
+    } catch (RuntimeException e) {
+      new ArrowScanBatches(out).close();
+      throw e;
+    }
+    return out.isEmpty() ? ArrowScanBatches.empty() : returned(new ArrowScanBatches(out), taken);
+  }
+
+  /** Decodes one response into batches of at most {@code maxRows} rows in all, before the bucket's end offset. */
+  private long decodeBatches(FetchedData data, BucketState b, long maxRows, List<ArrowScanBatch> out) {
+    long[] taken = {0};
+    b.undecoded--;
+    reader.readArrow(
+        data.records,
+        data.fetchOffset,
+        batch -> {
+          int from = batch.firstRow();
+          long beforeEnd = Math.min(batch.rowCount(), b.endOffset - batch.baseOffset());
+          long left = Math.min(maxRows - taken[0], batch.rowCount()); // capped first: maxRows may be Long.MAX_VALUE
+          int to = (int) Math.min(beforeEnd, from + left);
+          if (to > from) {
+            out.add(detacher.detach(b.bucket, batch, from, to));
+            taken[0] += to - from;
+          }
+        });
+    return taken[0];
+  }
+
+  /** Counts records handed out against the limit; once it is used up, drops everything still buffered. */
+  private <T> T returned(T result, long count) {
+    if (limitRemaining != Long.MAX_VALUE) {
+      limitRemaining -= count;
+      if (limitRemaining == 0) {
+        fetched.clear();
+        buckets.values().forEach(b -> b.decoded.clear());
+      }
+    }
+    return result;
+  }
+
+  private void releaseLastBatches() {
+    ArrowScanBatches last = lastBatches;
+    lastBatches = ArrowScanBatches.empty();
+    last.close();
   }
 
   private void decode(FetchedData data, BucketState b) {
@@ -301,6 +457,9 @@ public final class LogScannerImpl implements LogScanner {
         data.records,
         data.fetchOffset,
         (offset, timestamp, changeType, row) -> {
+          if (offset >= b.endOffset) {
+            return; // past the end offset of a bounded read
+          }
           Object[] values = projection == null ? row : project(row, pushdown ? fromWireOrder : projection);
           b.decoded.add(
               new ScanRecord(
@@ -347,7 +506,8 @@ public final class LogScannerImpl implements LogScanner {
     Map<Integer, List<BucketState>> byLeader = new HashMap<>();
     List<BucketState> dropped = new ArrayList<>();
     for (BucketState b : buckets.values()) {
-      if (b.inFlight || b.undecoded > 0 || b.decoded.size() >= maxPollRecords || now - b.retryAtNanos < 0) {
+      if (b.inFlight || b.undecoded > 0 || b.decoded.size() >= maxPollRecords || now - b.retryAtNanos < 0
+          || b.fetchOffset >= b.endOffset || limitRemaining == 0) {
         continue;
       }
       int leader = meta.leaderOf(b.bucket.partitionId(), b.bucket.bucket());
@@ -498,8 +658,12 @@ public final class LogScannerImpl implements LogScanner {
     closed = true;
     buckets.clear();
     fetched.clear();
-    reader.close();
-    allocator.close();
+    try {
+      releaseLastBatches();
+      reader.close();
+    } finally {
+      allocator.close();
+    }
   }
 
   /** One response's records for one bucket, not yet decoded. */
@@ -524,21 +688,29 @@ public final class LogScannerImpl implements LogScanner {
     final ScanBucket bucket;
     final long epoch;
     final long subscribedNanos = System.nanoTime();
+    // Offsets from here on are not read (Long.MAX_VALUE: no end).
+    final long endOffset;
     long fetchOffset;
     boolean inFlight;
     int undecoded;
     long retryAtNanos;
     final ArrayDeque<ScanRecord> decoded = new ArrayDeque<>();
 
-    BucketState(ScanBucket bucket, long offset) {
+    BucketState(ScanBucket bucket, long offset, long endOffset) {
       this.bucket = bucket;
       this.fetchOffset = offset;
+      this.endOffset = endOffset;
       this.epoch = nextEpoch();
       this.retryAtNanos = System.nanoTime();
     }
 
     private static synchronized long nextEpoch() {
       return ++epochs;
+    }
+
+    /** Whether everything before the end offset was fetched and handed out. */
+    boolean isDone() {
+      return fetchOffset >= endOffset && !inFlight && undecoded == 0 && decoded.isEmpty();
     }
 
     /** Moves up to {@code max} decoded records into {@code out}; returns how many. */

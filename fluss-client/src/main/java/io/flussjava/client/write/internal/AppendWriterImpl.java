@@ -6,8 +6,10 @@ import io.flussjava.client.write.WriteResult;
 import io.flussjava.log.ChangeType;
 import io.flussjava.types.convert.RowConverter;
 import io.flussjava.types.convert.TypeConverters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Appends to a log table: validate and convert the row, find its partition (partitioned tables), pick its bucket,
@@ -20,6 +22,7 @@ public final class AppendWriterImpl implements AppendWriter {
   private final RowRouter router;
   private final long tableId;
   private final RowPartitioner partitioner;
+  private final ArrowRootRows arrowRows;
 
   public AppendWriterImpl(WriterClient client, TableInfo table, TypeConverters converters) {
     this.client = client;
@@ -28,6 +31,7 @@ public final class AppendWriterImpl implements AppendWriter {
     this.router = new RowRouter(table);
     this.tableId = table.getTableId();
     this.partitioner = client.partitionerFor(table);
+    this.arrowRows = new ArrowRootRows(table.getTablePath().toString(), table.getRowType(), converter);
   }
 
   @Override
@@ -38,6 +42,21 @@ public final class AppendWriterImpl implements AppendWriter {
   @Override
   public CompletableFuture<WriteResult> append(List<?> values) {
     return write(converter.toCanonical(values));
+  }
+
+  @Override
+  public CompletableFuture<List<WriteResult>> appendBatch(VectorSchemaRoot root) {
+    if (root == null) {
+      throw new IllegalArgumentException("appendBatch: the VectorSchemaRoot must not be null");
+    }
+    // Reading every row first keeps the batch all-or-nothing on bad input and frees the root at return.
+    List<Object[]> rows = arrowRows.read(root);
+    List<CompletableFuture<WriteResult>> futures = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      futures.add(write(row));
+    }
+    return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+        .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
   }
 
   private CompletableFuture<WriteResult> write(Object[] row) {
