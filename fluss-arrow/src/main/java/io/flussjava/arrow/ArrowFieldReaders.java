@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -162,11 +161,10 @@ public final class ArrowFieldReaders {
             Math.floorDiv(value, unitsPerSecond), Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
       });
     }
+    EpochDateTimes dateTimes = new EpochDateTimes();
     return reader(vector, row -> {
       long value = vector.get(row);
-      return LocalDateTime.ofEpochSecond(
-          Math.floorDiv(value, unitsPerSecond), (int) Math.floorMod(value, unitsPerSecond) * nanosPerUnit,
-          ZoneOffset.UTC);
+      return dateTimes.of(Math.floorDiv(value, unitsPerSecond), (int) Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
     });
   }
 
