@@ -22,7 +22,6 @@ import io.flussjava.rpc.protocol.PbLookupReqForBucket;
 import io.flussjava.rpc.protocol.PbLookupRespForBucket;
 import io.flussjava.rpc.protocol.PbPrefixLookupReqForBucket;
 import io.flussjava.rpc.protocol.PbPrefixLookupRespForBucket;
-import io.flussjava.rpc.protocol.PbValueList;
 import io.flussjava.rpc.protocol.PrefixLookupRequest;
 import io.flussjava.rpc.protocol.PrefixLookupResponse;
 import java.time.Duration;
@@ -37,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * Sends lookups, gathering concurrent ones per tablet server. A key goes out at once when the server has a free
@@ -278,20 +278,11 @@ public final class LookupClient {
                   return;
                 }
                 for (PbLookupRespForBucket r : resp.getBucketsRespList()) {
-                  List<Pending> keys =
-                      byBucket.remove(new BucketKey(r.hasPartitionId() ? r.getPartitionId() : -1L, r.getBucketId()));
-                  if (keys == null) {
-                    continue;
-                  }
-                  if (r.hasErrorCode() && r.getErrorCode() != 0) {
-                    RuntimeException e = Errors.exceptionFor(r.getErrorCode(), r.getErrorMessage());
-                    keys.forEach(p -> onBucketError(p, e));
-                    continue;
-                  }
-                  for (int i = 0; i < keys.size(); i++) {
-                    boolean found = i < r.getValuesCount() && r.getValues(i).hasValues();
-                    keys.get(i).result.complete(found ? List.of(r.getValues(i).getValues().toByteArray()) : List.of());
-                  }
+                  answer(byBucket, r.hasPartitionId() ? r.getPartitionId() : -1L, r.getBucketId(),
+                      r.hasErrorCode() ? r.getErrorCode() : 0, r.getErrorMessage(),
+                      i -> i < r.getValuesCount() && r.getValues(i).hasValues()
+                          ? List.of(r.getValues(i).getValues().toByteArray())
+                          : List.of());
                 }
                 missing(byBucket);
               });
@@ -315,29 +306,42 @@ public final class LookupClient {
                   return;
                 }
                 for (PbPrefixLookupRespForBucket r : resp.getBucketsRespList()) {
-                  List<Pending> keys =
-                      byBucket.remove(new BucketKey(r.hasPartitionId() ? r.getPartitionId() : -1L, r.getBucketId()));
-                  if (keys == null) {
-                    continue;
-                  }
-                  if (r.hasErrorCode() && r.getErrorCode() != 0) {
-                    RuntimeException e = Errors.exceptionFor(r.getErrorCode(), r.getErrorMessage());
-                    keys.forEach(p -> onBucketError(p, e));
-                    continue;
-                  }
-                  for (int i = 0; i < keys.size(); i++) {
-                    List<byte[]> rows = new ArrayList<>();
-                    if (i < r.getValueListsCount()) {
-                      PbValueList list = r.getValueLists(i);
-                      for (ByteString v : list.getValuesList()) {
-                        rows.add(v.toByteArray());
-                      }
-                    }
-                    keys.get(i).result.complete(rows);
-                  }
+                  answer(byBucket, r.hasPartitionId() ? r.getPartitionId() : -1L, r.getBucketId(),
+                      r.hasErrorCode() ? r.getErrorCode() : 0, r.getErrorMessage(),
+                      i -> {
+                        List<byte[]> rows = new ArrayList<>();
+                        if (i < r.getValueListsCount()) {
+                          for (ByteString v : r.getValueLists(i).getValuesList()) {
+                            rows.add(v.toByteArray());
+                          }
+                        }
+                        return rows;
+                      });
                 }
                 missing(byBucket);
               });
+    }
+
+    /** Completes the keys of one bucket's answer: each with its values, or all with the bucket's error. */
+    private void answer(
+        Map<BucketKey, List<Pending>> byBucket,
+        long partitionId,
+        int bucket,
+        int errorCode,
+        String errorMessage,
+        IntFunction<List<byte[]>> valuesOfKey) {
+      List<Pending> keys = byBucket.remove(new BucketKey(partitionId, bucket));
+      if (keys == null) {
+        return;
+      }
+      if (errorCode != 0) {
+        RuntimeException e = Errors.exceptionFor(errorCode, errorMessage);
+        keys.forEach(p -> onBucketError(p, e));
+        return;
+      }
+      for (int i = 0; i < keys.size(); i++) {
+        keys.get(i).result.complete(valuesOfKey.apply(i));
+      }
     }
 
     /** Keys whose bucket the answer left out: retried, they must never hang. */
