@@ -1,14 +1,21 @@
 package io.flussjava.arrow;
 
+import io.flussjava.types.ArrayType;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DataTypeRoot;
 import io.flussjava.types.DecimalType;
+import io.flussjava.types.MapType;
+import io.flussjava.types.RowType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -28,6 +35,9 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
@@ -43,7 +53,8 @@ public final class ArrowFieldReaders {
   /**
    * The reader of a column of {@code type} from {@code vector}, created from {@link ArrowSchemas#toArrowField}.
    *
-   * @throws UnsupportedOperationException for ARRAY, MAP and ROW columns (not supported yet)
+   * ARRAY values come back as unmodifiable {@code List}s, MAP values as unmodifiable insertion-ordered {@code Map}s and
+   * ROW values as unmodifiable {@code List}s of their field values.
    */
   public static ArrowFieldReader create(String name, DataType type, FieldVector vector) {
     switch (type.getTypeRoot()) {
@@ -87,9 +98,27 @@ public final class ArrowFieldReaders {
       case TIMESTAMP_WITHOUT_TIME_ZONE:
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
         return timestampReader(type, (TimeStampVector) vector);
+      case ARRAY:
+        ListVector list = (ListVector) vector;
+        return new ArrayReader(list, create(name + "[]", ((ArrayType) type).getElementType(), list.getDataVector()));
+      case MAP:
+        MapVector map = (MapVector) vector;
+        StructVector entries = (StructVector) map.getDataVector();
+        MapType mapType = (MapType) type;
+        return new MapReader(map,
+            create(name + ".key", mapType.getKeyType(), (FieldVector) entries.getChildByOrdinal(0)),
+            create(name + ".value", mapType.getValueType(), (FieldVector) entries.getChildByOrdinal(1)));
+      case ROW:
+        StructVector struct = (StructVector) vector;
+        RowType rowType = (RowType) type;
+        ArrowFieldReader[] fields = new ArrowFieldReader[rowType.getFieldCount()];
+        for (int i = 0; i < fields.length; i++) {
+          fields[i] = create(name + "." + rowType.getFieldNames().get(i), rowType.getTypeAt(i),
+              (FieldVector) struct.getChildByOrdinal(i));
+        }
+        return new RowReader(struct, fields);
       default:
-        throw new UnsupportedOperationException(
-            "the ARROW log reader does not support column '" + name + "' of type " + type + " yet (ARRAY, MAP, ROW)");
+        throw new IllegalArgumentException("column '" + name + "': no Arrow reader for " + type);
     }
   }
 
@@ -188,6 +217,75 @@ public final class ArrowFieldReaders {
       ArrowBuf data = vector.getDataBuffer();
       data.getBytes(start, scratch, 0, length);
       return new String(scratch, 0, length, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** ARRAY: the elements between the row's two offsets in the list's child vector. */
+  private static final class ArrayReader extends ArrowFieldReader {
+    private final ListVector vector;
+    private final ArrowFieldReader elements;
+
+    ArrayReader(ListVector vector, ArrowFieldReader elements) {
+      super(vector);
+      this.vector = vector;
+      this.elements = elements;
+    }
+
+    @Override
+    protected Object readValue(int row) {
+      ArrowBuf offsets = vector.getOffsetBuffer();
+      int start = offsets.getInt((long) row * ListVector.OFFSET_WIDTH);
+      int end = offsets.getInt((long) (row + 1) * ListVector.OFFSET_WIDTH);
+      Object[] values = new Object[end - start];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = elements.read(start + i);
+      }
+      return Collections.unmodifiableList(Arrays.asList(values));
+    }
+  }
+
+  /** MAP: the entries between the row's two offsets, in their stored order. */
+  private static final class MapReader extends ArrowFieldReader {
+    private final MapVector vector;
+    private final ArrowFieldReader keys;
+    private final ArrowFieldReader values;
+
+    MapReader(MapVector vector, ArrowFieldReader keys, ArrowFieldReader values) {
+      super(vector);
+      this.vector = vector;
+      this.keys = keys;
+      this.values = values;
+    }
+
+    @Override
+    protected Object readValue(int row) {
+      ArrowBuf offsets = vector.getOffsetBuffer();
+      int start = offsets.getInt((long) row * MapVector.OFFSET_WIDTH);
+      int end = offsets.getInt((long) (row + 1) * MapVector.OFFSET_WIDTH);
+      Map<Object, Object> map = new LinkedHashMap<>(Math.max(4, (end - start) * 4 / 3 + 1));
+      for (int i = start; i < end; i++) {
+        map.put(keys.read(i), values.read(i));
+      }
+      return Collections.unmodifiableMap(map);
+    }
+  }
+
+  /** ROW: the field values at the same row of the struct's children. */
+  private static final class RowReader extends ArrowFieldReader {
+    private final ArrowFieldReader[] fields;
+
+    RowReader(StructVector vector, ArrowFieldReader[] fields) {
+      super(vector);
+      this.fields = fields;
+    }
+
+    @Override
+    protected Object readValue(int row) {
+      Object[] values = new Object[fields.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = fields[i].read(row);
+      }
+      return Collections.unmodifiableList(Arrays.asList(values));
     }
   }
 }

@@ -2,13 +2,18 @@ package io.flussjava.arrow;
 
 import io.flussjava.types.internal.Utf8;
 import io.flussjava.exception.InvalidRowException;
+import io.flussjava.types.ArrayType;
 import io.flussjava.types.DataType;
+import io.flussjava.types.MapType;
+import io.flussjava.types.RowType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -29,6 +34,9 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /** The {@link ArrowFieldWriter} of each Fluss type. */
@@ -42,7 +50,8 @@ public final class ArrowFieldWriters {
    * The writer of a column of {@code type} into {@code vector}, which must have been created from {@link
    * ArrowSchemas#toArrowField} for that type.
    *
-   * @throws UnsupportedOperationException for ARRAY, MAP and ROW columns (not supported yet)
+   * Nested values are written by writers of their element, key, value or field types, named after their place in the
+   * column ({@code tags[]}, {@code attrs.key}, {@code address.city}) so that errors say which part was wrong.
    */
   public static ArrowFieldWriter create(String name, DataType type, FieldVector vector) {
     switch (type.getTypeRoot()) {
@@ -77,8 +86,35 @@ public final class ArrowFieldWriters {
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
         return timestampWriter(name, type, (TimeStampVector) vector);
       default:
-        throw new UnsupportedOperationException(
-            "the ARROW log writer does not support column '" + name + "' of type " + type + " yet (ARRAY, MAP, ROW)");
+        return nestedWriter(name, type, vector);
+    }
+  }
+
+  private static ArrowFieldWriter nestedWriter(String name, DataType type, FieldVector vector) {
+    switch (type.getTypeRoot()) {
+      case ARRAY:
+        ListVector list = (ListVector) vector;
+        FieldVector elements = list.getDataVector();
+        return new ArrayWriter(name, type, list,
+            create(name + "[]", ((ArrayType) type).getElementType(), elements));
+      case MAP:
+        MapVector map = (MapVector) vector;
+        StructVector entries = (StructVector) map.getDataVector();
+        MapType mapType = (MapType) type;
+        return new MapWriter(name, type, map, entries,
+            create(name + ".key", mapType.getKeyType().notNull(), (FieldVector) entries.getChildByOrdinal(0)),
+            create(name + ".value", mapType.getValueType(), (FieldVector) entries.getChildByOrdinal(1)));
+      case ROW:
+        StructVector struct = (StructVector) vector;
+        RowType rowType = (RowType) type;
+        ArrowFieldWriter[] fields = new ArrowFieldWriter[rowType.getFieldCount()];
+        for (int i = 0; i < fields.length; i++) {
+          fields[i] = create(name + "." + rowType.getFieldNames().get(i), rowType.getTypeAt(i),
+              (FieldVector) struct.getChildByOrdinal(i));
+        }
+        return new RowWriter(name, type, struct, fields);
+      default:
+        throw new IllegalArgumentException("not a nested type: " + type);
     }
   }
 
@@ -422,6 +458,146 @@ public final class ArrowFieldWriters {
       }
       vector.setSafe(row, encoded);
       return 0;
+    }
+  }
+
+  /** ARRAY: a {@code List} of elements, written into the list's child vector after the elements already there. */
+  private static final class ArrayWriter extends ArrowFieldWriter {
+    private final ListVector vector;
+    private final ArrowFieldWriter elements;
+
+    ArrayWriter(String name, DataType type, ListVector vector, ArrowFieldWriter elements) {
+      super(name, type);
+      this.vector = vector;
+      this.elements = elements;
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      List<?> list = (List<?>) value;
+      int start = vector.startNewValue(row);
+      int bytes = 0;
+      for (int i = 0; i < list.size(); i++) {
+        bytes += elements.write(start + i, list.get(i)) + elements.fixedBytesPerRow();
+      }
+      vector.endValue(row, list.size());
+      return bytes;
+    }
+
+    @Override
+    protected void writeNull(int row) {
+      vector.setNull(row);
+    }
+
+    @Override
+    public int fixedBytesPerRow() {
+      return BaseVariableWidthVector.OFFSET_WIDTH;
+    }
+
+    @Override
+    public FieldVector vector() {
+      return vector;
+    }
+  }
+
+  /** MAP: a {@code Map}, its entries written in iteration order into the map's key and value vectors. */
+  private static final class MapWriter extends ArrowFieldWriter {
+    private final MapVector vector;
+    private final StructVector entries;
+    private final ArrowFieldWriter keys;
+    private final ArrowFieldWriter values;
+
+    MapWriter(String name, DataType type, MapVector vector, StructVector entries, ArrowFieldWriter keys,
+        ArrowFieldWriter values) {
+      super(name, type);
+      this.vector = vector;
+      this.entries = entries;
+      this.keys = keys;
+      this.values = values;
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      Map<?, ?> map = (Map<?, ?>) value;
+      int index = vector.startNewValue(row);
+      int bytes = 0;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        entries.setIndexDefined(index);
+        bytes += keys.write(index, entry.getKey()) + keys.fixedBytesPerRow();
+        bytes += values.write(index, entry.getValue()) + values.fixedBytesPerRow();
+        index++;
+      }
+      vector.endValue(row, map.size());
+      return bytes;
+    }
+
+    @Override
+    protected void writeNull(int row) {
+      vector.setNull(row);
+    }
+
+    @Override
+    public int fixedBytesPerRow() {
+      return BaseVariableWidthVector.OFFSET_WIDTH;
+    }
+
+    @Override
+    public FieldVector vector() {
+      return vector;
+    }
+  }
+
+  /**
+   * ROW: a {@code List} of field values in order. A null row also writes a null into every field, so that the
+   * children stay as long as the struct (NOT NULL fields included: Arrow only looks at them where the row is set).
+   */
+  private static final class RowWriter extends ArrowFieldWriter {
+    private final StructVector vector;
+    private final ArrowFieldWriter[] fields;
+    private final int fixedBytesPerRow;
+
+    RowWriter(String name, DataType type, StructVector vector, ArrowFieldWriter[] fields) {
+      super(name, type);
+      this.vector = vector;
+      this.fields = fields;
+      int fixed = 0;
+      for (ArrowFieldWriter field : fields) {
+        fixed += field.fixedBytesPerRow();
+      }
+      this.fixedBytesPerRow = fixed;
+    }
+
+    @Override
+    protected int writeValue(int row, Object value) {
+      List<?> values = (List<?>) value;
+      if (values.size() != fields.length) {
+        throw new InvalidRowException("column '" + name() + "' is " + type() + " with " + fields.length
+            + " fields, but the value has " + values.size());
+      }
+      vector.setIndexDefined(row);
+      int bytes = 0;
+      for (int i = 0; i < fields.length; i++) {
+        bytes += fields[i].write(row, values.get(i));
+      }
+      return bytes;
+    }
+
+    @Override
+    protected void writeNull(int row) {
+      vector.setNull(row);
+      for (ArrowFieldWriter field : fields) {
+        field.writeNull(row);
+      }
+    }
+
+    @Override
+    public int fixedBytesPerRow() {
+      return fixedBytesPerRow;
+    }
+
+    @Override
+    public FieldVector vector() {
+      return vector;
     }
   }
 }

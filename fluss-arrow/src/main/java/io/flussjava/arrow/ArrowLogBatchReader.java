@@ -13,11 +13,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -104,6 +100,16 @@ final class ArrowLogBatchReader implements LogBatchReader {
       throw new CorruptRecordException(baseOffset, "cannot decode its Arrow record batch: " + e.getMessage(), e);
     }
     try {
+      if (batch.getLength() != count) {
+        throw new IllegalArgumentException(
+            "the header says " + count + " records, the Arrow batch has " + batch.getLength() + " rows");
+      }
+      RecordBatchCheck.check(batch, root.getSchema().getFields());
+    } catch (IllegalArgumentException e) {
+      batch.close();
+      throw new CorruptRecordException(baseOffset, "its Arrow record batch does not fit the schema: " + e.getMessage(), e);
+    }
+    try {
       loader.load(batch);
     } catch (RuntimeException e) {
       // A corrupt batch can stop the loader half-way with buffers retained: drop them all, vectors included.
@@ -112,62 +118,6 @@ final class ArrowLogBatchReader implements LogBatchReader {
       throw new CorruptRecordException(baseOffset, "cannot load its Arrow record batch: " + e.getMessage(), e);
     }
     batch.close();
-    checkBuffersHold(baseOffset, count);
-    if (root.getRowCount() != count) {
-      throw new CorruptRecordException(
-          baseOffset, "the header says " + count + " records, the Arrow batch has " + root.getRowCount() + " rows");
-    }
-  }
-
-  /**
-   * Rejects a batch whose row count its buffers cannot hold (a corrupt count would otherwise make the reader
-   * allocate rows for billions of records): each column's data (or offsets) must cover every row.
-   */
-  private void checkBuffersHold(long baseOffset, int count) {
-    for (FieldVector v : root.getFieldVectors()) {
-      long needed;
-      long has;
-      if (v instanceof BitVector) {
-        needed = (count + 7L) / 8;
-        has = v.getDataBuffer().capacity();
-      } else if (v instanceof BaseFixedWidthVector) {
-        needed = (long) count * ((BaseFixedWidthVector) v).getTypeWidth();
-        has = v.getDataBuffer().capacity();
-      } else if (v instanceof BaseVariableWidthVector) {
-        needed = 4L * (count + 1);
-        has = v.getOffsetBuffer().capacity();
-      } else {
-        continue;
-      }
-      if (has < needed) {
-        root.clear();
-        throw new CorruptRecordException(
-            baseOffset, "column " + v.getName() + " holds " + has + " bytes, too few for " + count + " rows");
-      }
-      if (v instanceof BaseVariableWidthVector) {
-        checkOffsets(baseOffset, (BaseVariableWidthVector) v, count);
-      }
-    }
-  }
-
-  // Offsets must rise and stay inside the data: a corrupt one would make a reader copy gigabytes.
-  private void checkOffsets(long baseOffset, BaseVariableWidthVector v, int count) {
-    ArrowBuf offsets = v.getOffsetBuffer();
-    long dataCapacity = v.getDataBuffer().capacity();
-    int previous = offsets.getInt(0);
-    if (previous < 0) {
-      root.clear();
-      throw new CorruptRecordException(baseOffset, "column " + v.getName() + " starts at offset " + previous);
-    }
-    for (int i = 1; i <= count; i++) {
-      int next = offsets.getInt((long) i * 4);
-      if (next < previous || next > dataCapacity) {
-        root.clear();
-        throw new CorruptRecordException(
-            baseOffset, "column " + v.getName() + " has a bad value offset " + next + " at row " + (i - 1));
-      }
-      previous = next;
-    }
   }
 
   @Override

@@ -36,13 +36,16 @@ class DecoderFuzzTest {
     allocator.close();
   }
 
-  @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"ARROW, ZSTD", "ARROW, LZ4_FRAME", "ARROW, NONE", "COMPACTED, NONE", "INDEXED, NONE"})
-  void malformedBatchesFailCleanly(String format, String compression) {
-    RowType rowType = TestRows.ALL_TYPES;
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource({"ARROW, ZSTD, SCALAR", "ARROW, LZ4_FRAME, SCALAR", "ARROW, NONE, SCALAR", "COMPACTED, NONE, SCALAR",
+      "INDEXED, NONE, SCALAR", "ARROW, ZSTD, NESTED", "ARROW, NONE, NESTED"})
+  void malformedBatchesFailCleanly(String format, String compression, String columns) {
+    boolean nested = columns.equals("NESTED");
+    RowType rowType = nested ? NestedTypesRoundTripTest.NESTED : TestRows.ALL_TYPES;
+    List<Object[]> rows = nested ? NestedTypesRoundTripTest.rows(60, 7) : TestRows.rows(60, 7);
     Map<String, String> props = Map.of("table.log.format", format, "table.log.arrow.compression.type", compression);
-    ByteBuffer original = twoBatches(rowType, props);
-    Random random = new Random(format.hashCode() * 31L + compression.hashCode());
+    ByteBuffer original = twoBatches(rowType, rows, props);
+    Random random = new Random(format.hashCode() * 31L + compression.hashCode() + columns.hashCode());
     Map<String, Integer> unexpected = new TreeMap<>();
     int succeeded = 0;
     int rejected = 0;
@@ -68,11 +71,10 @@ class DecoderFuzzTest {
     assertThat(succeeded + rejected).isEqualTo(MUTATIONS);
   }
 
-  private ByteBuffer twoBatches(RowType rowType, Map<String, String> props) {
+  private ByteBuffer twoBatches(RowType rowType, List<Object[]> rows, Map<String, String> props) {
     List<byte[]> parts = new ArrayList<>();
     try (LogBatchWriter writer =
         LogFormats.forTable(props).createWriter(new LogWriteContext(rowType, props, 1 << 20, allocator))) {
-      List<Object[]> rows = TestRows.rows(60, 7);
       for (int b = 0; b < 2; b++) {
         for (Object[] row : rows.subList(b * 30, b * 30 + 30)) {
           writer.tryAppend(ChangeType.APPEND_ONLY, row);
