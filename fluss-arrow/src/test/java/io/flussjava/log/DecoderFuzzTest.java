@@ -38,7 +38,7 @@ class DecoderFuzzTest {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @CsvSource({"ARROW, ZSTD, SCALAR", "ARROW, LZ4_FRAME, SCALAR", "ARROW, NONE, SCALAR", "COMPACTED, NONE, SCALAR",
-      "INDEXED, NONE, SCALAR", "ARROW, ZSTD, NESTED", "ARROW, NONE, NESTED"})
+      "INDEXED, NONE, SCALAR", "ARROW, ZSTD, NESTED", "ARROW, NONE, NESTED", "COMPACTED, NONE, NESTED", "INDEXED, NONE, NESTED"})
   void malformedBatchesFailCleanly(String format, String compression, String columns) {
     boolean nested = columns.equals("NESTED");
     RowType rowType = nested ? NestedTypesRoundTripTest.NESTED : TestRows.ALL_TYPES;

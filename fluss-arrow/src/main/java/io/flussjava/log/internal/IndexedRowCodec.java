@@ -10,7 +10,12 @@ import io.flussjava.types.DecimalType;
 import io.flussjava.types.LocalZonedTimestampType;
 import io.flussjava.types.RowType;
 import io.flussjava.types.TimestampType;
+import io.flussjava.types.ArrayType;
+import io.flussjava.types.MapType;
+import io.flussjava.types.internal.BinaryArrayCodec;
+import io.flussjava.types.internal.BinaryMapCodec;
 import io.flussjava.types.internal.ByteArrayOutput;
+import io.flussjava.types.internal.NestedRowCodec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
@@ -23,13 +28,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Fluss's IndexedRow encoding, for scalar columns. A row is laid out as
+ * Fluss's IndexedRow encoding. A row is laid out as
  *
  * <ol>
  *   <li>a null bitset of {@code ceil(fieldCount / 8)} bytes (bit {@code i % 8} of byte {@code i / 8}, set = null);
- *   <li>one int32 LE slot per variable-length column of the schema (STRING, BYTES, DECIMAL with precision above 18),
+ *   <li>one int32 LE slot per variable-length column of the schema (STRING, BYTES, DECIMAL with precision above 18,
+ *       ARRAY, MAP, ROW),
  *       filled in order with the byte lengths of the non-null ones; slots of null columns stay at the end, zero;
  *   <li>the non-null values in column order, nulls taking no bytes.
  * </ol>
@@ -37,11 +47,13 @@ import java.time.ZoneOffset;
  * Fixed widths: BOOLEAN, TINYINT 1; SMALLINT 2; INT, FLOAT, DATE (epoch days), TIME (millisecond of day) 4; BIGINT,
  * DOUBLE, compact DECIMAL (unscaled long) 8; TIMESTAMP / TIMESTAMP_LTZ epoch milliseconds 8, plus 4 bytes of
  * nanosecond-of-millisecond above precision 3; CHAR(n) n bytes of zero-padded UTF-8; BINARY(n) n bytes. Wide decimals
- * are the unscaled value's big-endian two's complement bytes. All numbers little-endian.
+ * are the unscaled value's big-endian two's complement bytes. ARRAY and MAP values are {@link BinaryArrayCodec binary
+ * arrays} and {@link BinaryMapCodec maps} whose nested rows are IndexedRows; a ROW value is a nested IndexedRow. All
+ * numbers little-endian.
  *
  * <p>Not thread-safe (it keeps a scratch array for UTF-8).
  */
-public final class IndexedRowCodec implements RowEncoder, RowDecoder {
+public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowCodec {
   private static final VarHandle SHORT_LE =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -65,6 +77,9 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
   private static final int TIME = 14;
   private static final int TIMESTAMP = 15;
   private static final int TIMESTAMP_LTZ = 16;
+  private static final int ARRAY = 17;
+  private static final int MAP = 18;
+  private static final int ROW = 19;
 
   private static final int NANOS_PER_MILLI = 1_000_000;
 
@@ -73,19 +88,19 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
   /** Byte width of fixed-width columns, -1 for variable-length ones. */
   private final int[] widths;
   private final int[] scales;
+  /** The codec of each ARRAY, MAP or ROW column (null for the others). */
+  private final Object[] nested;
   private final int nullBytes;
   private final int headerSize;
   private byte[] utf8 = new byte[64];
 
-  /**
-   * @throws UnsupportedOperationException if a column is an ARRAY, MAP or ROW
-   */
   public IndexedRowCodec(RowType rowType) {
     int count = rowType.getFieldCount();
     this.names = rowType.getFieldNames().toArray(new String[0]);
     this.kinds = new int[count];
     this.widths = new int[count];
     this.scales = new int[count];
+    this.nested = new Object[count];
     int variable = 0;
     for (int i = 0; i < count; i++) {
       DataType type = rowType.getTypeAt(i);
@@ -154,10 +169,20 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
         set(i, TIMESTAMP_LTZ, ((LocalZonedTimestampType) type).getPrecision() <= 3 ? 8 : 12);
         break;
+      case ARRAY:
+        nested[i] = new BinaryArrayCodec(((ArrayType) type).getElementType(), IndexedRowCodec::new);
+        set(i, ARRAY, -1);
+        break;
+      case MAP:
+        nested[i] = new BinaryMapCodec((MapType) type, IndexedRowCodec::new);
+        set(i, MAP, -1);
+        break;
+      case ROW:
+        nested[i] = new IndexedRowCodec((RowType) type);
+        set(i, ROW, -1);
+        break;
       default:
-        throw new UnsupportedOperationException(
-            "the INDEXED log format does not support column '" + names[i] + "' of type " + type
-                + " yet (ARRAY, MAP and ROW)");
+        throw new IllegalArgumentException("column '" + names[i] + "': no IndexedRow encoding for " + type);
     }
   }
 
@@ -168,6 +193,9 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
 
   @Override
   public void write(Object[] row, ByteArrayOutput out) {
+    if (row.length != kinds.length) {
+      throw new IllegalArgumentException("expected " + kinds.length + " values, got " + row.length);
+    }
     int start = out.skipZeroed(headerSize);
     int lengthSlot = start + nullBytes;
     for (int i = 0; i < row.length; i++) {
@@ -240,6 +268,15 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
         Instant instant = (Instant) value;
         writeMillisAndNanos(instant.getEpochSecond(), instant.getNano(), widths[i] > 8, out);
         break;
+      case ARRAY:
+        ((BinaryArrayCodec) nested[i]).write((List<?>) value, out);
+        break;
+      case MAP:
+        ((BinaryMapCodec) nested[i]).write((Map<?, ?>) value, out);
+        break;
+      case ROW:
+        ((IndexedRowCodec) nested[i]).write(((List<?>) value).toArray(), out);
+        break;
       default:
         throw new IllegalStateException("unknown column kind " + kinds[i]);
     }
@@ -289,6 +326,16 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
     if (withNanos) {
       out.writeIntLE(nano % NANOS_PER_MILLI);
     }
+  }
+
+  @Override
+  public void writeRow(Object[] values, ByteArrayOutput out) {
+    write(values, out);
+  }
+
+  @Override
+  public Object[] readRow(byte[] bytes, int offset, int length) {
+    return read(bytes, offset, length);
   }
 
   @Override
@@ -354,7 +401,7 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
         return new String(bytes, position, width, StandardCharsets.UTF_8);
       case BINARY:
       case BYTES:
-        return java.util.Arrays.copyOfRange(bytes, position, position + width);
+        return Arrays.copyOfRange(bytes, position, position + width);
       case DATE:
         return LocalDate.ofEpochDay((int) INT_LE.get(bytes, position));
       case TIME:
@@ -368,6 +415,12 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder {
         return kinds[i] == TIMESTAMP
             ? LocalDateTime.ofEpochSecond(second, nano, ZoneOffset.UTC)
             : Instant.ofEpochSecond(second, nano);
+      case ARRAY:
+        return ((BinaryArrayCodec) nested[i]).read(bytes, position, width);
+      case MAP:
+        return ((BinaryMapCodec) nested[i]).read(bytes, position, width);
+      case ROW:
+        return Collections.unmodifiableList(Arrays.asList(((IndexedRowCodec) nested[i]).read(bytes, position, width)));
       default:
         throw new IllegalStateException("unknown column kind " + kinds[i]);
     }

@@ -48,6 +48,19 @@ public final class ByteArrayInput {
     }
   }
 
+  /** The array read from; bytes of the current slice are {@code [position(), position() + remaining())}. */
+  public byte[] buffer() {
+    return buffer;
+  }
+
+  /** Moves past {@code count} bytes and returns where they start in {@link #buffer()}. */
+  public int take(int count) {
+    require(count);
+    int start = position;
+    position += count;
+    return start;
+  }
+
   /** Moves past {@code count} bytes. */
   public void skip(int count) {
     require(count);

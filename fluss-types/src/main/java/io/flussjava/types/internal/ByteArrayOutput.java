@@ -93,6 +93,22 @@ public final class ByteArrayOutput {
     INT_LE.set(buffer, at, value);
   }
 
+  public void putShortLE(int at, short value) {
+    SHORT_LE.set(buffer, at, value);
+  }
+
+  public void putLongLE(int at, long value) {
+    LONG_LE.set(buffer, at, value);
+  }
+
+  /** Writes zero bytes until the position is a multiple of 8 counted from {@code from}. */
+  public void padTo8(int from) {
+    int misalignment = (position - from) & 7;
+    if (misalignment != 0) {
+      skipZeroed(8 - misalignment);
+    }
+  }
+
   public void writeVarInt(int value) {
     ensureRemaining(VarInts.MAX_INT_BYTES);
     position = VarInts.writeInt(buffer, position, value);
@@ -111,6 +127,14 @@ public final class ByteArrayOutput {
     ensureRemaining(length);
     System.arraycopy(bytes, offset, buffer, position, length);
     position += length;
+  }
+
+  /** Writes the UTF-8 bytes of {@code text} without an intermediate array; returns how many there were. */
+  public int writeUtf8(String text) {
+    ensureRemaining(Utf8.maxEncodedLength(text));
+    int start = position;
+    position = Utf8.encode(text, buffer, position);
+    return position - start;
   }
 
   /** Writes the varint UTF-8 length of {@code text}, then its UTF-8 bytes, without an intermediate array. */

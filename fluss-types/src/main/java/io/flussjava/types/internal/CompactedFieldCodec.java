@@ -1,8 +1,11 @@
 package io.flussjava.types.internal;
 
+import io.flussjava.types.ArrayType;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DecimalType;
 import io.flussjava.types.LocalZonedTimestampType;
+import io.flussjava.types.MapType;
+import io.flussjava.types.RowType;
 import io.flussjava.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,6 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes and reads one non-null canonical value in the CompactedRow body encoding of its type. Shared by the row
@@ -24,6 +31,8 @@ import java.time.LocalTime;
  *       value's big-endian two's-complement bytes.
  *   <li>TIMESTAMP, TIMESTAMP_LTZ: epoch milliseconds as a varlong, then, only for precision above 3, the
  *       nanoseconds within the millisecond as a varint.
+ *   <li>ARRAY, MAP: varint length, then the {@link BinaryArrayCodec binary array} or {@link BinaryMapCodec map},
+ *       whose nested rows are CompactedRows; ROW: varint length, then the nested CompactedRow.
  * </ul>
  *
  * <p>Values must already be canonical (see {@code io.flussjava.types.convert}); this class does not re-validate them.
@@ -46,6 +55,9 @@ final class CompactedFieldCodec {
   private static final int TIMESTAMP_WIDE = 14;
   private static final int LTZ_COMPACT = 15;
   private static final int LTZ_WIDE = 16;
+  private static final int ARRAY = 17;
+  private static final int MAP = 18;
+  private static final int ROW = 19;
 
   /** Decimals up to this precision fit an unscaled long. */
   private static final int MAX_COMPACT_DECIMAL_PRECISION = 18;
@@ -57,15 +69,29 @@ final class CompactedFieldCodec {
 
   private final int kind;
   private final int scale;
+  private final BinaryArrayCodec array;
+  private final BinaryMapCodec map;
+  private final CompactedRowCodec row;
+  /** Nested values are written here first: their varint length prefix comes before them. */
+  private final ByteArrayOutput nested;
 
   private CompactedFieldCodec(int kind, int scale) {
-    this.kind = kind;
-    this.scale = scale;
+    this(kind, scale, null, null, null);
   }
 
-  /**
-   * @throws UnsupportedOperationException for ARRAY, MAP and ROW, which this client cannot encode yet
-   */
+  private CompactedFieldCodec(int kind, BinaryArrayCodec array, BinaryMapCodec map, CompactedRowCodec row) {
+    this(kind, 0, array, map, row);
+  }
+
+  private CompactedFieldCodec(int kind, int scale, BinaryArrayCodec array, BinaryMapCodec map, CompactedRowCodec row) {
+    this.kind = kind;
+    this.scale = scale;
+    this.array = array;
+    this.map = map;
+    this.row = row;
+    this.nested = kind >= ARRAY ? new ByteArrayOutput(64) : null;
+  }
+
   static CompactedFieldCodec forType(DataType type) {
     switch (type.getTypeRoot()) {
       case BOOLEAN:
@@ -109,9 +135,15 @@ final class CompactedFieldCodec {
                 ? LTZ_COMPACT
                 : LTZ_WIDE,
             0);
+      case ARRAY:
+        return new CompactedFieldCodec(ARRAY,
+            new BinaryArrayCodec(((ArrayType) type).getElementType(), CompactedRowCodec::new), null, null);
+      case MAP:
+        return new CompactedFieldCodec(MAP, null, new BinaryMapCodec((MapType) type, CompactedRowCodec::new), null);
+      case ROW:
+        return new CompactedFieldCodec(ROW, null, null, new CompactedRowCodec((RowType) type));
       default:
-        throw new UnsupportedOperationException(
-            "the CompactedRow encoding of " + type + " is not supported yet (ARRAY, MAP and ROW values)");
+        throw new IllegalArgumentException("no CompactedRow encoding for " + type);
     }
   }
 
@@ -169,9 +201,27 @@ final class CompactedFieldCodec {
       case LTZ_WIDE:
         writeInstant(out, (Instant) value, kind == LTZ_WIDE);
         break;
+      case ARRAY:
+      case MAP:
+      case ROW:
+        writeNested(out, value);
+        break;
       default:
         throw new IllegalStateException("unknown field kind " + kind);
     }
+  }
+
+  private void writeNested(ByteArrayOutput out, Object value) {
+    nested.reset();
+    if (kind == ARRAY) {
+      array.write((List<?>) value, nested);
+    } else if (kind == MAP) {
+      map.write((Map<?, ?>) value, nested);
+    } else {
+      row.writeRow(((List<?>) value).toArray(), nested);
+    }
+    out.writeVarInt(nested.position());
+    out.writeBytes(nested.array(), 0, nested.position());
   }
 
   private BigInteger unscaled(BigDecimal value) {
@@ -225,27 +275,30 @@ final class CompactedFieldCodec {
       case TIME:
         return LocalTime.ofNanoOfDay((long) in.readVarInt() * NANOS_PER_MILLI);
       case TIMESTAMP_COMPACT:
-        return localDateTime(in.readVarLong(), 0);
+        return EpochMillis.toLocalDateTime(in.readVarLong(), 0);
       case TIMESTAMP_WIDE:
-        return localDateTime(in.readVarLong(), in.readVarInt());
+        return EpochMillis.toLocalDateTime(in.readVarLong(), in.readVarInt());
       case LTZ_COMPACT:
-        return instant(in.readVarLong(), 0);
+        return EpochMillis.toInstant(in.readVarLong(), 0);
       case LTZ_WIDE:
-        return instant(in.readVarLong(), in.readVarInt());
+        return EpochMillis.toInstant(in.readVarLong(), in.readVarInt());
+      case ARRAY:
+      case MAP:
+      case ROW:
+        return readNested(in);
       default:
         throw new IllegalStateException("unknown field kind " + kind);
     }
   }
 
-  private static LocalDateTime localDateTime(long epochMillis, int nanoOfMilli) {
-    long day = Math.floorDiv(epochMillis, MILLIS_PER_DAY);
-    long millisOfDay = Math.floorMod(epochMillis, MILLIS_PER_DAY);
-    return LocalDateTime.of(
-        LocalDate.ofEpochDay(day), LocalTime.ofNanoOfDay(millisOfDay * NANOS_PER_MILLI + nanoOfMilli));
-  }
-
-  private static Instant instant(long epochMillis, int nanoOfMilli) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(epochMillis, 1000L), Math.floorMod(epochMillis, 1000L) * NANOS_PER_MILLI + nanoOfMilli);
+  private Object readNested(ByteArrayInput in) {
+    int length = in.readVarInt();
+    int at = in.take(length);
+    if (kind == ARRAY) {
+      return array.read(in.buffer(), at, length);
+    } else if (kind == MAP) {
+      return map.read(in.buffer(), at, length);
+    }
+    return Collections.unmodifiableList(Arrays.asList(row.readRow(in.buffer(), at, length)));
   }
 }

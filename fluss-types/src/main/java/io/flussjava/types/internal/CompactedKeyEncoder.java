@@ -1,6 +1,7 @@
 package io.flussjava.types.internal;
 
 import io.flussjava.exception.InvalidRowException;
+import io.flussjava.types.DataTypeRoot;
 import io.flussjava.types.RowType;
 
 /**
@@ -33,6 +34,12 @@ public final class CompactedKeyEncoder {
         throw new IllegalArgumentException("key index " + index + " is not a field of " + rowType);
       }
       keyNames[i] = rowType.getFieldNames().get(index);
+      DataTypeRoot root = rowType.getTypeAt(index).getTypeRoot();
+      if (root == DataTypeRoot.ARRAY || root == DataTypeRoot.MAP || root == DataTypeRoot.ROW) {
+        // Fluss rejects such tables; a key encoding of them would match nothing on the server.
+        throw new UnsupportedOperationException(
+            "key column '" + keyNames[i] + "' is " + rowType.getTypeAt(index) + "; Fluss keys cannot be ARRAY, MAP or ROW");
+      }
       fields[i] = CompactedFieldCodec.forType(rowType.getTypeAt(index));
     }
   }

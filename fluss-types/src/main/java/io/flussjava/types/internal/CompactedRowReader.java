@@ -11,9 +11,6 @@ public final class CompactedRowReader {
   private final int bitsetBytes;
   private final ByteArrayInput input = new ByteArrayInput();
 
-  /**
-   * @throws UnsupportedOperationException if a field is an ARRAY, MAP or ROW (not supported yet)
-   */
   public CompactedRowReader(RowType rowType) {
     this.fields = new CompactedFieldCodec[rowType.getFieldCount()];
     for (int i = 0; i < fields.length; i++) {

@@ -15,9 +15,6 @@ public final class CompactedRowWriter {
   private final int bitsetBytes;
   private final ByteArrayOutput scratch = new ByteArrayOutput(64);
 
-  /**
-   * @throws UnsupportedOperationException if a field is an ARRAY, MAP or ROW (not supported yet)
-   */
   public CompactedRowWriter(RowType rowType) {
     this.fields = new CompactedFieldCodec[rowType.getFieldCount()];
     for (int i = 0; i < fields.length; i++) {
