@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -293,16 +294,32 @@ final class InteropSupport {
 
   // ------------------------------------------------------------------------------------------ comparing values
 
-  /** A comparable copy of a row: byte arrays become hex strings ("0x..."), everything else is kept. */
+  /**
+   * A comparable copy of a row: byte arrays become hex strings ("0x..."), at any depth; nested lists are copied and
+   * maps become hash maps (the official client's scanner does not keep entry order); everything else is kept.
+   */
   static List<Object> normalize(List<?> row) {
     if (row == null) {
       return null;
     }
     List<Object> out = new ArrayList<>(row.size());
     for (Object v : row) {
-      out.add(v instanceof byte[] ? "0x" + HexFormat.of().formatHex((byte[]) v) : v);
+      out.add(normalizeValue(v));
     }
     return out;
+  }
+
+  private static Object normalizeValue(Object v) {
+    if (v instanceof byte[]) {
+      return "0x" + HexFormat.of().formatHex((byte[]) v);
+    } else if (v instanceof List) {
+      return normalize((List<?>) v);
+    } else if (v instanceof Map) {
+      Map<Object, Object> out = new HashMap<>();
+      ((Map<?, ?>) v).forEach((k, value) -> out.put(normalizeValue(k), normalizeValue(value)));
+      return out;
+    }
+    return v;
   }
 
   static List<List<Object>> normalizeAll(List<? extends List<?>> rows) {

@@ -35,14 +35,20 @@ import org.apache.fluss.metadata.TableDescriptor;
 import org.apache.fluss.metadata.TableInfo;
 import org.apache.fluss.metadata.TablePath;
 import org.apache.fluss.row.BinaryString;
+import org.apache.fluss.row.GenericArray;
+import org.apache.fluss.row.GenericMap;
+import org.apache.fluss.row.InternalArray;
+import org.apache.fluss.row.InternalMap;
 import org.apache.fluss.row.Decimal;
 import org.apache.fluss.row.GenericRow;
 import org.apache.fluss.row.InternalRow;
 import org.apache.fluss.row.TimestampLtz;
 import org.apache.fluss.row.TimestampNtz;
+import org.apache.fluss.types.ArrayType;
 import org.apache.fluss.types.DataType;
 import org.apache.fluss.types.DataTypes;
 import org.apache.fluss.types.DecimalType;
+import org.apache.fluss.types.MapType;
 import org.apache.fluss.types.RowType;
 
 /**
@@ -307,6 +313,25 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
       case BINARY:
       case BYTES:
         return v;
+      case ARRAY:
+        List<?> elements = (List<?>) v;
+        DataType elementType = ((ArrayType) type).getElementType();
+        Object[] internal = new Object[elements.size()];
+        for (int i = 0; i < internal.length; i++) {
+          internal[i] = toInternal(elements.get(i), elementType);
+        }
+        return new GenericArray(internal);
+      case MAP:
+        MapType mapType = (MapType) type;
+        Map<Object, Object> entries = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+          entries.put(toInternal(e.getKey(), mapType.getKeyType()), toInternal(e.getValue(), mapType.getValueType()));
+        }
+        return new GenericMap(entries);
+      case ROW:
+        @SuppressWarnings("unchecked")
+        List<Object> fields = (List<Object>) v;
+        return toInternal(fields, (RowType) type);
       default:
         throw new IllegalArgumentException("bridge cannot convert values of type " + type);
     }
@@ -347,9 +372,32 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
       case BINARY:
       case BYTES:
         return ((byte[]) v).clone();
+      case ARRAY:
+        return toJava((InternalArray) v, ((ArrayType) type).getElementType());
+      case MAP:
+        MapType mapType = (MapType) type;
+        InternalMap map = (InternalMap) v;
+        List<Object> keys = toJava(map.keyArray(), mapType.getKeyType());
+        List<Object> values = toJava(map.valueArray(), mapType.getValueType());
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+          out.put(keys.get(i), values.get(i));
+        }
+        return out;
+      case ROW:
+        return toJava((InternalRow) v, (RowType) type);
       default:
         return v;
     }
+  }
+
+  private static List<Object> toJava(InternalArray array, DataType elementType) {
+    InternalArray.ElementGetter getter = InternalArray.createElementGetter(elementType);
+    List<Object> out = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      out.add(toJava(getter.getElementOrNull(array, i), elementType));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------- metadata
