@@ -220,22 +220,37 @@ public final class ArrowFieldReaders {
     }
   }
 
-  /** ARRAY: the elements between the row's two offsets in the list's child vector. */
-  private static final class ArrayReader extends ArrowFieldReader {
+  /** Base of ARRAY and MAP columns: each value is the span of the child vector between the row's two offsets. */
+  private abstract static class SpanReader extends ArrowFieldReader {
     private final ListVector vector;
+
+    SpanReader(ListVector vector) {
+      super(vector);
+      this.vector = vector;
+    }
+
+    @Override
+    protected final Object readValue(int row) {
+      ArrowBuf offsets = vector.getOffsetBuffer();
+      int start = offsets.getInt((long) row * ListVector.OFFSET_WIDTH);
+      int end = offsets.getInt((long) (row + 1) * ListVector.OFFSET_WIDTH);
+      return readSpan(start, end);
+    }
+
+    abstract Object readSpan(int start, int end);
+  }
+
+  /** ARRAY: an unmodifiable list of the elements. */
+  private static final class ArrayReader extends SpanReader {
     private final ArrowFieldReader elements;
 
     ArrayReader(ListVector vector, ArrowFieldReader elements) {
       super(vector);
-      this.vector = vector;
       this.elements = elements;
     }
 
     @Override
-    protected Object readValue(int row) {
-      ArrowBuf offsets = vector.getOffsetBuffer();
-      int start = offsets.getInt((long) row * ListVector.OFFSET_WIDTH);
-      int end = offsets.getInt((long) (row + 1) * ListVector.OFFSET_WIDTH);
+    Object readSpan(int start, int end) {
       Object[] values = new Object[end - start];
       for (int i = 0; i < values.length; i++) {
         values[i] = elements.read(start + i);
@@ -244,24 +259,19 @@ public final class ArrowFieldReaders {
     }
   }
 
-  /** MAP: the entries between the row's two offsets, in their stored order. */
-  private static final class MapReader extends ArrowFieldReader {
-    private final MapVector vector;
+  /** MAP: an unmodifiable map of the entries, in their stored order. */
+  private static final class MapReader extends SpanReader {
     private final ArrowFieldReader keys;
     private final ArrowFieldReader values;
 
     MapReader(MapVector vector, ArrowFieldReader keys, ArrowFieldReader values) {
       super(vector);
-      this.vector = vector;
       this.keys = keys;
       this.values = values;
     }
 
     @Override
-    protected Object readValue(int row) {
-      ArrowBuf offsets = vector.getOffsetBuffer();
-      int start = offsets.getInt((long) row * MapVector.OFFSET_WIDTH);
-      int end = offsets.getInt((long) (row + 1) * MapVector.OFFSET_WIDTH);
+    Object readSpan(int start, int end) {
       Map<Object, Object> map = new LinkedHashMap<>(Math.max(4, (end - start) * 4 / 3 + 1));
       for (int i = start; i < end; i++) {
         map.put(keys.read(i), values.read(i));

@@ -461,14 +461,37 @@ public final class ArrowFieldWriters {
     }
   }
 
+  /** Base of ARRAY and MAP columns: a list vector (a map vector is one) whose values are spans of a child vector. */
+  private abstract static class SpanWriter<V extends ListVector> extends ArrowFieldWriter {
+    final V vector;
+
+    SpanWriter(String name, DataType type, V vector) {
+      super(name, type);
+      this.vector = vector;
+    }
+
+    @Override
+    protected final void writeNull(int row) {
+      vector.setNull(row);
+    }
+
+    @Override
+    public final int fixedBytesPerRow() {
+      return BaseVariableWidthVector.OFFSET_WIDTH;
+    }
+
+    @Override
+    public final FieldVector vector() {
+      return vector;
+    }
+  }
+
   /** ARRAY: a {@code List} of elements, written into the list's child vector after the elements already there. */
-  private static final class ArrayWriter extends ArrowFieldWriter {
-    private final ListVector vector;
+  private static final class ArrayWriter extends SpanWriter<ListVector> {
     private final ArrowFieldWriter elements;
 
     ArrayWriter(String name, DataType type, ListVector vector, ArrowFieldWriter elements) {
-      super(name, type);
-      this.vector = vector;
+      super(name, type, vector);
       this.elements = elements;
     }
 
@@ -483,34 +506,17 @@ public final class ArrowFieldWriters {
       vector.endValue(row, list.size());
       return bytes;
     }
-
-    @Override
-    protected void writeNull(int row) {
-      vector.setNull(row);
-    }
-
-    @Override
-    public int fixedBytesPerRow() {
-      return BaseVariableWidthVector.OFFSET_WIDTH;
-    }
-
-    @Override
-    public FieldVector vector() {
-      return vector;
-    }
   }
 
   /** MAP: a {@code Map}, its entries written in iteration order into the map's key and value vectors. */
-  private static final class MapWriter extends ArrowFieldWriter {
-    private final MapVector vector;
+  private static final class MapWriter extends SpanWriter<MapVector> {
     private final StructVector entries;
     private final ArrowFieldWriter keys;
     private final ArrowFieldWriter values;
 
     MapWriter(String name, DataType type, MapVector vector, StructVector entries, ArrowFieldWriter keys,
         ArrowFieldWriter values) {
-      super(name, type);
-      this.vector = vector;
+      super(name, type, vector);
       this.entries = entries;
       this.keys = keys;
       this.values = values;
@@ -529,21 +535,6 @@ public final class ArrowFieldWriters {
       }
       vector.endValue(row, map.size());
       return bytes;
-    }
-
-    @Override
-    protected void writeNull(int row) {
-      vector.setNull(row);
-    }
-
-    @Override
-    public int fixedBytesPerRow() {
-      return BaseVariableWidthVector.OFFSET_WIDTH;
-    }
-
-    @Override
-    public FieldVector vector() {
-      return vector;
     }
   }
 
