@@ -195,6 +195,30 @@ class PartitionedTableITCase extends ClientTestBase {
     assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(perDay);
     assertThatThrownBy(() -> admin.listOffsets(path, "1999-01-01", List.of(0), OffsetSpec.latest()))
         .isInstanceOf(PartitionNotExistException.class);
+
+    // From a timestamp, per partition: only what was appended after it.
+    long since = System.currentTimeMillis() + 1;
+    sleepPast(since);
+    try (AppendWriter writer = table.newAppend().createWriter()) {
+      for (int i = 0; i < 10; i++) {
+        writer.append(1000 + i, "late-" + i, "2024-01-02");
+      }
+      writer.flush();
+    }
+    try (LogScanner scanner = table.newScan().createLogScanner()) {
+      for (int b = 0; b < table.getTableInfo().getNumBuckets(); b++) {
+        scanner.subscribeFromTimestamp(ids.get("2024-01-02"), b, since);
+      }
+      List<ScanRecord> late = LogTableITCase.pollUntil(scanner, 10);
+      assertThat(late).extracting(r -> (Integer) r.getValue(0)).containsExactlyInAnyOrder(
+          1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009);
+    }
+  }
+
+  private static void sleepPast(long epochMillis) {
+    while (System.currentTimeMillis() <= epochMillis) {
+      Thread.onSpinWait();
+    }
   }
 
   @Test

@@ -69,6 +69,12 @@ public interface LogScanner extends AutoCloseable {
   /** Reads only records appended to one bucket of one partition after this call. */
   void subscribeFromLatest(long partitionId, int bucket);
 
+  /**
+   * Reads one bucket of one partition from the first record whose commit timestamp is at or after {@code
+   * timestampMillis} (epoch milliseconds), as listed by the server.
+   */
+  void subscribeFromTimestamp(long partitionId, int bucket, long timestampMillis);
+
   /** Stops reading one bucket of one partition; records of it already buffered are dropped. */
   void unsubscribe(long partitionId, int bucket);
 

@@ -193,6 +193,12 @@ public final class LogScannerImpl implements LogScanner {
     subscribeTo(b, resolve(b, OffsetSpec.LATEST, 0));
   }
 
+  @Override
+  public void subscribeFromTimestamp(long partitionId, int bucket, long timestampMillis) {
+    ScanBucket b = ofPartition(partitionId, bucket);
+    subscribeTo(b, resolve(b, OffsetSpec.TIMESTAMP, timestampMillis));
+  }
+
   /**
    * Reads a bucket (of a partition, or {@link ScanBucket#NO_PARTITION}) from {@code offset} up to, not including,
    * {@code endOffset}; a bounded scan ends when every bucket got there.
