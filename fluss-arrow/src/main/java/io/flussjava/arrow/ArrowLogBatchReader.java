@@ -6,6 +6,7 @@ import io.flussjava.log.ChangeType;
 import io.flussjava.log.CorruptRecordException;
 import io.flussjava.log.LogBatchReader;
 import io.flussjava.log.LogReadContext;
+import io.flussjava.log.LogRecordCursor;
 import io.flussjava.log.LogRecordConsumer;
 import io.flussjava.log.internal.LogBatchIterator;
 import io.flussjava.types.RowType;
@@ -36,6 +37,8 @@ final class ArrowLogBatchReader implements LogBatchReader {
   private final LogBatchIterator batches = new LogBatchIterator();
   private final BatchView view = new BatchView();
   private boolean closed;
+  // Bumped for every response read: a cursor of an earlier one finds out it can no longer read.
+  private long generation;
 
   ArrowLogBatchReader(LogReadContext context) {
     RowType rowType = context.outputRowType();
@@ -65,26 +68,103 @@ final class ArrowLogBatchReader implements LogBatchReader {
 
   @Override
   public long readArrow(ByteBuffer records, long fetchOffset, ArrowBatchConsumer consumer) {
+    start(records);
+    long nextOffset = -1;
+    while (batches.next()) {
+      nextOffset = batches.nextOffset();
+      if (loadIfWanted(fetchOffset)) {
+        consumer.accept(view);
+      }
+    }
+    return nextOffset;
+  }
+
+  /** Points the batch iterator at a new response; ends any cursor still open. */
+  private void start(ByteBuffer records) {
     if (closed) {
       throw new IllegalStateException("the reader is closed");
     }
+    generation++;
     batches.reset(records);
-    long nextOffset = -1;
-    while (batches.next()) {
-      if (verifyCrc) {
-        batches.verifyCrc();
-      }
-      nextOffset = batches.nextOffset();
-      long baseOffset = batches.baseOffset();
-      int count = batches.recordCount();
-      if (count == 0 || baseOffset + count <= fetchOffset) {
-        continue;
-      }
-      load(baseOffset, count);
-      view.set(baseOffset, (int) Math.max(0, fetchOffset - baseOffset), count);
-      consumer.accept(view);
+  }
+
+  /**
+   * Loads the batch the iterator is at into the root and {@link #view} if it has records at or after {@code
+   * fetchOffset}; returns whether it did.
+   */
+  private boolean loadIfWanted(long fetchOffset) {
+    if (verifyCrc) {
+      batches.verifyCrc();
     }
-    return nextOffset;
+    long baseOffset = batches.baseOffset();
+    int count = batches.recordCount();
+    if (count == 0 || baseOffset + count <= fetchOffset) {
+      return false;
+    }
+    load(baseOffset, count);
+    view.set(baseOffset, (int) Math.max(0, fetchOffset - baseOffset), count);
+    return true;
+  }
+
+  @Override
+  public LogRecordCursor cursor(ByteBuffer records, long fetchOffset) {
+    start(records);
+    return new Cursor(generation, fetchOffset);
+  }
+
+  /** Loads one batch at a time and converts only the rows taken, straight from the loaded vectors. */
+  private final class Cursor implements LogRecordCursor {
+    private final long myGeneration;
+    private final long fetchOffset;
+    private int row;
+    private boolean loaded;
+    private boolean done;
+
+    Cursor(long generation, long fetchOffset) {
+      this.myGeneration = generation;
+      this.fetchOffset = fetchOffset;
+    }
+
+    @Override
+    public int read(int max, LogRecordConsumer consumer) {
+      if (done) {
+        return 0;
+      }
+      if (myGeneration != generation || closed) {
+        throw new IllegalStateException("this cursor's reader has since read another response");
+      }
+      int emitted = 0;
+      while (emitted < max) {
+        if (!loaded || row == view.rowCount()) {
+          loaded = false;
+          if (!nextWanted()) {
+            done = true;
+            break;
+          }
+          loaded = true;
+          row = view.firstRow();
+        }
+        int to = Math.min(view.rowCount(), row + (max - emitted));
+        emitRows(view, row, to, consumer);
+        emitted += to - row;
+        row = to;
+      }
+      return emitted;
+    }
+
+    private boolean nextWanted() {
+      while (batches.next()) {
+        if (loadIfWanted(fetchOffset)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void close() {
+      done = true;
+    }
   }
 
   private void load(long baseOffset, int count) {
@@ -122,12 +202,11 @@ final class ArrowLogBatchReader implements LogBatchReader {
 
   @Override
   public long read(ByteBuffer records, long fetchOffset, LogRecordConsumer consumer) {
-    return readArrow(records, fetchOffset, batch -> emitRows(batch, consumer));
+    return readArrow(records, fetchOffset, batch -> emitRows(batch, batch.firstRow(), batch.rowCount(), consumer));
   }
 
-  private void emitRows(ArrowBatch batch, LogRecordConsumer consumer) {
-    int from = batch.firstRow();
-    int to = batch.rowCount();
+  /** Converts rows {@code [from, to)} of the loaded batch column by column, then hands them out in order. */
+  private void emitRows(ArrowBatch batch, int from, int to, LogRecordConsumer consumer) {
     Object[][] rows = new Object[to - from][];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = new Object[readers.length];

@@ -31,6 +31,18 @@ public interface LogBatchReader extends AutoCloseable {
     throw new UnsupportedOperationException("readArrow needs the ARROW log format; this reader decodes " + this);
   }
 
+  /**
+   * A cursor over the records at or after {@code fetchOffset}, decoded as they are taken. One cursor of a reader is
+   * usable at a time: once another is opened or a read method is called, an earlier cursor may fail with an {@code
+   * IllegalStateException}. The default decodes the whole response
+   * at once; readers that can stop mid-batch decode only what is taken.
+   *
+   * @throws CorruptRecordException if a batch fails its CRC check (when enabled) or cannot be decoded
+   */
+  default LogRecordCursor cursor(ByteBuffer records, long fetchOffset) {
+    return new EagerRecordCursor(this, records, fetchOffset);
+  }
+
   /** Frees all memory. Idempotent. */
   @Override
   void close();

@@ -240,6 +240,42 @@ class LogFormatRoundTripTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("tables")
+  void cursorsHandOutTheSameRecordsInPortions(Map<String, String> table) {
+    List<Object[]> rows = TestRows.rows(90, 9);
+    try (LogBatchWriter writer = writer(TestRows.ALL_TYPES, table, TARGET);
+        LogBatchReader reader = reader(TestRows.ALL_TYPES, null, table, true)) {
+      byte[] first = batch(writer, rows.subList(0, 30), null, 1);
+      byte[] second = batch(writer, rows.subList(30, 90), null, 1);
+      place(first, 100, 1);
+      place(second, 130, 2);
+      ByteBuffer records = concat(first, second, Arrays.copyOf(first, 17)); // and a truncated tail
+      for (int portion : new int[] {1, 7, 30, 31, 1000}) {
+        List<Read> read = new ArrayList<>();
+        try (LogRecordCursor cursor = reader.cursor(records, 104)) {
+          int n;
+          while ((n = cursor.read(portion, (o, ts, type, row) -> read.add(new Read(o, ts, type, row)))) > 0) {
+            assertThat(n).isLessThanOrEqualTo(portion);
+          }
+          assertThat(cursor.read(portion, (o, ts, type, row) -> read.add(null))).isZero();
+        }
+        assertThat(read).as("portions of %d", portion).extracting(Read::offset).containsExactlyElementsOf(range(104, 190));
+        for (Read r : read) {
+          assertThat(r.timestamp()).isEqualTo(r.offset() < 130 ? 1 : 2);
+          assertRow(r.row(), TestRows.expected(TestRows.ALL_TYPES, rows.get((int) r.offset() - 100), isArrow(table)));
+        }
+      }
+      // A cursor ends when its reader reads another response.
+      LogRecordCursor stale = reader.cursor(records, 100);
+      stale.read(5, (o, ts, type, row) -> {});
+      readAll(reader, ByteBuffer.wrap(first), 100, null);
+      if (isArrow(table)) {
+        assertThatThrownBy(() -> stale.read(5, (o, ts, type, row) -> {})).isInstanceOf(IllegalStateException.class);
+      }
+    }
+  }
+
   private static List<Long> range(long from, long to) {
     List<Long> range = new ArrayList<>();
     for (long i = from; i < to; i++) {

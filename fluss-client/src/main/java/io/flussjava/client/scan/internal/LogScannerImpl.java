@@ -26,6 +26,7 @@ import io.flussjava.exception.TimeoutException;
 import io.flussjava.log.LogBatchReader;
 import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogReadContext;
+import io.flussjava.log.LogRecordCursor;
 import io.flussjava.rpc.ApiMethods;
 import io.flussjava.rpc.protocol.FetchLogRequest;
 import io.flussjava.rpc.protocol.FetchLogResponse;
@@ -50,10 +51,12 @@ import java.util.function.Supplier;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * A {@link LogScanner} with a pipelined fetcher. Each subscribed bucket has at most one FetchLog in flight and at
- * most one fetched-but-undecoded response waiting: as soon as a response arrives, the next fetch of that bucket
- * (from the offset after its last complete batch) goes out, while the caller decodes the previous one in {@link
- * #poll}. Decoding runs on the caller's thread, never on a network thread.
+ * A {@link LogScanner} with a pipelined fetcher. Each subscribed bucket has at most one FetchLog in flight or one
+ * fetched response waiting, besides the response {@link #poll} is reading: as soon as poll starts reading a response,
+ * the next fetch of that bucket (from the offset after its last complete batch) goes out. Decoding runs on the
+ * caller's thread, never on a network thread, and only for the records a poll hands out (through a {@link
+ * LogRecordCursor}): a response of a million rows never turns into a million row objects waiting in the heap, which
+ * would outlive young collections and make the garbage collector copy them.
  *
  * <p>All state belongs to the caller's thread: network threads only queue their responses as events, which {@link
  * #poll} applies. So a network thread never waits for a caller that is decoding.
@@ -91,6 +94,9 @@ public final class LogScannerImpl implements LogScanner {
   private final ArrowBatchDetacher detacher;
   // What the last pollBatches handed out: freed at the next poll or at close, unless the caller freed it first.
   private ArrowScanBatches lastBatches = ArrowScanBatches.empty();
+  // The fetched response poll() is taking records from, and its bucket; null between responses.
+  private LogRecordCursor cursor;
+  private BucketState reading;
 
   public LogScannerImpl(
       TableInfo table,
@@ -244,6 +250,9 @@ public final class LogScannerImpl implements LogScanner {
   }
 
   private void forget(ScanBucket bucket) {
+    if (reading != null && reading.bucket.equals(bucket)) {
+      stopReading();
+    }
     buckets.remove(bucket);
     fetched.removeIf(f -> f.bucket.equals(bucket));
   }
@@ -302,12 +311,10 @@ public final class LogScannerImpl implements LogScanner {
           "Table " + table.getTablePath() + " stores its log as " + table.getLogFormat() + ": pollBatches reads"
               + " ARROW batches only; read it with poll(), or create the table with table.log.format=ARROW.");
     }
-    for (BucketState b : buckets.values()) {
-      if (!b.decoded.isEmpty()) {
-        throw new IllegalStateException(
-            b.decoded.size() + " records of " + b.bucket + " decoded by poll() are still waiting to be returned:"
-                + " keep calling poll() on this scanner, or use a scanner of its own for pollBatches()");
-      }
+    if (reading != null) {
+      throw new IllegalStateException(
+          "records of " + reading.bucket + " taken by poll() are still waiting to be returned: keep calling poll()"
+              + " on this scanner, or use a scanner of its own for pollBatches()");
     }
     releaseLastBatches();
     lastBatches = pollUntil(timeout, this::collectBatches, ArrowScanBatches::isEmpty, ArrowScanBatches.empty());
@@ -323,7 +330,7 @@ public final class LogScannerImpl implements LogScanner {
       return false;
     }
     for (BucketState b : buckets.values()) {
-      if (!b.isDone()) {
+      if (!b.isDone(reading)) {
         return false;
       }
     }
@@ -373,27 +380,59 @@ public final class LogScannerImpl implements LogScanner {
     }
   }
 
-  /** Takes up to max-poll-records (and the limit) from the decoded leftovers and the fetched responses, oldest first. */
+  /**
+   * Takes up to max-poll-records (and the limit) from the response being read and then the next fetched ones, oldest
+   * first, decoding only the records taken.
+   */
   private ScanRecords collect() {
     Map<ScanBucket, List<ScanRecord>> out = new HashMap<>();
     int budget = (int) Math.min(maxPollRecords, limitRemaining);
     int taken = 0;
-    for (BucketState b : buckets.values()) {
-      taken += b.drainInto(out, budget - taken);
-      if (taken == budget) {
-        return returned(ScanRecords.of(out), taken);
+    while (taken < budget) {
+      if (reading == null && !startReading()) {
+        break;
+      }
+      BucketState b = reading;
+      List<ScanRecord> list = out.computeIfAbsent(b.bucket, k -> new ArrayList<>(budget));
+      int before = list.size();
+      int read = cursor.read(budget - taken, (offset, timestamp, changeType, row) -> {
+        if (offset < b.endOffset) { // a bounded read ignores what lies past its end offset
+          Object[] values = projection == null ? row : project(row, pushdown ? fromWireOrder : projection);
+          list.add(new ScanRecord(b.bucket.partitionId(), b.bucket.bucket(), offset, timestamp, changeType,
+              output.fromCanonical(values)));
+        }
+      });
+      taken += list.size() - before;
+      if (read == 0) {
+        stopReading();
       }
     }
-    while (taken < budget && !fetched.isEmpty()) {
+    out.values().removeIf(List::isEmpty);
+    return out.isEmpty() ? ScanRecords.EMPTY : returned(ScanRecords.of(out), taken);
+  }
+
+  /** Opens a cursor on the oldest fetched response of a still-subscribed bucket; false if there is none. */
+  private boolean startReading() {
+    while (!fetched.isEmpty()) {
       FetchedData data = fetched.poll();
       BucketState b = buckets.get(data.bucket);
       if (b == null || b.epoch != data.epoch) {
         continue; // unsubscribed or re-subscribed since it was fetched
       }
-      decode(data, b);
-      taken += b.drainInto(out, budget - taken);
+      b.undecoded--; // taken: the bucket may fetch its next response while this one is read
+      cursor = reader.cursor(data.records, data.fetchOffset);
+      reading = b;
+      return true;
     }
-    return out.isEmpty() ? ScanRecords.EMPTY : returned(ScanRecords.of(out), taken);
+    return false;
+  }
+
+  private void stopReading() {
+    if (cursor != null) {
+      cursor.close();
+    }
+    cursor = null;
+    reading = null;
   }
 
   /**
@@ -446,7 +485,7 @@ public final class LogScannerImpl implements LogScanner {
       limitRemaining -= count;
       if (limitRemaining == 0) {
         fetched.clear();
-        buckets.values().forEach(b -> b.decoded.clear());
+        stopReading();
       }
     }
     return result;
@@ -456,23 +495,6 @@ public final class LogScannerImpl implements LogScanner {
     ArrowScanBatches last = lastBatches;
     lastBatches = ArrowScanBatches.empty();
     last.close();
-  }
-
-  private void decode(FetchedData data, BucketState b) {
-    reader.read(
-        data.records,
-        data.fetchOffset,
-        (offset, timestamp, changeType, row) -> {
-          if (offset >= b.endOffset) {
-            return; // past the end offset of a bounded read
-          }
-          Object[] values = projection == null ? row : project(row, pushdown ? fromWireOrder : projection);
-          b.decoded.add(
-              new ScanRecord(
-                  b.bucket.partitionId(), b.bucket.bucket(), offset, timestamp, changeType,
-                  output.fromCanonical(values)));
-        });
-    b.undecoded--;
   }
 
   private static Object[] project(Object[] row, int[] indexes) {
@@ -512,7 +534,7 @@ public final class LogScannerImpl implements LogScanner {
     Map<Integer, List<BucketState>> byLeader = new HashMap<>();
     List<BucketState> dropped = new ArrayList<>();
     for (BucketState b : buckets.values()) {
-      if (b.inFlight || b.undecoded > 0 || b.decoded.size() >= maxPollRecords || now - b.retryAtNanos < 0
+      if (b.inFlight || b.undecoded > 0 || now - b.retryAtNanos < 0
           || b.fetchOffset >= b.endOffset || limitRemaining == 0) {
         continue;
       }
@@ -662,6 +684,7 @@ public final class LogScannerImpl implements LogScanner {
       return;
     }
     closed = true;
+    stopReading();
     buckets.clear();
     fetched.clear();
     try {
@@ -687,7 +710,7 @@ public final class LogScannerImpl implements LogScanner {
     }
   }
 
-  /** A subscribed bucket: where the next fetch starts, and its decoded records not yet handed out. */
+  /** A subscribed bucket: where the next fetch starts, and how many of its responses wait to be read. */
   private static final class BucketState {
     private static long epochs;
 
@@ -700,7 +723,6 @@ public final class LogScannerImpl implements LogScanner {
     boolean inFlight;
     int undecoded;
     long retryAtNanos;
-    final ArrayDeque<ScanRecord> decoded = new ArrayDeque<>();
 
     BucketState(ScanBucket bucket, long offset, long endOffset) {
       this.bucket = bucket;
@@ -714,22 +736,9 @@ public final class LogScannerImpl implements LogScanner {
       return ++epochs;
     }
 
-    /** Whether everything before the end offset was fetched and handed out. */
-    boolean isDone() {
-      return fetchOffset >= endOffset && !inFlight && undecoded == 0 && decoded.isEmpty();
-    }
-
-    /** Moves up to {@code max} decoded records into {@code out}; returns how many. */
-    int drainInto(Map<ScanBucket, List<ScanRecord>> out, int max) {
-      int n = Math.min(max, decoded.size());
-      if (n == 0) {
-        return 0;
-      }
-      List<ScanRecord> list = out.computeIfAbsent(bucket, k -> new ArrayList<>(n));
-      for (int i = 0; i < n; i++) {
-        list.add(decoded.poll());
-      }
-      return n;
+    /** Whether everything before the end offset was fetched and handed out (its response is no longer read). */
+    boolean isDone(BucketState reading) {
+      return fetchOffset >= endOffset && !inFlight && undecoded == 0 && reading != this;
     }
   }
 }
