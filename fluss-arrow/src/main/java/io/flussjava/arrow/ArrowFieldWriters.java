@@ -43,6 +43,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 public final class ArrowFieldWriters {
   private static final int NANOS_PER_MILLI = 1_000_000;
   private static final int NANOS_PER_MICRO = 1_000;
+  private static final int MAX_LONG_DECIMAL_PRECISION = 18;
 
   private ArrowFieldWriters() {}
 
@@ -316,7 +317,12 @@ public final class ArrowFieldWriters {
         throw new InvalidRowException("column '" + name() + "' is " + type() + " but the value " + decimal
             + " has scale " + decimal.scale() + " and precision " + decimal.precision());
       }
-      vector.setSafe(row, decimal);
+      if (precision <= MAX_LONG_DECIMAL_PRECISION) {
+        // The unscaled value fits a long: skip Arrow's byte-array conversion of the BigDecimal.
+        vector.setSafe(row, decimal.unscaledValue().longValue());
+      } else {
+        vector.setSafe(row, decimal);
+      }
       return 0;
     }
   }

@@ -92,6 +92,27 @@ public final class RowConverter {
   }
 
   /**
+   * Same as {@link #toCanonical(Object...)}, but returns {@code values} itself when every value already is canonical
+   * (the common case), saving a copy per row. Only for callers that are done with the row before they return, so that
+   * the caller's later changes to its array cannot reach them; the argument is never modified.
+   *
+   * @throws InvalidRowException as {@link #toCanonical(Object...)}
+   */
+  public Object[] toCanonicalOrSame(Object... values) {
+    if (values == null) {
+      throw new InvalidRowException("a row must not be null; expected values for columns " + rowType.getFieldNames());
+    }
+    checkArity(values.length);
+    for (int i = 0; i < values.length; i++) {
+      Object value = values[i];
+      if (value == null ? notNull[i] : value.getClass() != passThrough[i]) {
+        return toCanonical(values);
+      }
+    }
+    return values;
+  }
+
+  /**
    * Same as {@link #toCanonical(Object...)} for a row given as a list of its values.
    *
    * <p>Mind Java's overload choice: {@code toCanonical(someList)} always means this method. For a one-column row whose

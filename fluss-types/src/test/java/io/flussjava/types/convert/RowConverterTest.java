@@ -220,4 +220,20 @@ class RowConverterTest {
     assertThat(rows.hasOutputConversions()).isFalse();
     assertThat(rows.fromCanonical(canonical)).isSameAs(canonical).containsExactly(LocalDateTime.MIN);
   }
+
+  @Test
+  void toCanonicalOrSameCopiesOnlyWhenAValueMustChange() {
+    RowConverter converter = new RowConverter(DataTypes.ROW(
+        FIELD("id", DataTypes.BIGINT().notNull()), FIELD("name", DataTypes.STRING())), TypeConverters.defaults());
+    Object[] canonical = {1L, null};
+    assertThat(converter.toCanonicalOrSame(canonical)).isSameAs(canonical);
+    Object[] widened = {1, "a"};
+    Object[] converted = converter.toCanonicalOrSame(widened);
+    assertThat(converted).isNotSameAs(widened).containsExactly(1L, "a");
+    assertThat(widened).containsExactly(1, "a"); // the caller's array is left alone
+    assertThatThrownBy(() -> converter.toCanonicalOrSame(null, "a"))
+        .isInstanceOf(InvalidRowException.class).hasMessageContaining("'id'");
+    assertThatThrownBy(() -> converter.toCanonicalOrSame(1L))
+        .isInstanceOf(InvalidRowException.class).hasMessageContaining("expected 2 values");
+  }
 }

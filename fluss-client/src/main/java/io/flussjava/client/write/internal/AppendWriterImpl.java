@@ -36,7 +36,8 @@ public final class AppendWriterImpl implements AppendWriter {
 
   @Override
   public CompletableFuture<WriteResult> append(Object... values) {
-    return write(converter.toCanonical(values));
+    // The row is encoded into its batch before append returns, so the caller's own array can be used as it is.
+    return write(converter.toCanonicalOrSame(values));
   }
 
   @Override

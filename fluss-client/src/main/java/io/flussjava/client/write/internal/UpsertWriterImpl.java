@@ -64,7 +64,8 @@ public final class UpsertWriterImpl implements UpsertWriter {
 
   @Override
   public CompletableFuture<WriteResult> upsert(Object... values) {
-    return write(ChangeType.UPDATE_AFTER, upsertConverter.toCanonical(values));
+    // The row is encoded into its batch before upsert returns, so the caller's own array can be used as it is.
+    return write(ChangeType.UPDATE_AFTER, upsertConverter.toCanonicalOrSame(values));
   }
 
   @Override
@@ -74,7 +75,7 @@ public final class UpsertWriterImpl implements UpsertWriter {
 
   @Override
   public CompletableFuture<WriteResult> delete(Object... values) {
-    return write(ChangeType.DELETE, deleteConverter.toCanonical(values));
+    return write(ChangeType.DELETE, deleteConverter.toCanonicalOrSame(values));
   }
 
   @Override

@@ -20,7 +20,7 @@ final class WriteBatch {
   final CompletableFuture<Void> done = new CompletableFuture<>();
 
   private final RecordBatchBuilder builder;
-  private final List<CompletableFuture<WriteResult>> futures = new ArrayList<>();
+  private final List<CompletableFuture<WriteResult>> futures;
   private ByteBuffer built;
   private volatile Throwable failure;
   private boolean renumbered;
@@ -38,6 +38,7 @@ final class WriteBatch {
     this.reservedBytes = reservedBytes;
     this.createdNanos = nowNanos;
     this.deadlineNanos = nowNanos + deliveryTimeoutNanos;
+    this.futures = new ArrayList<>(target.recordsPerBatchHint());
   }
 
   /** Adds a record and returns its future, or {@code null} if the batch is closed or full. */
@@ -56,6 +57,9 @@ final class WriteBatch {
 
   /** No more appends: the batch is full, superseded by a newer one, or about to be sent. */
   void close() {
+    if (!closed && !futures.isEmpty()) {
+      target.recordBatchClosed(futures.size());
+    }
     closed = true;
   }
 

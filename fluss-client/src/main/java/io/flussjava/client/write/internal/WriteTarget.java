@@ -22,6 +22,8 @@ final class WriteTarget {
   private final Supplier<RecordBatchBuilder> builderFactory;
   private final ArrayDeque<RecordBatchBuilder> freeBuilders = new ArrayDeque<>();
   private volatile int stickyBucket;
+  // How many records the last full batch held: new batches size their future lists for it instead of growing them.
+  private volatile int recordsPerBatch = 16;
   private boolean closed;
   private final java.util.concurrent.atomic.AtomicReference<Throwable> firstUnreportedFailure =
       new java.util.concurrent.atomic.AtomicReference<>();
@@ -32,6 +34,14 @@ final class WriteTarget {
     this.targetColumns = targetColumns;
     this.builderFactory = builderFactory;
     this.stickyBucket = java.util.concurrent.ThreadLocalRandom.current().nextInt(table.getNumBuckets());
+  }
+
+  int recordsPerBatchHint() {
+    return recordsPerBatch;
+  }
+
+  void recordBatchClosed(int records) {
+    recordsPerBatch = Math.max(16, Math.min(records, 1 << 20));
   }
 
   TableInfo table() {
