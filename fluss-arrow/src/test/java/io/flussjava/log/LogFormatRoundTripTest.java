@@ -270,9 +270,7 @@ class LogFormatRoundTripTest {
       LogRecordCursor stale = reader.cursor(records, 100);
       stale.read(5, (o, ts, type, row) -> {});
       readAll(reader, ByteBuffer.wrap(first), 100, null);
-      if (isArrow(table)) {
-        assertThatThrownBy(() -> stale.read(5, (o, ts, type, row) -> {})).isInstanceOf(IllegalStateException.class);
-      }
+      assertThatThrownBy(() -> stale.read(5, (o, ts, type, row) -> {})).isInstanceOf(IllegalStateException.class);
     }
   }
 
