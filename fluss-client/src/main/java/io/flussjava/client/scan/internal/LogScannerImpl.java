@@ -49,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link LogScanner} with a pipelined fetcher. Each subscribed bucket has at most one FetchLog in flight or one
@@ -65,6 +67,8 @@ import org.apache.arrow.memory.RootAllocator;
  * ({@link #subscribeUntil}) is not fetched past it and is done once everything before it was returned.
  */
 public final class LogScannerImpl implements LogScanner {
+  private static final Logger LOG = LoggerFactory.getLogger(LogScannerImpl.class);
+
   private final TableInfo table;
   private final MetadataCache metadata;
   private final OffsetLister offsets;
@@ -395,13 +399,24 @@ public final class LogScannerImpl implements LogScanner {
       BucketState b = reading;
       List<ScanRecord> list = out.computeIfAbsent(b.bucket, k -> new ArrayList<>(budget));
       int before = list.size();
-      int read = cursor.read(budget - taken, (offset, timestamp, changeType, row) -> {
-        if (offset < b.endOffset) { // a bounded read ignores what lies past its end offset
-          Object[] values = projection == null ? row : project(row, pushdown ? fromWireOrder : projection);
-          list.add(new ScanRecord(b.bucket.partitionId(), b.bucket.bucket(), offset, timestamp, changeType,
-              output.fromCanonical(values)));
+      int read;
+      try {
+        read = cursor.read(budget - taken, (offset, timestamp, changeType, row) -> {
+          if (offset < b.endOffset) { // a bounded read ignores what lies past its end offset
+            Object[] values = projection == null ? row : project(row, pushdown ? fromWireOrder : projection);
+            list.add(new ScanRecord(b.bucket.partitionId(), b.bucket.bucket(), offset, timestamp, changeType,
+                output.fromCanonical(values)));
+          }
+        });
+      } catch (RuntimeException e) {
+        taken += list.size() - before;
+        RuntimeException error = unreadable(b, e);
+        if (taken == 0) {
+          throw error;
         }
-      });
+        pendingError = error; // hand out what was read before it first; the next poll reports it
+        break;
+      }
       taken += list.size() - before;
       if (read == 0) {
         stopReading();
@@ -409,6 +424,18 @@ public final class LogScannerImpl implements LogScanner {
     }
     out.values().removeIf(List::isEmpty);
     return out.isEmpty() ? ScanRecords.EMPTY : returned(ScanRecords.of(out), taken);
+  }
+
+  /**
+   * A batch of {@code b} cannot be decoded: stop reading the bucket rather than skip the batch silently or fail on it
+   * at every poll. The caller decides whether to subscribe again past it.
+   */
+  private RuntimeException unreadable(BucketState b, RuntimeException e) {
+    stopReading();
+    forget(b.bucket);
+    LOG.warn("Stopped reading {} of {}: {}. Records before it were returned; subscribe to the bucket again at a later"
+        + " offset to skip the damaged batch.", b.bucket, table.getTablePath(), e.getMessage());
+    return e;
   }
 
   /** Opens a cursor on the oldest fetched response of a still-subscribed bucket; false if there is none. */
