@@ -7,6 +7,8 @@ import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.metadata.TableMetadata;
+import io.flussjava.client.scan.ArrowScanBatch;
+import io.flussjava.client.scan.ArrowScanBatches;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.AppendWriter;
@@ -36,25 +38,7 @@ class DamagedBatchScanITCase extends ClientTestBase {
 
   @Test
   void aBatchThatCannotBeDecodedStopsTheBucketAfterTheRecordsBeforeIt() throws Exception {
-    String db = uniqueName("damaged_db");
-    connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
-    TablePath path = TablePath.of(db, "events");
-    Schema schema = Schema.newBuilder().column("id", DataTypes.INT()).column("name", DataTypes.STRING()).build();
-    connection.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(1)
-        .property("table.log.arrow.compression.type", "NONE").build(), false);
-    Table table = connection.getTable(path);
-
-    try (AppendWriter writer = table.newAppend().createWriter()) {
-      for (int i = 0; i < 10; i++) {
-        writer.append(i, "before-" + i);
-      }
-    }
-    appendBatchOfOneColumn(table, 5); // offsets 10..14
-    try (AppendWriter writer = table.newAppend().createWriter()) {
-      for (int i = 15; i < 25; i++) {
-        writer.append(i, "after-" + i);
-      }
-    }
+    Table table = tableWithADamagedBatch();
 
     try (LogScanner scanner = table.newScan().createLogScanner()) {
       scanner.subscribeFromBeginning(0);
@@ -79,6 +63,56 @@ class DamagedBatchScanITCase extends ClientTestBase {
       assertThat(after).extracting(r -> r.getValue(1)).first().isEqualTo("after-15");
       assertThat(after).hasSize(10);
     }
+  }
+
+  @Test
+  void pollBatchesStopsAtTheDamagedBatchToo() throws Exception {
+    Table table = tableWithADamagedBatch();
+    try (LogScanner scanner = table.newScan().createLogScanner()) {
+      scanner.subscribeFromBeginning(0);
+      long rows = 0;
+      RuntimeException failure = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (failure == null && System.nanoTime() < deadline) {
+        try (ArrowScanBatches batches = scanner.pollBatches(Duration.ofMillis(200))) {
+          for (ArrowScanBatch batch : batches) {
+            assertThat(batch.lastOffset()).isLessThan(10);
+            rows += batch.rowCount();
+          }
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+      }
+      assertThat(rows).isEqualTo(10);
+      assertThat(failure).isInstanceOf(CorruptRecordException.class);
+      scanner.subscribe(0, 15);
+      assertThat(scanner.pollBatches(Duration.ofSeconds(10)).iterator().next().baseOffset()).isEqualTo(15);
+    }
+  }
+
+  /** A log table holding rows 0..9, a batch of 5 records (offsets 10..14) that cannot be decoded, then rows 15..24. */
+  private static Table tableWithADamagedBatch() throws Exception {
+    String db = uniqueName("damaged_db");
+    connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
+    TablePath path = TablePath.of(db, "events");
+    Schema schema = Schema.newBuilder().column("id", DataTypes.INT()).column("name", DataTypes.STRING()).build();
+    connection.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(1)
+        .property("table.log.arrow.compression.type", "NONE").build(), false);
+    Table table = connection.getTable(path);
+
+    try (AppendWriter writer = table.newAppend().createWriter()) {
+      for (int i = 0; i < 10; i++) {
+        writer.append(i, "before-" + i);
+      }
+    }
+    appendBatchOfOneColumn(table, 5); // offsets 10..14
+    try (AppendWriter writer = table.newAppend().createWriter()) {
+      for (int i = 15; i < 25; i++) {
+        writer.append(i, "after-" + i);
+      }
+    }
+
+    return table;
   }
 
   /** Appends, outside any writer, an ARROW batch holding only the first column: valid framing, wrong body. */

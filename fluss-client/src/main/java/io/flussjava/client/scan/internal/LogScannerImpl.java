@@ -464,24 +464,32 @@ public final class LogScannerImpl implements LogScanner {
 
   /**
    * Takes whole fetched responses as Arrow batches until they hold max-poll-records, cutting the last at the limit.
-   * Batches taken are freed again if a later one fails to decode, so nothing leaks into the allocator.
+   * A batch that cannot be decoded stops its bucket; the batches before it are handed out first.
    */
   private ArrowScanBatches collectBatches() {
     List<ArrowScanBatch> out = new ArrayList<>();
     long budget = Math.min(maxPollRecords, limitRemaining);
     long taken = 0;
-    try {
-      while (taken < budget && !fetched.isEmpty()) {
-        FetchedData data = fetched.poll();
-        BucketState b = buckets.get(data.bucket);
-        if (b == null || b.epoch != data.epoch) {
-          continue; // unsubscribed or re-subscribed since it was fetched
-        }
-        taken += decodeBatches(data, b, limitRemaining - taken, out);
+    while (taken < budget && !fetched.isEmpty()) {
+      FetchedData data = fetched.poll();
+      BucketState b = buckets.get(data.bucket);
+      if (b == null || b.epoch != data.epoch) {
+        continue; // unsubscribed or re-subscribed since it was fetched
       }
-    } catch (RuntimeException e) {
-      new ArrowScanBatches(out).close();
-      throw e;
+      int before = out.size();
+      try {
+        taken += decodeBatches(data, b, limitRemaining - taken, out);
+      } catch (RuntimeException e) {
+        for (int i = before; i < out.size(); i++) {
+          taken += out.get(i).rowCount(); // detached before the damaged batch: still good
+        }
+        RuntimeException error = unreadable(b, e);
+        if (out.isEmpty()) {
+          throw error;
+        }
+        pendingError = error; // hand out what was read before it first; the next poll reports it
+        break;
+      }
     }
     return out.isEmpty() ? ArrowScanBatches.empty() : returned(new ArrowScanBatches(out), taken);
   }
