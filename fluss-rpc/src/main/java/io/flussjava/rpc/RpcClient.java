@@ -43,6 +43,7 @@ public final class RpcClient implements AutoCloseable {
 
   private final ConnectionSettings settings;
   private final EventLoopGroup eventLoops;
+  private final NetworkThreadFactory threadFactory;
   private final Bootstrap bootstrap;
   private final NettyServerConnection.Connector connector = this::openChannel;
   private final Map<String, NettyServerConnection> connections = new ConcurrentHashMap<>();
@@ -58,9 +59,8 @@ public final class RpcClient implements AutoCloseable {
     Objects.requireNonNull(conf, "conf");
     this.settings = ConnectionSettings.fromConfiguration(conf);
     int threads = conf.get(ClientOptions.NETWORK_THREADS);
-    this.eventLoops =
-        new MultiThreadIoEventLoopGroup(
-            threads, new NetworkThreadFactory(conf.get(ClientOptions.CLIENT_ID)), NioIoHandler.newFactory());
+    this.threadFactory = new NetworkThreadFactory(conf.get(ClientOptions.CLIENT_ID));
+    this.eventLoops = new MultiThreadIoEventLoopGroup(threads, threadFactory, NioIoHandler.newFactory());
     this.bootstrap =
         new Bootstrap()
             .group(eventLoops)
@@ -134,7 +134,14 @@ public final class RpcClient implements AutoCloseable {
         eventLoops.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     if (!calledFromOwnEventLoop()) {
       // Waiting from one of our own threads would wait for ourselves.
-      if (!termination.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS + 1_000)) {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_TIMEOUT_MILLIS + 1_000);
+      boolean ended = termination.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS + 1_000);
+      try {
+        ended = ended && threadFactory.awaitThreadsEnded(deadline);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!ended) {
         LOG.warn("Network threads of the RpcClient did not stop within {} ms", SHUTDOWN_TIMEOUT_MILLIS);
       }
     }

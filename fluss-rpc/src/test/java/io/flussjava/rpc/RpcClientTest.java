@@ -167,7 +167,7 @@ class RpcClientTest {
       client.close();
 
       assertThat(failureOf(pending)).isInstanceOf(NetworkException.class).hasMessageContaining("RpcClient is closing");
-      assertThat(networkThreads()).isZero();
+      assertThat(networkThreads()).isZero(); // close joins its threads: none may be left when it returns
       assertThat(client.isClosed()).isTrue();
       assertThatThrownBy(() -> client.connection(server.address()))
           .isInstanceOf(IllegalStateException.class)
