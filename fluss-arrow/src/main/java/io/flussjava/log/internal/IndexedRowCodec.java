@@ -10,12 +10,9 @@ import io.flussjava.types.DecimalType;
 import io.flussjava.types.LocalZonedTimestampType;
 import io.flussjava.types.RowType;
 import io.flussjava.types.TimestampType;
-import io.flussjava.types.ArrayType;
-import io.flussjava.types.MapType;
-import io.flussjava.types.internal.BinaryArrayCodec;
-import io.flussjava.types.internal.BinaryMapCodec;
 import io.flussjava.types.internal.ByteArrayOutput;
 import io.flussjava.types.internal.NestedRowCodec;
+import io.flussjava.types.internal.NestedValueCodec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
@@ -29,9 +26,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Fluss's IndexedRow encoding. A row is laid out as
@@ -47,9 +41,9 @@ import java.util.Map;
  * Fixed widths: BOOLEAN, TINYINT 1; SMALLINT 2; INT, FLOAT, DATE (epoch days), TIME (millisecond of day) 4; BIGINT,
  * DOUBLE, compact DECIMAL (unscaled long) 8; TIMESTAMP / TIMESTAMP_LTZ epoch milliseconds 8, plus 4 bytes of
  * nanosecond-of-millisecond above precision 3; CHAR(n) n bytes of zero-padded UTF-8; BINARY(n) n bytes. Wide decimals
- * are the unscaled value's big-endian two's complement bytes. ARRAY and MAP values are {@link BinaryArrayCodec binary
- * arrays} and {@link BinaryMapCodec maps} whose nested rows are IndexedRows; a ROW value is a nested IndexedRow. All
- * numbers little-endian.
+ * are the unscaled value's big-endian two's complement bytes. ARRAY and MAP values are Fluss's binary arrays and
+ * maps ({@link NestedValueCodec}) whose nested rows are IndexedRows; a ROW value is a nested IndexedRow. All numbers
+ * little-endian.
  *
  * <p>Not thread-safe (it keeps a scratch array for UTF-8).
  */
@@ -77,9 +71,7 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
   private static final int TIME = 14;
   private static final int TIMESTAMP = 15;
   private static final int TIMESTAMP_LTZ = 16;
-  private static final int ARRAY = 17;
-  private static final int MAP = 18;
-  private static final int ROW = 19;
+  private static final int NESTED = 17;
 
   private static final int NANOS_PER_MILLI = 1_000_000;
 
@@ -89,7 +81,7 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
   private final int[] widths;
   private final int[] scales;
   /** The codec of each ARRAY, MAP or ROW column (null for the others). */
-  private final Object[] nested;
+  private final NestedValueCodec[] nested;
   private final int nullBytes;
   private final int headerSize;
   private byte[] utf8 = new byte[64];
@@ -100,7 +92,7 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
     this.kinds = new int[count];
     this.widths = new int[count];
     this.scales = new int[count];
-    this.nested = new Object[count];
+    this.nested = new NestedValueCodec[count];
     int variable = 0;
     for (int i = 0; i < count; i++) {
       DataType type = rowType.getTypeAt(i);
@@ -170,16 +162,10 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
         set(i, TIMESTAMP_LTZ, ((LocalZonedTimestampType) type).getPrecision() <= 3 ? 8 : 12);
         break;
       case ARRAY:
-        nested[i] = new BinaryArrayCodec(((ArrayType) type).getElementType(), IndexedRowCodec::new);
-        set(i, ARRAY, -1);
-        break;
       case MAP:
-        nested[i] = new BinaryMapCodec((MapType) type, IndexedRowCodec::new);
-        set(i, MAP, -1);
-        break;
       case ROW:
-        nested[i] = new IndexedRowCodec((RowType) type);
-        set(i, ROW, -1);
+        nested[i] = NestedValueCodec.forType(type, IndexedRowCodec::new);
+        set(i, NESTED, -1);
         break;
       default:
         throw new IllegalArgumentException("column '" + names[i] + "': no IndexedRow encoding for " + type);
@@ -268,14 +254,8 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
         Instant instant = (Instant) value;
         writeMillisAndNanos(instant.getEpochSecond(), instant.getNano(), widths[i] > 8, out);
         break;
-      case ARRAY:
-        ((BinaryArrayCodec) nested[i]).write((List<?>) value, out);
-        break;
-      case MAP:
-        ((BinaryMapCodec) nested[i]).write((Map<?, ?>) value, out);
-        break;
-      case ROW:
-        ((IndexedRowCodec) nested[i]).write(((List<?>) value).toArray(), out);
+      case NESTED:
+        nested[i].writeValue(value, out);
         break;
       default:
         throw new IllegalStateException("unknown column kind " + kinds[i]);
@@ -415,12 +395,8 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
         return kinds[i] == TIMESTAMP
             ? LocalDateTime.ofEpochSecond(second, nano, ZoneOffset.UTC)
             : Instant.ofEpochSecond(second, nano);
-      case ARRAY:
-        return ((BinaryArrayCodec) nested[i]).read(bytes, position, width);
-      case MAP:
-        return ((BinaryMapCodec) nested[i]).read(bytes, position, width);
-      case ROW:
-        return Collections.unmodifiableList(Arrays.asList(((IndexedRowCodec) nested[i]).read(bytes, position, width)));
+      case NESTED:
+        return nested[i].readValue(bytes, position, width);
       default:
         throw new IllegalStateException("unknown column kind " + kinds[i]);
     }

@@ -1,11 +1,8 @@
 package io.flussjava.types.internal;
 
-import io.flussjava.types.ArrayType;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DecimalType;
 import io.flussjava.types.LocalZonedTimestampType;
-import io.flussjava.types.MapType;
-import io.flussjava.types.RowType;
 import io.flussjava.types.TimestampType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -44,7 +41,7 @@ import java.util.List;
  *
  * <p>One instance per element type; it holds the codecs of nested types. Not thread-safe.
  */
-public final class BinaryArrayCodec {
+public final class BinaryArrayCodec implements NestedValueCodec {
   private static final VarHandle SHORT_LE =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -64,9 +61,7 @@ public final class BinaryArrayCodec {
   private final Kind kind;
   private final int width;
   private final int scale;
-  private final BinaryArrayCodec nestedArray;
-  private final BinaryMapCodec nestedMap;
-  private final NestedRowCodec nestedRow;
+  private final NestedValueCodec nested;
   private final byte[] inline = new byte[MAX_INLINE_BYTES * 3];
 
   public BinaryArrayCodec(DataType elementType, NestedRowCodec.Factory rows) {
@@ -74,9 +69,9 @@ public final class BinaryArrayCodec {
     this.kind = kindOf(elementType);
     this.width = widthOf(kind);
     this.scale = elementType instanceof DecimalType ? ((DecimalType) elementType).getScale() : 0;
-    this.nestedArray = kind == Kind.ARRAY ? new BinaryArrayCodec(((ArrayType) elementType).getElementType(), rows) : null;
-    this.nestedMap = kind == Kind.MAP ? new BinaryMapCodec((MapType) elementType, rows) : null;
-    this.nestedRow = kind == Kind.ROW ? rows.create((RowType) elementType) : null;
+    this.nested = kind == Kind.ARRAY || kind == Kind.MAP || kind == Kind.ROW
+        ? NestedValueCodec.forType(elementType, rows)
+        : null;
   }
 
   private static Kind kindOf(DataType type) {
@@ -214,21 +209,12 @@ public final class BinaryArrayCodec {
         writeTimestamp(out, start, slot, instant.getEpochSecond(), instant.getNano());
         break;
       case ARRAY:
-        int arrayAt = out.position();
-        nestedArray.write((List<?>) value, out);
-        out.putLongLE(slot, pointer(arrayAt - start, out.position() - arrayAt));
-        break;
       case MAP:
-        int mapAt = out.position();
-        nestedMap.write((java.util.Map<?, ?>) value, out);
-        out.putLongLE(slot, pointer(mapAt - start, out.position() - mapAt));
-        out.padTo8(start);
-        break;
       case ROW:
-        int rowAt = out.position();
-        nestedRow.writeRow(((List<?>) value).toArray(), out);
-        out.putLongLE(slot, pointer(rowAt - start, out.position() - rowAt));
-        out.padTo8(start);
+        int nestedAt = out.position();
+        nested.writeValue(value, out);
+        out.putLongLE(slot, pointer(nestedAt - start, out.position() - nestedAt));
+        out.padTo8(start); // arrays already end on a multiple of 8; maps and rows need not
         break;
       default:
         throw new IllegalStateException("unknown element kind " + kind);
@@ -279,6 +265,16 @@ public final class BinaryArrayCodec {
     int at = out.position();
     out.writeLongLE(millis);
     out.putLongLE(slot, pointer(at - start, nano % NANOS_PER_MILLI));
+  }
+
+  @Override
+  public void writeValue(Object value, ByteArrayOutput out) {
+    write((List<?>) value, out);
+  }
+
+  @Override
+  public Object readValue(byte[] bytes, int offset, int length) {
+    return read(bytes, offset, length);
   }
 
   /**
@@ -372,11 +368,9 @@ public final class BinaryArrayCodec {
         long millis = (long) LONG_LE.get(bytes, from);
         return kind == Kind.TIMESTAMP_WIDE ? EpochMillis.toLocalDateTime(millis, size) : EpochMillis.toInstant(millis, size);
       case ARRAY:
-        return nestedArray.read(bytes, from, size);
       case MAP:
-        return nestedMap.read(bytes, from, size);
       case ROW:
-        return Collections.unmodifiableList(Arrays.asList(nestedRow.readRow(bytes, from, size)));
+        return nested.readValue(bytes, from, size);
       default:
         throw new IllegalStateException("unknown element kind " + kind);
     }

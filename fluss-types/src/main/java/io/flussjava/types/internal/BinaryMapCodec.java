@@ -15,7 +15,7 @@ import java.util.Map;
  * the key array, the keys as a {@link BinaryArrayCodec binary array}, then the values as another, both in the map's
  * iteration order. Not thread-safe.
  */
-public final class BinaryMapCodec {
+public final class BinaryMapCodec implements NestedValueCodec {
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final BinaryArrayCodec keys;
@@ -42,6 +42,16 @@ public final class BinaryMapCodec {
     values.write(valueList, out);
     keyList.clear();
     valueList.clear();
+  }
+
+  @Override
+  public void writeValue(Object value, ByteArrayOutput out) {
+    write((Map<?, ?>) value, out);
+  }
+
+  @Override
+  public Object readValue(byte[] bytes, int offset, int length) {
+    return read(bytes, offset, length);
   }
 
   /**

@@ -1,11 +1,8 @@
 package io.flussjava.types.internal;
 
-import io.flussjava.types.ArrayType;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DecimalType;
 import io.flussjava.types.LocalZonedTimestampType;
-import io.flussjava.types.MapType;
-import io.flussjava.types.RowType;
 import io.flussjava.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,10 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes and reads one non-null canonical value in the CompactedRow body encoding of its type. Shared by the row
@@ -55,9 +48,7 @@ final class CompactedFieldCodec {
   private static final int TIMESTAMP_WIDE = 14;
   private static final int LTZ_COMPACT = 15;
   private static final int LTZ_WIDE = 16;
-  private static final int ARRAY = 17;
-  private static final int MAP = 18;
-  private static final int ROW = 19;
+  private static final int NESTED = 17;
 
   /** Decimals up to this precision fit an unscaled long. */
   private static final int MAX_COMPACT_DECIMAL_PRECISION = 18;
@@ -69,27 +60,22 @@ final class CompactedFieldCodec {
 
   private final int kind;
   private final int scale;
-  private final BinaryArrayCodec array;
-  private final BinaryMapCodec map;
-  private final CompactedRowCodec row;
+  private final NestedValueCodec nested;
   /** Nested values are written here first: their varint length prefix comes before them. */
-  private final ByteArrayOutput nested;
+  private final ByteArrayOutput nestedBytes;
 
   private CompactedFieldCodec(int kind, int scale) {
-    this(kind, scale, null, null, null);
-  }
-
-  private CompactedFieldCodec(int kind, BinaryArrayCodec array, BinaryMapCodec map, CompactedRowCodec row) {
-    this(kind, 0, array, map, row);
-  }
-
-  private CompactedFieldCodec(int kind, int scale, BinaryArrayCodec array, BinaryMapCodec map, CompactedRowCodec row) {
     this.kind = kind;
     this.scale = scale;
-    this.array = array;
-    this.map = map;
-    this.row = row;
-    this.nested = kind >= ARRAY ? new ByteArrayOutput(64) : null;
+    this.nested = null;
+    this.nestedBytes = null;
+  }
+
+  private CompactedFieldCodec(NestedValueCodec nested) {
+    this.kind = NESTED;
+    this.scale = 0;
+    this.nested = nested;
+    this.nestedBytes = new ByteArrayOutput(64);
   }
 
   static CompactedFieldCodec forType(DataType type) {
@@ -136,12 +122,9 @@ final class CompactedFieldCodec {
                 : LTZ_WIDE,
             0);
       case ARRAY:
-        return new CompactedFieldCodec(ARRAY,
-            new BinaryArrayCodec(((ArrayType) type).getElementType(), CompactedRowCodec::new), null, null);
       case MAP:
-        return new CompactedFieldCodec(MAP, null, new BinaryMapCodec((MapType) type, CompactedRowCodec::new), null);
       case ROW:
-        return new CompactedFieldCodec(ROW, null, null, new CompactedRowCodec((RowType) type));
+        return new CompactedFieldCodec(NestedValueCodec.forType(type, CompactedRowCodec::new));
       default:
         throw new IllegalArgumentException("no CompactedRow encoding for " + type);
     }
@@ -201,27 +184,15 @@ final class CompactedFieldCodec {
       case LTZ_WIDE:
         writeInstant(out, (Instant) value, kind == LTZ_WIDE);
         break;
-      case ARRAY:
-      case MAP:
-      case ROW:
-        writeNested(out, value);
+      case NESTED:
+        nestedBytes.reset();
+        nested.writeValue(value, nestedBytes);
+        out.writeVarInt(nestedBytes.position());
+        out.writeBytes(nestedBytes.array(), 0, nestedBytes.position());
         break;
       default:
         throw new IllegalStateException("unknown field kind " + kind);
     }
-  }
-
-  private void writeNested(ByteArrayOutput out, Object value) {
-    nested.reset();
-    if (kind == ARRAY) {
-      array.write((List<?>) value, nested);
-    } else if (kind == MAP) {
-      map.write((Map<?, ?>) value, nested);
-    } else {
-      row.writeRow(((List<?>) value).toArray(), nested);
-    }
-    out.writeVarInt(nested.position());
-    out.writeBytes(nested.array(), 0, nested.position());
   }
 
   private BigInteger unscaled(BigDecimal value) {
@@ -282,23 +253,11 @@ final class CompactedFieldCodec {
         return EpochMillis.toInstant(in.readVarLong(), 0);
       case LTZ_WIDE:
         return EpochMillis.toInstant(in.readVarLong(), in.readVarInt());
-      case ARRAY:
-      case MAP:
-      case ROW:
-        return readNested(in);
+      case NESTED:
+        int length = in.readVarInt();
+        return nested.readValue(in.buffer(), in.take(length), length);
       default:
         throw new IllegalStateException("unknown field kind " + kind);
     }
-  }
-
-  private Object readNested(ByteArrayInput in) {
-    int length = in.readVarInt();
-    int at = in.take(length);
-    if (kind == ARRAY) {
-      return array.read(in.buffer(), at, length);
-    } else if (kind == MAP) {
-      return map.read(in.buffer(), at, length);
-    }
-    return Collections.unmodifiableList(Arrays.asList(row.readRow(in.buffer(), at, length)));
   }
 }
