@@ -50,7 +50,7 @@ class NestedTypesITCase extends ClientTestBase {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"ARROW, ZSTD", "ARROW, NONE", "COMPACTED,", "INDEXED,"})
+  @CsvSource({"ARROW, ZSTD", "ARROW, LZ4_FRAME", "ARROW, NONE", "COMPACTED,", "INDEXED,"})
   void nestedValuesRoundTripThroughAppendAndScan(String format, String compression) {
     TableDescriptor.Builder d = TableDescriptor.builder().schema(NestedRows.schema()).distributedBy(2)
         .property("table.log.format", format);
