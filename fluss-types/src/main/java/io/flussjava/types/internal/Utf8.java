@@ -8,31 +8,9 @@ package io.flussjava.types.internal;
 public final class Utf8 {
   private Utf8() {}
 
-  /** An upper bound of the encoded size (3 bytes per UTF-16 unit), cheaper than the exact {@link #encodedLength}. */
+  /** An upper bound of the encoded size (3 bytes per UTF-16 unit). */
   public static int maxEncodedLength(String text) {
     return text.length() * 3;
-  }
-
-  /** The number of bytes {@link #encode} writes for {@code text}. */
-  public static int encodedLength(String text) {
-    int length = text.length();
-    int bytes = length;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
-        if (c < 0x800) {
-          bytes += 1;
-        } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-          bytes += 2; // a pair: two chars counted, four bytes in total
-          i++;
-        } else if (Character.isSurrogate(c)) {
-          // Unpaired: written as '?', already counted as one byte.
-        } else {
-          bytes += 2;
-        }
-      }
-    }
-    return bytes;
   }
 
   /** Encodes {@code text} at {@code position} (the caller ensures room) and returns the end position. */
