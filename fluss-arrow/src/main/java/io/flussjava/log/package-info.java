@@ -6,7 +6,10 @@
  *   <li>{@link io.flussjava.log.LogFormats} picks the {@link io.flussjava.log.LogFormatCodec} a table names in {@code
  *       table.log.format} (ARROW, INDEXED or COMPACTED built in);
  *   <li>the codec creates a {@link io.flussjava.log.LogBatchWriter} (rows to one batch at a time, with header and
- *       CRC) and a {@link io.flussjava.log.LogBatchReader} (FetchLog bytes back to rows, or to Arrow vectors);
+ *       CRC) and a {@link io.flussjava.log.LogBatchReader} (FetchLog bytes back to rows, or to Arrow vectors); the
+ *       scanner reads a response through the reader's {@link io.flussjava.log.LogRecordCursor}, a poll's worth of
+ *       records at a time, which a reader of another format gets for free (decoding the response at once) or
+ *       overrides to decode only what is taken;
  *   <li>{@link io.flussjava.log.ArrowCompressions} picks the ARROW body compression ({@code
  *       table.log.arrow.compression.type}: NONE, LZ4_FRAME, ZSTD);
  *   <li>{@link io.flussjava.log.LogBatches} rewrites the writer id and sequence of a built batch.
