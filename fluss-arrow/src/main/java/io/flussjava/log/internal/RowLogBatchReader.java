@@ -1,7 +1,6 @@
 package io.flussjava.log.internal;
 
 import io.flussjava.log.RowDecoder;
-import io.flussjava.log.RowEncoder;
 import io.flussjava.log.ChangeType;
 import io.flussjava.log.CorruptRecordException;
 import io.flussjava.log.LogBatchReader;
