@@ -10,6 +10,8 @@ import io.flussjava.client.internal.Retrier;
 import io.flussjava.client.lookup.internal.LookupClient;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.internal.WriterClient;
+import io.flussjava.client.internal.ConnectionState;
+import io.flussjava.exception.ClosedException;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
 import io.flussjava.exception.InvalidConfigException;
@@ -60,7 +62,7 @@ public final class Connection implements AutoCloseable {
   private final TypeConverters typeConverters;
   private WriterClient writerClient;
   private LookupClient lookupClient;
-  private volatile boolean closed;
+  private final ConnectionState state = new ConnectionState();
 
   private Connection(
       Configuration conf, RpcClient rpc, ScheduledExecutorService scheduler, TypeConverters typeConverters) {
@@ -164,7 +166,8 @@ public final class Connection implements AutoCloseable {
     checkOpen();
     if (writerClient == null) {
       // Dynamic partition creation goes through the admin so that the new partition is visible to this connection.
-      writerClient = new WriterClient(conf, metadata, (path, spec) -> admin.createPartitionAsync(path, spec, true));
+      writerClient =
+          new WriterClient(conf, metadata, state, (path, spec) -> admin.createPartitionAsync(path, spec, true));
     }
     return writerClient;
   }
@@ -190,22 +193,30 @@ public final class Connection implements AutoCloseable {
     return typeConverters;
   }
 
+  /** The open/closed state every handle of this connection checks. */
+  ConnectionState state() {
+    return state;
+  }
+
   private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("this Connection is closed");
+    if (state.isClosed()) {
+      throw ClosedException.of("this Connection");
     }
   }
 
-  /** Closes the server connections and stops the client's threads. Idempotent. */
+  /**
+   * Closes the server connections and stops the client's threads. Every call on a handle of this connection fails
+   * from then on with a {@link ClosedException}, and so does every pending operation: records not yet acknowledged
+   * (flush or close writers first to wait for them), lookups and fetches in flight. Idempotent and thread-safe.
+   */
   @Override
   public void close() {
-    if (closed) {
+    if (!state.close()) {
       return;
     }
-    closed = true;
     synchronized (this) {
       if (writerClient != null) {
-        writerClient.close(); // sends what writers left unsent, bounded by the delivery timeout
+        writerClient.close();
       }
     }
     admin.close();

@@ -16,37 +16,32 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * hand it to the shared pipeline.
  */
 public final class AppendWriterImpl implements AppendWriter {
-  private final WriterClient client;
-  private final WriteTarget target;
+  private final WriterCore core;
   private final RowConverter converter;
-  private final RowRouter router;
-  private final long tableId;
-  private final RowPartitioner partitioner;
   private final ArrowRootRows arrowRows;
 
   public AppendWriterImpl(WriterClient client, TableInfo table, TypeConverters converters) {
-    this.client = client;
-    this.target = client.logTarget(table);
+    this.core = new WriterCore(client, client.logTarget(table), table, "this AppendWriter of " + table.getTablePath());
     this.converter = new RowConverter(table.getRowType(), converters);
-    this.router = new RowRouter(table);
-    this.tableId = table.getTableId();
-    this.partitioner = client.partitionerFor(table);
     this.arrowRows = new ArrowRootRows(table.getTablePath().toString(), table.getRowType(), converter);
   }
 
   @Override
   public CompletableFuture<WriteResult> append(Object... values) {
+    core.checkOpen();
     // The row is encoded into its batch before append returns, so the caller's own array can be used as it is.
     return write(converter.toCanonicalOrSame(values));
   }
 
   @Override
   public CompletableFuture<WriteResult> append(List<?> values) {
+    core.checkOpen();
     return write(converter.toCanonical(values));
   }
 
   @Override
   public CompletableFuture<List<WriteResult>> appendBatch(VectorSchemaRoot root) {
+    core.checkOpen();
     if (root == null) {
       throw new IllegalArgumentException("appendBatch: the VectorSchemaRoot must not be null");
     }
@@ -61,19 +56,16 @@ public final class AppendWriterImpl implements AppendWriter {
   }
 
   private CompletableFuture<WriteResult> write(Object[] row) {
-    long partitionId = partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(row);
-    int bucket = router.bucketOf(row, null, target.stickyBucket());
-    return client.write(
-        target, new TableBucket(tableId, partitionId, bucket), ChangeType.APPEND_ONLY, row, null);
+    return core.write(ChangeType.APPEND_ONLY, row, false);
   }
 
   @Override
   public void flush() {
-    client.flush(target);
+    core.flush();
   }
 
   @Override
   public void close() {
-    flush();
+    core.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.flussjava.client.write.internal;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.log.ChangeType;
 import java.util.ArrayDeque;
@@ -22,12 +23,13 @@ final class BucketQueue {
   }
 
   /** Appends to the newest open batch of the same target, or returns {@code null} if a new batch is needed. */
-  CompletableFuture<WriteResult> tryAppend(WriteTarget target, ChangeType type, Object[] row, byte[] key) {
+  CompletableFuture<WriteResult> tryAppend(
+      WriteTarget target, FailureLatch writer, ChangeType type, Object[] row, byte[] key) {
     WriteBatch last = batches.peekLast();
     if (last == null || last.isClosed() || last.target != target) {
       return null;
     }
-    return last.tryAppend(type, row, key);
+    return last.tryAppend(writer, type, row, key);
   }
 
   /** Closes the newest batch (a new one takes its place) and adds the new one; true if a batch was closed. */

@@ -1,5 +1,8 @@
 package io.flussjava.client.write.internal;
 
+import io.flussjava.client.TableBucket;
+import io.flussjava.client.internal.Clock;
+import io.flussjava.client.internal.LeaderRouter;
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.exception.FlussException;
 import io.flussjava.exception.PartitionNotExistException;
@@ -15,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * Gathers written records into per-bucket batches. Writers append from any thread (each bucket queue has its own
@@ -23,9 +26,6 @@ import java.util.function.ToIntFunction;
  * lingered for {@code client.writer.batch-timeout}, or asked for by a flush.
  */
 final class RecordAccumulator {
-  /** What {@code leaderOf} answers for a batch whose partition was dropped: the batch fails. */
-  static final int PARTITION_DROPPED = -2;
-
   private final Map<TableBucket, BucketQueue> queues = new ConcurrentHashMap<>();
   private final Set<WriteBatch> incomplete = ConcurrentHashMap.newKeySet();
   private final MemoryLimiter memory;
@@ -36,19 +36,25 @@ final class RecordAccumulator {
   private final int maxInFlightPerBucket;
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private volatile boolean sequencesUncertain;
+  // Set by abortAll: appends fail with it from then on, so that nothing lands in a queue nobody drains any more.
+  private volatile RuntimeException closed;
 
   // The sender sleeps on this until a batch may be ready; writers and responses wake it.
   private final ReentrantLock wakeLock = new ReentrantLock();
   private final Condition wakeUp = wakeLock.newCondition();
   private boolean wakeRequested;
 
+  private final Clock clock;
+
   RecordAccumulator(
+      Clock clock,
       long bufferMemory,
       int batchSize,
       long lingerNanos,
       long deliveryTimeoutNanos,
       long maxBlockNanos,
       int maxInFlightPerBucket) {
+    this.clock = clock;
     this.memory = new MemoryLimiter(bufferMemory);
     this.batchSize = batchSize;
     this.lingerNanos = lingerNanos;
@@ -62,10 +68,11 @@ final class RecordAccumulator {
    * back-pressure) when there is none or it is full.
    */
   CompletableFuture<WriteResult> append(
-      WriteTarget target, TableBucket bucket, ChangeType type, Object[] row, byte[] key) {
+      WriteTarget target, FailureLatch writer, TableBucket bucket, ChangeType type, Object[] row, byte[] key) {
     BucketQueue queue = queues.computeIfAbsent(bucket, BucketQueue::new);
     synchronized (queue) {
-      CompletableFuture<WriteResult> f = queue.tryAppend(target, type, row, key);
+      checkNotClosed();
+      CompletableFuture<WriteResult> f = queue.tryAppend(target, writer, type, row, key);
       if (f != null) {
         return f;
       }
@@ -78,18 +85,23 @@ final class RecordAccumulator {
       throw new FlussException("interrupted while waiting for writer buffer memory", e);
     }
     WriteBatch batch =
-        new WriteBatch(target, bucket, target.takeBuilder(), batchSize, System.nanoTime(), deliveryTimeoutNanos);
+        new WriteBatch(target, bucket, target.takeBuilder(), batchSize, clock.nanoTime(), deliveryTimeoutNanos);
     CompletableFuture<WriteResult> f;
     boolean closedOne;
     synchronized (queue) {
-      f = queue.tryAppend(target, type, row, key);
+      if (closed != null) {
+        memory.release(batchSize);
+        target.returnBuilder(batch.builderForReturn());
+        checkNotClosed();
+      }
+      f = queue.tryAppend(target, writer, type, row, key);
       if (f != null) {
         // Another writer opened a batch meanwhile: give ours back.
         memory.release(batchSize);
         target.returnBuilder(batch.builderForReturn());
         return f;
       }
-      f = batch.tryAppend(type, row, key);
+      f = batch.tryAppend(writer, type, row, key);
       closedOne = queue.addNew(batch);
       incomplete.add(batch);
     }
@@ -100,19 +112,28 @@ final class RecordAccumulator {
     return f;
   }
 
+  private void checkNotClosed() {
+    RuntimeException c = closed;
+    if (c != null) {
+      throw c;
+    }
+  }
+
   /**
    * Takes at most one ready batch per bucket, each to be sent now. Batches past their delivery deadline that were
    * never sent fail here with a timeout.
    *
-   * @param leaderOf the leader's server id for a batch, -1 when unknown (the batch waits for metadata), or {@link
-   *     #PARTITION_DROPPED} (the batches of its bucket fail)
+   * @param router where a batch goes: its leader (noted in the batch), wait (metadata is being fetched), or a
+   *     failure such as a dropped partition or table, which fails every batch of the bucket
    * @param nextWake receives the earliest time (nanos) at which a batch not ready now becomes ready
    */
-  List<WriteBatch> drain(long now, boolean closing, ToIntFunction<WriteBatch> leaderOf, long[] nextWake) {
+  List<WriteBatch> drain(
+      long now, boolean closing, Function<WriteBatch, LeaderRouter.Route> router, long[] nextWake) {
     boolean flushing = closing || flushesInProgress.get() > 0;
     List<WriteBatch> ready = new ArrayList<>();
     List<WriteBatch> expired = new ArrayList<>();
     List<WriteBatch> dropped = new ArrayList<>();
+    List<RuntimeException> droppedWhy = new ArrayList<>();
     long earliest = Long.MAX_VALUE;
     for (BucketQueue queue : queues.values()) {
       synchronized (queue) {
@@ -134,17 +155,20 @@ final class RecordAccumulator {
           earliest = Math.min(earliest, readyAt);
           continue;
         }
-        int leader = leaderOf.applyAsInt(head);
-        if (leader == PARTITION_DROPPED) {
+        LeaderRouter.Route route = router.apply(head);
+        if (route.failure() != null) {
           while (!queue.isEmpty()) {
-            dropped.add(queue.pollFirst()); // every batch of a dropped partition's bucket fails
+            dropped.add(queue.pollFirst()); // every batch of a dropped partition's (or table's) bucket fails
+            droppedWhy.add(route.failure());
           }
           continue;
         }
-        if (leader < 0) {
+        if (!route.hasLeader()) {
           continue; // metadata fetch in progress; its completion wakes the sender
         }
-        ready.add(queue.pollForSend());
+        WriteBatch b = queue.pollForSend();
+        b.leader = route.leader();
+        ready.add(b);
       }
     }
     nextWake[0] = earliest;
@@ -159,11 +183,15 @@ final class RecordAccumulator {
           false,
           false);
     }
-    for (WriteBatch b : dropped) {
-      fail(b, new PartitionNotExistException(
-          "Cannot write to partition " + b.bucket.partitionId() + " of " + b.target.path() + ": the partition was"
-              + " dropped after the rows were written. Create it again (admin.createPartition) or write rows of"
-              + " existing partitions."), false, false);
+    for (int i = 0; i < dropped.size(); i++) {
+      WriteBatch b = dropped.get(i);
+      RuntimeException why = droppedWhy.get(i);
+      fail(b, why instanceof PartitionNotExistException
+          ? new PartitionNotExistException(
+              "Cannot write to partition " + b.bucket.partitionId() + " of " + b.target.path() + ": the partition"
+                  + " was dropped after the rows were written. Create it again (admin.createPartition) or write rows"
+                  + " of existing partitions.")
+          : why, false, false);
     }
     return ready;
   }
@@ -195,7 +223,6 @@ final class RecordAccumulator {
       }
     }
     batch.fail(error);
-    batch.target.noteFailure(error);
     release(batch);
   }
 
@@ -240,12 +267,16 @@ final class RecordAccumulator {
   }
 
   /**
-   * Sends every batch that exists now without waiting for linger, waits until they are done (at most the delivery
-   * timeout), and returns the first failure of a batch of {@code target} not reported by an earlier flush (whenever
-   * it happened), or {@code null}.
+   * Sends every batch that exists now without waiting for linger and waits until those of {@code target} are done
+   * (at most the delivery timeout); each record's future, and its writer's failure latch, tell how it went.
    */
-  Throwable flush(WriteTarget target) {
-    List<WriteBatch> pending = new ArrayList<>(incomplete);
+  void flush(WriteTarget target) {
+    List<WriteBatch> pending = new ArrayList<>();
+    for (WriteBatch b : incomplete) {
+      if (b.target == target) {
+        pending.add(b);
+      }
+    }
     flushesInProgress.incrementAndGet();
     try {
       wakeup();
@@ -261,23 +292,28 @@ final class RecordAccumulator {
     } finally {
       flushesInProgress.decrementAndGet();
     }
-    return target.takeUnreportedFailure();
   }
 
   boolean hasIncomplete() {
     return !incomplete.isEmpty();
   }
 
-  /** Fails every batch not yet acknowledged (force close). */
-  void abortAll(Throwable reason) {
+  /**
+   * Fails every batch not yet acknowledged, queued or in flight (force close): nothing may wait for an answer that
+   * the closed client will never read.
+   */
+  void abortAll(RuntimeException reason) {
+    closed = reason;
     for (BucketQueue queue : queues.values()) {
-      List<WriteBatch> unsent = new ArrayList<>();
       synchronized (queue) {
         while (!queue.isEmpty()) {
-          unsent.add(queue.pollFirst());
+          queue.pollFirst();
         }
       }
-      unsent.forEach(b -> fail(b, reason, false, false));
+    }
+    for (WriteBatch b : new ArrayList<>(incomplete)) {
+      b.fail(reason);
+      release(b);
     }
   }
 
@@ -295,7 +331,7 @@ final class RecordAccumulator {
   void awaitWork(long deadline) throws InterruptedException {
     wakeLock.lock();
     try {
-      long wait = deadline - System.nanoTime();
+      long wait = deadline - clock.nanoTime();
       while (!wakeRequested && wait > 0) {
         wait = wakeUp.awaitNanos(wait);
       }

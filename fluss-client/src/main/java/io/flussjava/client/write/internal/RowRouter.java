@@ -3,6 +3,7 @@ package io.flussjava.client.write.internal;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.types.RowType;
 import io.flussjava.types.internal.BucketHasher;
+import io.flussjava.types.internal.ByteArrayOutput;
 import io.flussjava.types.internal.CompactedKeyEncoder;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * Picks a row's bucket exactly as Fluss does, so that every client puts a key in the same bucket: the bucket-key
  * columns are encoded with the compacted key encoding and hashed with Fluss's murmur variant. Rows of tables
  * without a bucket key go to the writer's sticky bucket. For primary-key tables it also encodes the key that
- * travels with each KV record.
+ * travels with each KV record. Thread-safe: it keeps no scratch state.
  */
 final class RowRouter {
   private final int numBuckets;
@@ -36,7 +37,17 @@ final class RowRouter {
 
   /** The encoded primary key of a row (PK tables only). */
   byte[] primaryKey(Object[] row) {
-    return primaryKeyEncoder.encodeKey(row);
+    return encode(primaryKeyEncoder, row);
+  }
+
+  /**
+   * Encodes into a buffer of this call's own: writers are shared by threads, and an encoder's shared scratch buffer
+   * once sent rows to other rows' buckets and keys.
+   */
+  private static byte[] encode(CompactedKeyEncoder encoder, Object[] row) {
+    ByteArrayOutput out = new ByteArrayOutput(32);
+    encoder.writeKey(row, out);
+    return out.toByteArray();
   }
 
   /**
@@ -49,7 +60,7 @@ final class RowRouter {
     if (bucketKeyEncoder == null) {
       return stickyBucket;
     }
-    byte[] key = bucketKeyIsPrimaryKey && primaryKey != null ? primaryKey : bucketKeyEncoder.encodeKey(row);
+    byte[] key = bucketKeyIsPrimaryKey && primaryKey != null ? primaryKey : encode(bucketKeyEncoder, row);
     return BucketHasher.bucketFor(key, numBuckets);
   }
 }

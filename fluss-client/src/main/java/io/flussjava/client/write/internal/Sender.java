@@ -1,36 +1,25 @@
 package io.flussjava.client.write.internal;
 
-import com.google.protobuf.UnsafeByteOperations;
+import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.Futures;
-import io.flussjava.client.metadata.MetadataCache;
-import io.flussjava.client.metadata.TableMetadata;
+import io.flussjava.client.internal.LeaderRouter;
+import io.flussjava.client.internal.RetryPolicy;
+import io.flussjava.exception.ApiException;
+import io.flussjava.exception.ClosedException;
 import io.flussjava.exception.DuplicateSequenceException;
 import io.flussjava.exception.Errors;
 import io.flussjava.exception.FlussException;
-import io.flussjava.exception.InvalidMetadataException;
 import io.flussjava.exception.OutOfOrderSequenceException;
-import io.flussjava.exception.RetriableException;
 import io.flussjava.exception.TimeoutException;
 import io.flussjava.exception.UnknownWriterIdException;
-import io.flussjava.rpc.ApiMethods;
 import io.flussjava.rpc.ServerConnection;
-import io.flussjava.rpc.protocol.PbProduceLogReqForBucket;
-import io.flussjava.rpc.protocol.PbProduceLogRespForBucket;
-import io.flussjava.rpc.protocol.PbPutKvReqForBucket;
-import io.flussjava.rpc.protocol.PbPutKvRespForBucket;
-import io.flussjava.rpc.protocol.ProduceLogRequest;
-import io.flussjava.rpc.protocol.ProduceLogResponse;
-import io.flussjava.rpc.protocol.PutKvRequest;
-import io.flussjava.rpc.protocol.PutKvResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +31,21 @@ import org.slf4j.LoggerFactory;
  * records' futures, retriable failures go back to their bucket (after a metadata refresh when the leader moved),
  * and anything else fails the batch with the server's typed error.
  *
- * <p>Responses arrive on network threads; their handling is queued to this thread so that user callbacks on write
- * futures never run on (and never stall) a network thread.
+ * <p>Responses arrive on network threads; their handling is queued to this thread (and wakes it) so that user
+ * callbacks on write futures never run on, and never stall, a network thread. Time comes from the injected clock and
+ * servers from the injected router, so that unit tests drive {@link #runOnce(boolean)} at fake time.
  */
 final class Sender implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
 
   private final RecordAccumulator accumulator;
-  private final MetadataCache metadata;
+  private final LeaderRouter router;
   private final WriterIdentity identity;
+  private final Clock clock;
+  private final RetryPolicy retryPolicy;
   private final int acks;
   private final Duration requestTimeout;
   private final int maxRetries;
-  private final long retryBackoffNanos;
-  private final long retryBackoffMaxNanos;
   private final long requestMaxSize;
   private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
   private volatile boolean running = true;
@@ -63,22 +53,22 @@ final class Sender implements Runnable {
 
   Sender(
       RecordAccumulator accumulator,
-      MetadataCache metadata,
+      LeaderRouter router,
       WriterIdentity identity,
+      Clock clock,
+      RetryPolicy retryPolicy,
       int acks,
       Duration requestTimeout,
       int maxRetries,
-      Duration retryBackoff,
-      Duration retryBackoffMax,
       long requestMaxSize) {
     this.accumulator = accumulator;
-    this.metadata = metadata;
+    this.router = router;
     this.identity = identity;
+    this.clock = clock;
+    this.retryPolicy = retryPolicy;
     this.acks = acks;
     this.requestTimeout = requestTimeout;
     this.maxRetries = maxRetries;
-    this.retryBackoffNanos = retryBackoff.toNanos();
-    this.retryBackoffMaxNanos = retryBackoffMax.toNanos();
     this.requestMaxSize = requestMaxSize;
   }
 
@@ -86,15 +76,18 @@ final class Sender implements Runnable {
   public void run() {
     try {
       while (running) {
-        runOnce(false);
+        accumulator.awaitWork(runOnce(false));
       }
       // Closing: send what is left (no linger) until everything is acknowledged or the close is forced.
       while (!forceClose && accumulator.hasIncomplete()) {
-        runOnce(true);
+        accumulator.awaitWork(runOnce(true));
       }
       runCompletions();
-      if (accumulator.hasIncomplete()) {
-        accumulator.abortAll(new FlussException("the writer was closed before this record was acknowledged"));
+      if (accumulator.hasIncomplete() || forceClose) {
+        accumulator.abortAll(
+            new ClosedException(
+                "the Connection was closed before this record was acknowledged (it may or may not have been"
+                    + " written): flush or close writers before closing their connection"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -106,12 +99,18 @@ final class Sender implements Runnable {
     }
   }
 
-  private void runOnce(boolean closing) throws InterruptedException {
+  /**
+   * One turn of the loop: handle the answers that arrived, send what is ready.
+   *
+   * @return when (clock nanos) the loop should look again at the latest; a writer filling a batch or an answer
+   *     wakes it earlier
+   */
+  long runOnce(boolean closing) {
     runCompletions();
-    long now = System.nanoTime();
+    long now = clock.nanoTime();
     long[] nextWake = {Long.MAX_VALUE};
     if (identity.ensureReady(accumulator::wakeup)) {
-      List<WriteBatch> ready = accumulator.drain(now, closing, this::leaderOf, nextWake);
+      List<WriteBatch> ready = accumulator.drain(now, closing, this::route, nextWake);
       if (!ready.isEmpty()) {
         send(ready);
       }
@@ -120,9 +119,7 @@ final class Sender implements Runnable {
       }
     }
     runCompletions();
-    // Wake at the next linger deadline or retry time; a writer filling a batch or a response wakes us earlier.
-    long deadline = Math.min(nextWake[0], now + TimeUnit.MILLISECONDS.toNanos(closing ? 10 : 200));
-    accumulator.awaitWork(deadline);
+    return Math.min(nextWake[0], now + TimeUnit.MILLISECONDS.toNanos(closing ? 10 : 200));
   }
 
   private void runCompletions() {
@@ -133,40 +130,22 @@ final class Sender implements Runnable {
   }
 
   /**
-   * The leader of a batch's bucket, or -1 after asking for metadata (whose arrival wakes the sender), or {@link
-   * RecordAccumulator#PARTITION_DROPPED} when the batch's partition no longer exists.
+   * Queues an answer's handling for this thread and wakes it: an answer must not wait for the next linger or idle
+   * timeout (a flush of one row took 200 ms that way).
    */
-  private int leaderOf(WriteBatch batch) {
-    CompletableFuture<TableMetadata> f = metadata.table(batch.target.path());
-    TableMetadata table = f.getNow(null);
-    if (table == null) {
-      if (f.isCompletedExceptionally()) {
-        metadata.invalidate(batch.target.path());
-      } else {
-        f.whenComplete((t, e) -> accumulator.wakeup());
-      }
-      return -1;
-    }
-    int leader = table.leaderOf(batch.bucket.partitionId(), batch.bucket.bucket());
-    if (leader == TableMetadata.UNKNOWN_PARTITION) {
-      if (table.fetchedAfter(batch.createdNanos)) {
-        // The partition existed when the row was routed and a later view of the table lacks it: dropped.
-        return RecordAccumulator.PARTITION_DROPPED;
-      }
-      metadata.refresh(batch.target.path(), table).whenComplete((t, e) -> accumulator.wakeup());
-      return -1;
-    }
-    if (leader < 0 || metadata.nodes().tabletServer(leader).isEmpty()) {
-      metadata.invalidate(batch.target.path()); // no leader yet (election): look again
-      return -1;
-    }
-    return leader;
+  private void complete(Runnable handling) {
+    completions.add(handling);
+    accumulator.wakeup();
+  }
+
+  private LeaderRouter.Route route(WriteBatch batch) {
+    return router.route(batch.target.path(), batch.bucket, batch.createdNanos, accumulator::wakeup);
   }
 
   private void send(List<WriteBatch> ready) {
     Map<RequestKey, List<WriteBatch>> groups = new LinkedHashMap<>();
     for (WriteBatch b : ready) {
-      RequestKey key = new RequestKey(leaderOf(b), b.target);
+      RequestKey key = new RequestKey(b.leader, b.target);
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(b);
     }
     for (Map.Entry<RequestKey, List<WriteBatch>> group : groups.entrySet()) {
@@ -188,63 +167,24 @@ final class Sender implements Runnable {
   private void sendRequest(RequestKey key, List<WriteBatch> batches) {
     ServerConnection leader;
     try {
-      leader = metadata.tabletServer(key.leader);
+      leader = router.tabletServer(key.leader);
     } catch (RuntimeException e) {
-      batches.forEach(b -> completions.add(() -> handleError(b, e)));
+      batches.forEach(b -> complete(() -> handleError(b, e)));
       return;
     }
     long writerId = identity.writerId();
-    if (key.target.kind() == WriteTarget.Kind.LOG) {
-      ProduceLogRequest.Builder req =
-          ProduceLogRequest.newBuilder()
-              .setAcks(acks)
-              .setTableId(key.target.tableId())
-              .setTimeoutMs((int) requestTimeout.toMillis());
-      List<WriteBatch> sent = new ArrayList<>(batches.size());
-      for (WriteBatch b : batches) {
-        ByteBuffer bytes = encode(b, writerId);
-        if (bytes != null) {
-          PbProduceLogReqForBucket.Builder bucket =
-              req.addBucketsReqBuilder().setBucketId(b.bucket.bucket()).setRecords(UnsafeByteOperations.unsafeWrap(bytes));
-          if (b.bucket.partitionId() >= 0) {
-            bucket.setPartitionId(b.bucket.partitionId());
-          }
-          sent.add(b);
-        }
-      }
-      if (!sent.isEmpty()) {
-        leader.send(ApiMethods.PRODUCE_LOG, req.build())
-            .whenComplete((resp, error) -> completions.add(() -> onProduceLog(sent, resp, error)));
-      }
-    } else {
-      PutKvRequest.Builder req =
-          PutKvRequest.newBuilder()
-              .setAcks(acks)
-              .setTableId(key.target.tableId())
-              .setTimeoutMs((int) requestTimeout.toMillis());
-      if (key.target.targetColumns() != null) {
-        for (int c : key.target.targetColumns()) {
-          req.addTargetColumns(c);
-        }
-      }
-      List<WriteBatch> sent = new ArrayList<>(batches.size());
-      for (WriteBatch b : batches) {
-        ByteBuffer bytes = encode(b, writerId);
-        if (bytes != null) {
-          PbPutKvReqForBucket.Builder bucket =
-              req.addBucketsReqBuilder().setBucketId(b.bucket.bucket()).setRecords(UnsafeByteOperations.unsafeWrap(bytes));
-          if (b.bucket.partitionId() >= 0) {
-            bucket.setPartitionId(b.bucket.partitionId());
-          }
-          sent.add(b);
-        }
-      }
-      if (!sent.isEmpty()) {
-        leader.send(ApiMethods.PUT_KV, req.build())
-            .whenComplete((resp, error) -> completions.add(() -> onPutKv(sent, resp, error)));
+    WriteRequest request = WriteRequest.of(key.target, acks, (int) requestTimeout.toMillis());
+    List<WriteBatch> sent = new ArrayList<>(batches.size());
+    for (WriteBatch b : batches) {
+      ByteBuffer bytes = encode(b, writerId);
+      if (bytes != null) {
+        request.add(b.bucket, bytes);
+        sent.add(b);
       }
     }
-    accumulator.wakeup();
+    if (!sent.isEmpty()) {
+      request.send(leader).whenComplete((answers, error) -> complete(() -> onAnswer(sent, answers, error)));
+    }
   }
 
   /**
@@ -261,36 +201,25 @@ final class Sender implements Runnable {
     }
   }
 
-  private void onProduceLog(List<WriteBatch> batches, ProduceLogResponse response, Throwable error) {
+  private void onAnswer(List<WriteBatch> batches, List<WriteRequest.BucketAnswer> answers, Throwable error) {
     if (error != null) {
       batches.forEach(b -> handleError(b, Futures.unwrap(error)));
       return;
     }
     for (WriteBatch b : batches) {
-      PbProduceLogRespForBucket r = findProduceResponse(response, b.bucket);
-      if (r == null) {
-        handleError(b, new FlussException("the server's answer has no entry for " + b.bucket));
-      } else if (r.hasErrorCode() && r.getErrorCode() != 0) {
-        handleError(b, Errors.exceptionFor(r.getErrorCode(), r.getErrorMessage()));
-      } else {
-        accumulator.succeed(b, r.hasBaseOffset() ? r.getBaseOffset() : -1);
+      WriteRequest.BucketAnswer answer = null;
+      for (WriteRequest.BucketAnswer a : answers) {
+        if (a.answers(b.bucket)) {
+          answer = a;
+          break;
+        }
       }
-    }
-  }
-
-  private void onPutKv(List<WriteBatch> batches, PutKvResponse response, Throwable error) {
-    if (error != null) {
-      batches.forEach(b -> handleError(b, Futures.unwrap(error)));
-      return;
-    }
-    for (WriteBatch b : batches) {
-      PbPutKvRespForBucket r = findPutKvResponse(response, b.bucket);
-      if (r == null) {
+      if (answer == null) {
         handleError(b, new FlussException("the server's answer has no entry for " + b.bucket));
-      } else if (r.hasErrorCode() && r.getErrorCode() != 0) {
-        handleError(b, Errors.exceptionFor(r.getErrorCode(), r.getErrorMessage()));
+      } else if (answer.errorCode() != 0) {
+        handleError(b, Errors.exceptionFor(answer.errorCode(), answer.errorMessage()));
       } else {
-        accumulator.succeed(b, -1);
+        accumulator.succeed(b, answer.baseOffset());
       }
     }
   }
@@ -314,27 +243,26 @@ final class Sender implements Runnable {
       accumulator.succeed(batch, -1);
       return;
     }
+    long now = clock.nanoTime();
     if (error instanceof UnknownWriterIdException
         || (error instanceof OutOfOrderSequenceException
             && !batch.wasRenumbered()
             && !accumulator.hasRetryBefore(batch))) {
       // The server's sequence state for this writer is not what we think: renew and send again.
       renewWriterId(error.getClass().getSimpleName() + " for " + batch);
-      if (System.nanoTime() - batch.deadlineNanos < 0) {
-        accumulator.retry(batch, System.nanoTime());
+      if (now - batch.deadlineNanos < 0) {
+        accumulator.retry(batch, now);
         return;
       }
     }
-    long now = System.nanoTime();
     boolean retriable =
-        error instanceof RetriableException
-            || error instanceof TimeoutException
+        RetryPolicy.isRetriable(error)
             || (error instanceof OutOfOrderSequenceException
                 && (batch.wasRenumbered() || accumulator.hasRetryBefore(batch)));
-    long backoff = backoff(batch.attempts());
-    if (retriable && batch.attempts() <= maxRetries && now + backoff - batch.deadlineNanos < 0) {
-      if (error instanceof InvalidMetadataException || error instanceof TimeoutException) {
-        metadata.invalidate(batch.target.path());
+    long backoff = retryPolicy.backoffNanos(batch.attempts());
+    if (retriable && batch.attempts() <= maxRetries && RetryPolicy.fitsBefore(now, backoff, batch.deadlineNanos)) {
+      if (RetryPolicy.meansStaleMetadata(error)) {
+        router.invalidate(batch.target.path());
       }
       LOG.debug("Retrying {} in {} ms after: {}", batch, backoff / 1_000_000, error.toString());
       accumulator.retry(batch, now + backoff);
@@ -349,32 +277,8 @@ final class Sender implements Runnable {
       reported.initCause(error);
     }
     // A server error answer means the server wrote nothing of this batch; a timeout leaves that open.
-    boolean rejected = !retriable && error instanceof io.flussjava.exception.ApiException;
+    boolean rejected = !retriable && error instanceof ApiException;
     accumulator.fail(batch, reported, true, rejected);
-  }
-
-  private long backoff(int attempts) {
-    long b = retryBackoffNanos << Math.min(Math.max(attempts - 1, 0), 16);
-    b = Math.min(b <= 0 ? retryBackoffMaxNanos : b, retryBackoffMaxNanos);
-    return (long) (b * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-  }
-
-  private static PbProduceLogRespForBucket findProduceResponse(ProduceLogResponse response, TableBucket tb) {
-    for (PbProduceLogRespForBucket r : response.getBucketsRespList()) {
-      if (r.getBucketId() == tb.bucket() && (r.hasPartitionId() ? r.getPartitionId() : -1) == tb.partitionId()) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  private static PbPutKvRespForBucket findPutKvResponse(PutKvResponse response, TableBucket tb) {
-    for (PbPutKvRespForBucket r : response.getBucketsRespList()) {
-      if (r.getBucketId() == tb.bucket() && (r.hasPartitionId() ? r.getPartitionId() : -1) == tb.partitionId()) {
-        return r;
-      }
-    }
-    return null;
   }
 
   /** Stops taking new work; the loop then sends what is left unless {@code force}. */
@@ -385,20 +289,10 @@ final class Sender implements Runnable {
   }
 
   /** Batches to one leader for one table (and one set of target columns) travel in one request. */
-  private static final class RequestKey {
-    final int leader;
-    final WriteTarget target;
-
-    RequestKey(int leader, WriteTarget target) {
-      this.leader = leader;
-      this.target = target;
-    }
-
+  private record RequestKey(int leader, WriteTarget target) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof RequestKey
-          && ((RequestKey) o).leader == leader
-          && ((RequestKey) o).target.sameRequestAs(target);
+      return o instanceof RequestKey k && k.leader == leader && k.target.sameRequestAs(target);
     }
 
     @Override

@@ -18,23 +18,17 @@ import java.util.concurrent.CompletableFuture;
  * delete carries only the key).
  */
 public final class UpsertWriterImpl implements UpsertWriter {
-  private final WriterClient client;
-  private final WriteTarget target;
+  private final WriterCore core;
   private final RowConverter upsertConverter;
   private final RowConverter deleteConverter;
-  private final RowRouter router;
-  private final long tableId;
-  private final RowPartitioner partitioner;
 
   public UpsertWriterImpl(WriterClient client, TableInfo table, int[] targetColumns, TypeConverters converters) {
-    this.client = client;
-    this.target = client.kvTarget(table, targetColumns);
+    this.core =
+        new WriterCore(
+            client, client.kvTarget(table, targetColumns), table, "this UpsertWriter of " + table.getTablePath());
     RowType rowType = table.getRowType();
     this.upsertConverter = new RowConverter(targetColumns == null ? rowType : onlyKeysRequired(table, targetColumns), converters);
     this.deleteConverter = new RowConverter(onlyKeysRequired(table, new int[0]), converters);
-    this.router = new RowRouter(table);
-    this.tableId = table.getTableId();
-    this.partitioner = client.partitionerFor(table);
   }
 
   /**
@@ -64,40 +58,40 @@ public final class UpsertWriterImpl implements UpsertWriter {
 
   @Override
   public CompletableFuture<WriteResult> upsert(Object... values) {
+    core.checkOpen();
     // The row is encoded into its batch before upsert returns, so the caller's own array can be used as it is.
     return write(ChangeType.UPDATE_AFTER, upsertConverter.toCanonicalOrSame(values));
   }
 
   @Override
   public CompletableFuture<WriteResult> upsert(List<?> values) {
+    core.checkOpen();
     return write(ChangeType.UPDATE_AFTER, upsertConverter.toCanonical(values));
   }
 
   @Override
   public CompletableFuture<WriteResult> delete(Object... values) {
+    core.checkOpen();
     return write(ChangeType.DELETE, deleteConverter.toCanonicalOrSame(values));
   }
 
   @Override
   public CompletableFuture<WriteResult> delete(List<?> values) {
+    core.checkOpen();
     return write(ChangeType.DELETE, deleteConverter.toCanonical(values));
   }
 
   private CompletableFuture<WriteResult> write(ChangeType type, Object[] row) {
-    long partitionId = partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(row);
-    // The key and bucket leave the partition columns out: a partition holds one value of them.
-    byte[] key = router.primaryKey(row);
-    int bucket = router.bucketOf(row, key, 0);
-    return client.write(target, new TableBucket(tableId, partitionId, bucket), type, row, key);
+    return core.write(type, row, true);
   }
 
   @Override
   public void flush() {
-    client.flush(target);
+    core.flush();
   }
 
   @Override
   public void close() {
-    flush();
+    core.close();
   }
 }

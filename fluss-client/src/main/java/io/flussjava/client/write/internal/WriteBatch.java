@@ -1,5 +1,6 @@
 package io.flussjava.client.write.internal;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.log.ChangeType;
 import java.nio.ByteBuffer;
@@ -18,9 +19,15 @@ final class WriteBatch {
   final long createdNanos;
   final long deadlineNanos;
   final CompletableFuture<Void> done = new CompletableFuture<>();
+  /** The leader this batch is (last) sent to; set by the sender's thread when it drains the batch. */
+  int leader = -1;
 
   private final RecordBatchBuilder builder;
   private final List<CompletableFuture<WriteResult>> futures;
+  // The writers whose records are in this batch (usually one); the last one is kept apart so that a run of records
+  // of one writer costs a reference compare each.
+  private final List<FailureLatch> writers = new ArrayList<>(1);
+  private FailureLatch lastWriter;
   private ByteBuffer built;
   private volatile Throwable failure;
   private boolean renumbered;
@@ -42,9 +49,15 @@ final class WriteBatch {
   }
 
   /** Adds a record and returns its future, or {@code null} if the batch is closed or full. */
-  CompletableFuture<WriteResult> tryAppend(ChangeType type, Object[] row, byte[] key) {
+  CompletableFuture<WriteResult> tryAppend(FailureLatch writer, ChangeType type, Object[] row, byte[] key) {
     if (closed || !builder.tryAppend(type, row, key)) {
       return null;
+    }
+    if (writer != lastWriter) {
+      if (!writers.contains(writer)) {
+        writers.add(writer);
+      }
+      lastWriter = writer;
     }
     CompletableFuture<WriteResult> f = new CompletableFuture<>();
     futures.add(f);
@@ -133,14 +146,22 @@ final class WriteBatch {
 
   /** Completes every record's future; {@code baseOffset} < 0 means the server reported no offsets. */
   void succeed(long baseOffset) {
+    if (done.isDone()) {
+      return; // aborted by a close meanwhile
+    }
     for (int i = 0; i < futures.size(); i++) {
       futures.get(i).complete(new WriteResult(bucket.bucket(), baseOffset < 0 ? -1 : baseOffset + i));
     }
     finish();
   }
 
+  /** Fails every record's future and tells the batch's writers; once only (a close may abort a batch in flight). */
   void fail(Throwable error) {
+    if (done.isDone()) {
+      return;
+    }
     failure = error;
+    writers.forEach(w -> w.note(error));
     for (CompletableFuture<WriteResult> f : futures) {
       f.completeExceptionally(error);
     }

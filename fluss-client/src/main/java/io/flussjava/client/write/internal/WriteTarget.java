@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * What one writer writes to: the table, how its batches are built and sent (ProduceLog or PutKv with its target
- * columns), and a pool of reusable batch builders. Batches of different targets never share a request.
+ * What the writers of one table and one write kind write to, shared by all of them so that they fill the same
+ * batches instead of sealing each other's: the table, how its batches are built and sent (ProduceLog or PutKv with
+ * its target columns), and a pool of reusable batch builders. Batches of different targets never share a request.
  */
 final class WriteTarget {
   enum Kind {
@@ -25,8 +26,8 @@ final class WriteTarget {
   // How many records the last full batch held: new batches size their future lists for it instead of growing them.
   private volatile int recordsPerBatch = 16;
   private boolean closed;
-  private final java.util.concurrent.atomic.AtomicReference<Throwable> firstUnreportedFailure =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  // Writers using this target; guarded by the WriterClient that hands targets out.
+  int users;
 
   WriteTarget(TableInfo table, Kind kind, int[] targetColumns, Supplier<RecordBatchBuilder> builderFactory) {
     this.table = table;
@@ -98,15 +99,6 @@ final class WriteTarget {
     if (previousWasFull && bucket == stickyBucket) {
       stickyBucket = (bucket + 1) % table.getNumBuckets();
     }
-  }
-
-  /** Remembers the first failure until a flush reports it, so that no failed write goes unnoticed by flush(). */
-  void noteFailure(Throwable error) {
-    firstUnreportedFailure.compareAndSet(null, error);
-  }
-
-  Throwable takeUnreportedFailure() {
-    return firstUnreportedFailure.getAndSet(null);
   }
 
   /** Frees the pooled builders; builders of batches still in flight are freed when they come back. */

@@ -1,13 +1,20 @@
 package io.flussjava.client.write.internal;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.PartitionSpec;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
-import io.flussjava.client.internal.Futures;
+import io.flussjava.client.internal.Clock;
+import io.flussjava.client.internal.ConnectionState;
+import io.flussjava.client.internal.MetadataLeaderRouter;
+import io.flussjava.client.internal.RetryPolicy;
+import io.flussjava.rpc.ServerConnection;
+import io.flussjava.rpc.ServerNode;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
+import io.flussjava.exception.ClosedException;
 import io.flussjava.exception.InvalidConfigException;
 import io.flussjava.log.ChangeType;
 import io.flussjava.log.LogFormatCodec;
@@ -15,11 +22,14 @@ import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogWriteContext;
 import io.flussjava.log.RowCodecs;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -39,8 +49,10 @@ public final class WriterClient implements AutoCloseable {
   private final WriterIdentity identity;
   private final BufferAllocator allocator;
   private final int batchSize;
-  private final Duration closeTimeout;
-  private final Set<WriteTarget> targets = ConcurrentHashMap.newKeySet();
+  // One target per table, write kind and target columns, shared by the writers using it; guarded by this.
+  private final Map<TargetKey, WriteTarget> targets = new HashMap<>();
+  private final ConnectionState state;
+  private int nextServer; // only the sender thread reads and bumps it
   private final MetadataCache metadata;
   private final BiFunction<TablePath, PartitionSpec, CompletableFuture<Void>> partitionCreator;
   private final boolean dynamicCreatePartition;
@@ -52,8 +64,10 @@ public final class WriterClient implements AutoCloseable {
   public WriterClient(
       Configuration conf,
       MetadataCache metadata,
+      ConnectionState state,
       BiFunction<TablePath, PartitionSpec, CompletableFuture<Void>> partitionCreator) {
     this.metadata = metadata;
+    this.state = state;
     this.partitionCreator = partitionCreator;
     this.dynamicCreatePartition = conf.get(ClientOptions.WRITER_DYNAMIC_CREATE_PARTITION);
     this.requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
@@ -68,26 +82,26 @@ public final class WriterClient implements AutoCloseable {
     this.batchSize = conf.get(ClientOptions.WRITER_BATCH_SIZE).getBytesAsInt();
     long bufferMemory = conf.get(ClientOptions.WRITER_BUFFER_MEMORY).getBytes();
     Duration delivery = conf.get(ClientOptions.WRITER_DELIVERY_TIMEOUT);
-    this.closeTimeout = delivery;
     this.accumulator =
         new RecordAccumulator(
+            Clock.SYSTEM,
             bufferMemory,
             batchSize,
             conf.get(ClientOptions.WRITER_BATCH_TIMEOUT).toNanos(),
             delivery.toNanos(),
             conf.get(ClientOptions.WRITER_BUFFER_WAIT_TIMEOUT).toNanos(),
             conf.get(ClientOptions.WRITER_MAX_INFLIGHT_PER_BUCKET));
-    this.identity = new WriterIdentity(idempotent, metadata);
+    this.identity = new WriterIdentity(idempotent, this::nextTabletServer, Clock.SYSTEM);
     this.sender =
         new Sender(
             accumulator,
-            metadata,
+            new MetadataLeaderRouter(metadata),
             identity,
+            Clock.SYSTEM,
+            RetryPolicy.from(conf),
             acks,
             conf.get(ClientOptions.REQUEST_TIMEOUT),
             conf.get(ClientOptions.WRITER_RETRIES),
-            conf.get(ClientOptions.RETRY_BACKOFF),
-            conf.get(ClientOptions.RETRY_BACKOFF_MAX),
             conf.get(ClientOptions.WRITER_REQUEST_MAX_SIZE).getBytes());
     // Arrow vectors live outside the heap; bound them too (batches in flight plus builders kept for reuse).
     this.allocator = new RootAllocator(bufferMemory * 2 + 64L * 1024 * 1024);
@@ -97,24 +111,71 @@ public final class WriterClient implements AutoCloseable {
     senderThread.start();
   }
 
-  /** The target of an append writer: log batches in the table's log format. */
-  WriteTarget logTarget(TableInfo table) {
-    identity.noteTable(table.getTablePath());
-    LogFormatCodec codec = LogFormats.forTable(table.getProperties());
-    LogWriteContext context = new LogWriteContext(table.getRowType(), table.getProperties(), batchSize, allocator);
-    return register(
-        new WriteTarget(table, WriteTarget.Kind.LOG, null, () -> new LogBatchBuilder(codec.createWriter(context))));
+  /** The tablet servers in turn (for InitWriter), or {@code null} after asking for them when none is known. */
+  private ServerConnection nextTabletServer() {
+    List<ServerNode> servers = List.copyOf(metadata.nodes().tabletServers());
+    if (servers.isEmpty()) {
+      metadata.refreshNodes();
+      return null;
+    }
+    return metadata.tabletServer(servers.get(Math.floorMod(nextServer++, servers.size())).id());
   }
 
-  /** The target of an upsert writer: KV batches, optionally for a subset of columns. */
+  /** The target of an append writer: log batches in the table's log format. Give it back with {@link #release}. */
+  WriteTarget logTarget(TableInfo table) {
+    return acquire(
+        table,
+        WriteTarget.Kind.LOG,
+        null,
+        () -> {
+          LogFormatCodec codec = LogFormats.forTable(table.getProperties());
+          LogWriteContext context =
+              new LogWriteContext(table.getRowType(), table.getProperties(), batchSize, allocator);
+          return () -> new LogBatchBuilder(codec.createWriter(context));
+        });
+  }
+
+  /** The target of an upsert writer: KV batches, optionally for a subset of columns. Give it back with {@link #release}. */
   WriteTarget kvTarget(TableInfo table, int[] targetColumns) {
+    return acquire(
+        table,
+        WriteTarget.Kind.KV,
+        targetColumns,
+        () -> () -> new KvBatchBuilder(RowCodecs.encoder(table.getProperties(), table.getRowType()), batchSize));
+  }
+
+  private synchronized WriteTarget acquire(
+      TableInfo table,
+      WriteTarget.Kind kind,
+      int[] targetColumns,
+      Supplier<Supplier<RecordBatchBuilder>> builders) {
+    state.checkOpen("a new writer of " + table.getTablePath());
     identity.noteTable(table.getTablePath());
-    return register(
-        new WriteTarget(
-            table,
-            WriteTarget.Kind.KV,
-            targetColumns,
-            () -> new KvBatchBuilder(RowCodecs.encoder(table.getProperties(), table.getRowType()), batchSize)));
+    TargetKey key =
+        new TargetKey(
+            table.getTableId(),
+            table.getSchemaId(),
+            kind,
+            targetColumns == null ? null : Arrays.stream(targetColumns).boxed().toList());
+    WriteTarget target =
+        targets.computeIfAbsent(key, k -> new WriteTarget(table, kind, targetColumns, builders.get()));
+    target.users++;
+    return target;
+  }
+
+  /**
+   * A writer is done with its target: the last one out frees the target's pooled builders (those of batches still
+   * in flight are freed as they come back), so closed writers leave no memory behind.
+   */
+  synchronized void release(WriteTarget target) {
+    if (--target.users == 0) {
+      targets.values().remove(target);
+      target.closeBuilders();
+    }
+  }
+
+  ConnectionState state() {
+    return state;
   }
 
   /** Routes rows of a partitioned table to their partition; {@code null} for unpartitioned tables. */
@@ -124,42 +185,33 @@ public final class WriterClient implements AutoCloseable {
         : null;
   }
 
-  private WriteTarget register(WriteTarget target) {
-    targets.add(target);
-    return target;
+  CompletableFuture<WriteResult> write(
+      WriteTarget target, FailureLatch writer, TableBucket bucket, ChangeType type, Object[] row, byte[] key) {
+    return accumulator.append(target, writer, bucket, type, row, key);
   }
 
-  CompletableFuture<WriteResult> write(
-      WriteTarget target, TableBucket bucket, ChangeType type, Object[] row, byte[] key) {
-    return accumulator.append(target, bucket, type, row, key);
+  /** Sends everything written to {@code target} so far and waits until it is acknowledged or failed. */
+  void flush(WriteTarget target) {
+    accumulator.flush(target);
   }
 
   /**
-   * Sends everything written so far and waits until it is acknowledged; rethrows the first failure of a batch of
-   * {@code target} (each record's own future tells exactly which ones failed).
+   * Stops the sender at once and fails every record not yet acknowledged with a {@link ClosedException} (writers
+   * flush on their own close; a connection's close must not wait for the delivery timeout), then frees the Arrow
+   * memory.
    */
-  void flush(WriteTarget target) {
-    Throwable failure = accumulator.flush(target);
-    if (failure != null) {
-      throw Futures.rethrow(failure);
-    }
-  }
-
-  /** Sends what is left (up to the delivery timeout), then stops the sender and frees the Arrow memory. */
   @Override
   public void close() {
-    sender.initiateClose(false);
+    sender.initiateClose(true);
     try {
-      senderThread.join(closeTimeout.toMillis());
-      if (senderThread.isAlive()) {
-        sender.initiateClose(true);
-        senderThread.join(TimeUnit.SECONDS.toMillis(5));
-      }
+      senderThread.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      sender.initiateClose(true);
     }
-    targets.forEach(WriteTarget::closeBuilders);
+    synchronized (this) {
+      targets.values().forEach(WriteTarget::closeBuilders);
+      targets.clear();
+    }
     try {
       allocator.close();
     } catch (IllegalStateException leak) {
@@ -167,4 +219,7 @@ public final class WriterClient implements AutoCloseable {
       LOG.warn("Arrow memory still held by unfinished batches at close: {}", leak.getMessage());
     }
   }
+
+  /** Writers of one table, write kind and set of target columns share a target. */
+  private record TargetKey(long tableId, int schemaId, WriteTarget.Kind kind, List<Integer> targetColumns) {}
 }

@@ -1,13 +1,13 @@
 package io.flussjava.client.write.internal;
 
 import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.Futures;
-import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.rpc.ApiMethods;
-import io.flussjava.rpc.ServerNode;
+import io.flussjava.rpc.ServerConnection;
 import io.flussjava.rpc.protocol.InitWriterRequest;
 import io.flussjava.rpc.protocol.PbTablePath;
-import java.util.Iterator;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +22,22 @@ final class WriterIdentity {
   static final long NO_WRITER_ID = -1L;
 
   private final boolean idempotent;
-  private final MetadataCache metadata;
+  private final Supplier<ServerConnection> nextTabletServer;
+  private final Clock clock;
   private volatile long writerId = NO_WRITER_ID;
   private volatile boolean requesting;
   private volatile TablePath anyTable;
-  private volatile long retryAtNanos = System.nanoTime();
+  private volatile long retryAtNanos;
 
-  WriterIdentity(boolean idempotent, MetadataCache metadata) {
+  /**
+   * @param nextTabletServer a tablet server to ask, a different one on each call where there are several (so that
+   *     one server that is down does not stop every writer), or {@code null} when none is known yet
+   */
+  WriterIdentity(boolean idempotent, Supplier<ServerConnection> nextTabletServer, Clock clock) {
     this.idempotent = idempotent;
-    this.metadata = metadata;
+    this.nextTabletServer = nextTabletServer;
+    this.clock = clock;
+    this.retryAtNanos = clock.nanoTime();
   }
 
   /** Remembers a table the InitWriter request can name (the server wants at least one). */
@@ -55,12 +62,12 @@ final class WriterIdentity {
     if (!idempotent || writerId != NO_WRITER_ID) {
       return true;
     }
-    if (requesting || anyTable == null || System.nanoTime() - retryAtNanos < 0) {
+    if (requesting || anyTable == null || clock.nanoTime() - retryAtNanos < 0) {
       return false;
     }
-    Iterator<ServerNode> servers = metadata.nodes().tabletServers().iterator();
-    if (!servers.hasNext()) {
-      metadata.refreshNodes().whenComplete((n, e) -> onReady.run());
+    ServerConnection server = nextTabletServer.get();
+    if (server == null) {
+      retryAtNanos = clock.nanoTime() + 500_000_000L;
       return false;
     }
     requesting = true;
@@ -70,7 +77,7 @@ final class WriterIdentity {
             .addTablePath(
                 PbTablePath.newBuilder().setDatabaseName(table.getDatabaseName()).setTableName(table.getTableName()))
             .build();
-    metadata.tabletServer(servers.next().id())
+    server
         .send(ApiMethods.INIT_WRITER, request)
         .whenComplete(
             (resp, error) -> {
@@ -79,7 +86,7 @@ final class WriterIdentity {
                 LOG.debug("writer id {}", writerId);
               } else {
                 // Back off so that an unreachable cluster does not turn the sender into a busy loop.
-                retryAtNanos = System.nanoTime() + 500_000_000L;
+                retryAtNanos = clock.nanoTime() + 500_000_000L;
                 LOG.warn("InitWriter failed, retrying in 500 ms: {}", Futures.unwrap(error).toString());
               }
               requesting = false;

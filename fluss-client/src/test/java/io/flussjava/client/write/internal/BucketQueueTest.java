@@ -1,5 +1,6 @@
 package io.flussjava.client.write.internal;
 
+import io.flussjava.client.TableBucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flussjava.log.ChangeType;
@@ -12,7 +13,7 @@ class BucketQueueTest {
 
   private WriteBatch newBatch() {
     WriteBatch b = new WriteBatch(target, bucket, target.takeBuilder(), 100, System.nanoTime(), 1_000_000_000L);
-    b.tryAppend(ChangeType.UPDATE_AFTER, new Object[] {1, "a"}, new byte[] {1});
+    b.tryAppend(new FailureLatch(), ChangeType.UPDATE_AFTER, new Object[] {1, "a"}, new byte[] {1});
     queue.addNew(b);
     return b;
   }

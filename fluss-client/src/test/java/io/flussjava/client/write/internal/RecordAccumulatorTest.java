@@ -1,5 +1,8 @@
 package io.flussjava.client.write.internal;
 
+import io.flussjava.client.TableBucket;
+import io.flussjava.client.internal.Clock;
+import io.flussjava.client.internal.LeaderRouter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flussjava.client.write.WriteResult;
@@ -12,12 +15,13 @@ import org.junit.jupiter.api.Test;
 class RecordAccumulatorTest {
   private static final long LINGER = TimeUnit.MILLISECONDS.toNanos(100);
   private final WriteTarget target = WritePipelineTestSupport.kvTarget(64);
+  private final FailureLatch writer = new FailureLatch();
   private final RecordAccumulator accumulator =
-      new RecordAccumulator(1 << 20, 64, LINGER, TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(1), 5);
+      new RecordAccumulator(Clock.SYSTEM, 1 << 20, 64, LINGER, TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(1), 5);
 
   private CompletableFuture<WriteResult> append(int bucket, int id) {
     return accumulator.append(
-        target, TableBucket.of(42L, bucket), ChangeType.UPDATE_AFTER, new Object[] {id, "v"}, new byte[] {(byte) id});
+        target, writer, TableBucket.of(42L, bucket), ChangeType.UPDATE_AFTER, new Object[] {id, "v"}, new byte[] {(byte) id});
   }
 
   @Test
@@ -25,16 +29,16 @@ class RecordAccumulatorTest {
     append(0, 1);
     long now = System.nanoTime();
     long[] next = new long[1];
-    assertThat(accumulator.drain(now, false, b -> 0, next)).isEmpty();
+    assertThat(accumulator.drain(now, false, b -> LeaderRouter.Route.leader(0), next)).isEmpty();
     assertThat(next[0]).isBetween(now, now + LINGER);
-    List<WriteBatch> later = accumulator.drain(now + LINGER + 1, false, b -> 0, next);
+    List<WriteBatch> later = accumulator.drain(now + LINGER + 1, false, b -> LeaderRouter.Route.leader(0), next);
     assertThat(later).hasSize(1);
 
     // Bucket 1 fills a batch (64 bytes) and opens a second one: the full one is ready without linger.
     for (int i = 0; i < 10; i++) {
       append(1, i);
     }
-    List<WriteBatch> full = accumulator.drain(System.nanoTime(), false, b -> 0, next);
+    List<WriteBatch> full = accumulator.drain(System.nanoTime(), false, b -> LeaderRouter.Route.leader(0), next);
     assertThat(full).hasSize(1);
     assertThat(full.get(0).isClosed()).isTrue();
   }
@@ -45,8 +49,8 @@ class RecordAccumulatorTest {
     CompletableFuture<WriteResult> f2 = append(0, 2);
     long[] next = new long[1];
     long late = System.nanoTime() + LINGER * 2;
-    assertThat(accumulator.drain(late, false, b -> -1, next)).isEmpty();
-    List<WriteBatch> ready = accumulator.drain(late, false, b -> 3, next);
+    assertThat(accumulator.drain(late, false, b -> LeaderRouter.Route.waiting(), next)).isEmpty();
+    List<WriteBatch> ready = accumulator.drain(late, false, b -> LeaderRouter.Route.leader(3), next);
     assertThat(ready).hasSize(1);
     accumulator.succeed(ready.get(0), 100);
     assertThat(f1.join().offset()).isEqualTo(100);
@@ -59,12 +63,13 @@ class RecordAccumulatorTest {
   void aFailureReachesEveryRecordOfTheBatch() {
     CompletableFuture<WriteResult> f1 = append(0, 1);
     long[] next = new long[1];
-    List<WriteBatch> ready = accumulator.drain(System.nanoTime() + LINGER * 2, false, b -> 0, next);
+    List<WriteBatch> ready = accumulator.drain(System.nanoTime() + LINGER * 2, false, b -> LeaderRouter.Route.leader(0), next);
     RuntimeException boom = new RuntimeException("boom");
     accumulator.fail(ready.get(0), boom, true, true);
     assertThat(f1).isCompletedExceptionally();
     assertThat(ready.get(0).failure()).isSameAs(boom);
-    assertThat(accumulator.flush(target)).as("flush reports it").isSameAs(boom);
-    assertThat(accumulator.flush(target)).as("once").isNull();
+    accumulator.flush(target);
+    assertThat(writer.take()).as("the writer's flush reports it").isSameAs(boom);
+    assertThat(writer.take()).as("once").isNull();
   }
 }
