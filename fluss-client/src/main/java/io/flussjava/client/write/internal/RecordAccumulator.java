@@ -198,6 +198,9 @@ final class RecordAccumulator {
 
   /** The server acknowledged a batch. */
   void succeed(WriteBatch batch, long baseOffset) {
+    if (batch.done.isDone()) {
+      return; // aborted by a close while its answer was on the way
+    }
     BucketQueue queue = queues.get(batch.bucket);
     synchronized (queue) {
       queue.completed(batch);
@@ -213,6 +216,9 @@ final class RecordAccumulator {
    *     sequence number
    */
   void fail(WriteBatch batch, Throwable error, boolean wasInFlight, boolean definitelyNotWritten) {
+    if (batch.done.isDone()) {
+      return;
+    }
     if (wasInFlight) {
       BucketQueue queue = queues.get(batch.bucket);
       synchronized (queue) {
