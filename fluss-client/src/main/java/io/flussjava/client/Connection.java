@@ -10,7 +10,9 @@ import io.flussjava.client.internal.Retrier;
 import io.flussjava.client.lookup.internal.LookupClient;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.internal.WriterClient;
+import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.ConnectionState;
+import io.flussjava.client.internal.RetryPolicy;
 import io.flussjava.exception.ClosedException;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
@@ -72,7 +74,7 @@ public final class Connection implements AutoCloseable {
     this.scheduler = scheduler;
     this.requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
     this.retrier =
-        new Retrier(scheduler, conf.get(ClientOptions.RETRY_BACKOFF), conf.get(ClientOptions.RETRY_BACKOFF_MAX));
+        new Retrier(scheduler, RetryPolicy.from(conf), Clock.SYSTEM);
     this.metadata =
         new MetadataCache(
             rpc,

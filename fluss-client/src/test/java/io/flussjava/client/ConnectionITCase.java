@@ -79,6 +79,8 @@ class ConnectionITCase extends ClientTestBase {
     Connection c = Connection.create(clientConf());
     c.close();
     c.close(); // idempotent
-    assertThatThrownBy(c::getAdmin).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(c::getAdmin)
+        .isInstanceOf(io.flussjava.exception.ClosedException.class)
+        .hasMessage("this Connection is closed");
   }
 }

@@ -297,7 +297,8 @@ public final class ClientOptions {
       ConfigOption<?> option = ALL.get(key);
       if (option == null) {
         throw new InvalidConfigException(
-            "Unknown configuration key '" + key + "'" + suggestion(key) + ". Known keys: " + ALL.keySet() + ".");
+            "Unknown configuration key '" + key + "'" + suggestion(key)
+                + ". The README's configuration table (or ClientOptions.markdownTable()) lists every key.");
       }
       conf.get(option);
     }

@@ -189,4 +189,41 @@ public interface Admin extends AutoCloseable {
   /** Releases nothing shared: the connection owns the resources. Safe to call more than once. */
   @Override
   void close();
+
+  // "db.table" forms, as connection.getTable and the Python client's guide take them.
+
+  /** {@link #createTable(TablePath, TableDescriptor, boolean)} for a path written {@code "db.table"}. */
+  default void createTable(String tablePath, TableDescriptor descriptor, boolean ignoreIfExists) {
+    createTable(TablePath.parse(tablePath), descriptor, ignoreIfExists);
+  }
+
+  /** {@link #dropTable(TablePath, boolean)} for a path written {@code "db.table"}. */
+  default void dropTable(String tablePath, boolean ignoreIfNotExists) {
+    dropTable(TablePath.parse(tablePath), ignoreIfNotExists);
+  }
+
+  /** {@link #tableExists(TablePath)} for a path written {@code "db.table"}. */
+  default boolean tableExists(String tablePath) {
+    return tableExists(TablePath.parse(tablePath));
+  }
+
+  /** {@link #getTableInfo(TablePath)} for a path written {@code "db.table"}. */
+  default TableInfo getTableInfo(String tablePath) {
+    return getTableInfo(TablePath.parse(tablePath));
+  }
+
+  /** {@link #listPartitionInfos(TablePath)} for a path written {@code "db.table"}. */
+  default List<PartitionInfo> listPartitionInfos(String tablePath) {
+    return listPartitionInfos(TablePath.parse(tablePath));
+  }
+
+  /** {@link #createPartition(TablePath, PartitionSpec, boolean)} for a path written {@code "db.table"}. */
+  default void createPartition(String tablePath, PartitionSpec spec, boolean ignoreIfExists) {
+    createPartition(TablePath.parse(tablePath), spec, ignoreIfExists);
+  }
+
+  /** {@link #dropPartition(TablePath, PartitionSpec, boolean)} for a path written {@code "db.table"}. */
+  default void dropPartition(String tablePath, PartitionSpec spec, boolean ignoreIfNotExists) {
+    dropPartition(TablePath.parse(tablePath), spec, ignoreIfNotExists);
+  }
 }

@@ -126,6 +126,30 @@ public final class TableInfo {
     return descriptor;
   }
 
+  /** Equal when every field is: the same table (id), schema version, layout, properties and times. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof TableInfo t)) {
+      return false;
+    }
+    return tableId == t.tableId
+        && schemaId == t.schemaId
+        && numBuckets == t.numBuckets
+        && createdTime == t.createdTime
+        && modifiedTime == t.modifiedTime
+        && tablePath.equals(t.tablePath)
+        && bucketKeys.equals(t.bucketKeys)
+        && descriptor.equals(t.descriptor);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(tablePath, tableId, schemaId, numBuckets, createdTime, modifiedTime);
+  }
+
   @Override
   public String toString() {
     return "TableInfo{" + tablePath + ", id=" + tableId + ", schemaId=" + schemaId + ", schema="

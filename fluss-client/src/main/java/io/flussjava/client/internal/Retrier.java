@@ -1,12 +1,9 @@
 package io.flussjava.client.internal;
 
-import io.flussjava.exception.InvalidMetadataException;
-import io.flussjava.exception.RetriableException;
 import io.flussjava.exception.TimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,13 +18,13 @@ public final class Retrier {
   private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
 
   private final ScheduledExecutorService scheduler;
-  private final long initialBackoffNanos;
-  private final long maxBackoffNanos;
+  private final RetryPolicy policy;
+  private final Clock clock;
 
-  public Retrier(ScheduledExecutorService scheduler, Duration initialBackoff, Duration maxBackoff) {
+  public Retrier(ScheduledExecutorService scheduler, RetryPolicy policy, Clock clock) {
     this.scheduler = scheduler;
-    this.initialBackoffNanos = Math.max(1, initialBackoff.toNanos());
-    this.maxBackoffNanos = Math.max(initialBackoffNanos, maxBackoff.toNanos());
+    this.policy = policy;
+    this.clock = clock;
   }
 
   /**
@@ -42,7 +39,7 @@ public final class Retrier {
       Supplier<CompletableFuture<T>> attempt,
       Consumer<Throwable> onStaleMetadata) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = clock.nanoTime() + timeout.toNanos();
     run(operation, timeout, deadline, 0, attempt, onStaleMetadata, result);
     return result;
   }
@@ -72,12 +69,12 @@ public final class Retrier {
             return;
           }
           Throwable cause = Futures.unwrap(error);
-          if (!(cause instanceof RetriableException)) {
+          if (!RetryPolicy.isRetriable(cause)) {
             result.completeExceptionally(cause);
             return;
           }
-          long backoff = backoffNanos(attemptNo);
-          if (System.nanoTime() + backoff >= deadline) {
+          long backoff = policy.backoffNanos(attemptNo + 1);
+          if (!RetryPolicy.fitsBefore(clock.nanoTime(), backoff, deadline)) {
             TimeoutException t =
                 new TimeoutException(
                     operation + " did not complete within " + timeout.toMillis() + " ms; last error: "
@@ -86,7 +83,7 @@ public final class Retrier {
             result.completeExceptionally(t);
             return;
           }
-          if (cause instanceof InvalidMetadataException && onStaleMetadata != null) {
+          if (RetryPolicy.meansStaleMetadata(cause) && onStaleMetadata != null) {
             onStaleMetadata.accept(cause);
           }
           LOG.debug("{} failed with a retriable error, retrying in {} ms: {}", operation, backoff / 1_000_000, cause.toString());
@@ -97,11 +94,4 @@ public final class Retrier {
         });
   }
 
-  long backoffNanos(int attemptNo) {
-    long exp = initialBackoffNanos << Math.min(attemptNo, 20);
-    long capped = Math.min(maxBackoffNanos, exp <= 0 ? maxBackoffNanos : exp);
-    // +-20% jitter keeps many clients from retrying in lock step after a leader change.
-    double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
-    return (long) (capped * jitter);
-  }
 }

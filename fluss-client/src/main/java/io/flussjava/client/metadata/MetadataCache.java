@@ -81,8 +81,10 @@ public final class MetadataCache {
     if (index >= bootstrapServers.size()) {
       return Futures.failed(
           new NetworkException(
-              "Could not reach any of bootstrap.servers " + bootstrapServers + ": " + failures
-                  + ". Check that the addresses are right and the Fluss cluster is running."));
+              "Could not reach any of bootstrap.servers ["
+                  + bootstrapServers.stream().map(a -> a.getHostString() + ":" + a.getPort())
+                      .collect(java.util.stream.Collectors.joining(", "))
+                  + "]: " + failures));
     }
     InetSocketAddress address = bootstrapServers.get(index);
     return rpc.connection(address)
@@ -94,8 +96,8 @@ public final class MetadataCache {
               if (!(cause instanceof NetworkException)) {
                 return Futures.failed(cause);
               }
-              failures.append(failures.length() == 0 ? "" : "; ").append(address).append(": ")
-                  .append(cause.getMessage());
+              // The connection's message names the address and says what to check.
+              failures.append(failures.length() == 0 ? "" : "; ").append(cause.getMessage());
               return bootstrapFrom(index + 1, failures);
             });
   }

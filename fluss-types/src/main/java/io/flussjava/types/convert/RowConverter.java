@@ -135,8 +135,9 @@ public final class RowConverter {
 
   private void checkArity(int count) {
     if (count != names.length) {
-      throw new InvalidRowException("expected " + names.length + " values for columns " + rowType.getFieldNames()
-          + ", got " + count);
+      throw new InvalidRowException(
+          "expected " + names.length + (names.length == 1 ? " value" : " values") + " (for columns "
+              + rowType.getFieldNames() + "), got " + count);
     }
   }
 

@@ -6,6 +6,7 @@ import io.flussjava.client.internal.Futures;
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.exception.ClosedException;
 import io.flussjava.log.ChangeType;
+import io.flussjava.types.convert.PrecisionCutter;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,6 +19,7 @@ final class WriterCore {
   private final WriteTarget target;
   private final RowRouter router;
   private final RowPartitioner partitioner;
+  private final PrecisionCutter precision;
   private final long tableId;
   private final String name;
   private final FailureLatch failures = new FailureLatch();
@@ -32,6 +34,7 @@ final class WriterCore {
     this.target = target;
     this.router = new RowRouter(table);
     this.partitioner = client.partitionerFor(table);
+    this.precision = new PrecisionCutter(table.getRowType());
     this.tableId = table.getTableId();
     this.name = name;
   }
@@ -41,9 +44,11 @@ final class WriterCore {
    *
    * @param keyed whether the record carries its encoded primary key (KV records)
    */
-  CompletableFuture<WriteResult> write(ChangeType type, Object[] row, boolean keyed) {
+  CompletableFuture<WriteResult> write(ChangeType type, Object[] given, boolean keyed) {
     checkOpen();
-    long partitionId = partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(row);
+    long partitionId = partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(given);
+    // Cut after naming the partition: partition names keep the value as given, as the official client names them.
+    Object[] row = precision.cut(given);
     // A key leaves the partition columns out: a partition holds one value of them.
     byte[] key = keyed ? router.primaryKey(row) : null;
     int bucket = router.bucketOf(row, key, target.stickyBucket());

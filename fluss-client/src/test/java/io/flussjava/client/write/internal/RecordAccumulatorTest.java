@@ -72,4 +72,23 @@ class RecordAccumulatorTest {
     assertThat(writer.take()).as("the writer's flush reports it").isSameAs(boom);
     assertThat(writer.take()).as("once").isNull();
   }
+
+  @Test
+  void writersOfOneTargetFillTheSameBatchAndEachHearsOfItsFailure() {
+    FailureLatch other = new FailureLatch();
+    for (int i = 0; i < 4; i++) { // 4 records fill the 64-byte batch
+      accumulator.append(
+          target, i % 2 == 0 ? writer : other, TableBucket.of(42L, 0), ChangeType.UPDATE_AFTER,
+          new Object[] {i, "v"}, new byte[] {(byte) i});
+    }
+    long[] next = new long[1];
+    List<WriteBatch> ready =
+        accumulator.drain(System.nanoTime() + LINGER * 2, false, b -> LeaderRouter.Route.leader(0), next);
+    assertThat(ready).as("interleaved writers do not seal each other's batches").hasSize(1);
+    assertThat(ready.get(0).recordCount()).isEqualTo(4);
+    RuntimeException boom = new RuntimeException("boom");
+    accumulator.fail(ready.get(0), boom, true, true);
+    assertThat(writer.take()).isSameAs(boom);
+    assertThat(other.take()).isSameAs(boom);
+  }
 }
