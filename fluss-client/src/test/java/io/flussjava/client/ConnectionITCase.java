@@ -83,4 +83,23 @@ class ConnectionITCase extends ClientTestBase {
         .isInstanceOf(io.flussjava.exception.ClosedException.class)
         .hasMessage("this Connection is closed");
   }
+
+  @Test
+  void handlesOfAClosedConnectionFailTypedAndAtOnce() {
+    Connection c = Connection.create(clientConf());
+    io.flussjava.client.admin.Admin admin = c.getAdmin();
+    String db = "closed_conn_db";
+    admin.createDatabase(db, io.flussjava.client.admin.DatabaseDescriptor.EMPTY, true);
+    c.close();
+    long start = System.nanoTime();
+    assertThatThrownBy(admin::listDatabases)
+        .isInstanceOf(io.flussjava.exception.ClosedException.class)
+        .hasMessageContaining("Connection");
+    assertThatThrownBy(() -> admin.databaseExistsAsync(db).join())
+        .hasCauseInstanceOf(io.flussjava.exception.ClosedException.class);
+    assertThatThrownBy(() -> c.getTable(db + ".t")).isInstanceOf(io.flussjava.exception.ClosedException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    admin.close();
+    admin.close();
+  }
 }

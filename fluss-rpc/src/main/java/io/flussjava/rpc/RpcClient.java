@@ -2,6 +2,7 @@ package io.flussjava.rpc;
 
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
+import io.flussjava.exception.ClosedException;
 import io.flussjava.exception.NetworkException;
 import io.flussjava.rpc.internal.ConnectionSettings;
 import io.flussjava.rpc.internal.NettyServerConnection;
@@ -126,8 +127,10 @@ public final class RpcClient implements AutoCloseable {
       toClose = new ArrayList<>(connections.values());
     }
     for (NettyServerConnection connection : toClose) {
+      // Not a NetworkException: that one is retriable, and nothing may retry into a closed client.
       connection.closeWith(
-          new NetworkException("Connection to " + connection.server() + " was closed: the RpcClient is closing"));
+          new ClosedException(
+              "the Connection was closed before " + connection.server() + " answered this request"));
     }
     // Quiet period 0: the close tasks queued above still run before the threads stop.
     io.netty.util.concurrent.Future<?> termination =
@@ -162,7 +165,7 @@ public final class RpcClient implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("This RpcClient is closed: create a new client to send requests");
+      throw new ClosedException("the Connection is closed: create a new one to send requests");
     }
   }
 }

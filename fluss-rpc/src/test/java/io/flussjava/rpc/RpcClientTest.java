@@ -166,15 +166,17 @@ class RpcClientTest {
       client.close();
       client.close();
 
-      assertThat(failureOf(pending)).isInstanceOf(NetworkException.class).hasMessageContaining("RpcClient is closing");
+      assertThat(failureOf(pending))
+          .isInstanceOf(io.flussjava.exception.ClosedException.class)
+          .hasMessageContaining("Connection was closed");
       assertThat(networkThreads()).isZero(); // close joins its threads: none may be left when it returns
       assertThat(client.isClosed()).isTrue();
       assertThatThrownBy(() -> client.connection(server.address()))
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(io.flussjava.exception.ClosedException.class)
           .hasMessageContaining("closed");
       assertThat(failureOf(connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance())))
-          .isInstanceOf(NetworkException.class)
-          .hasMessageContaining("is closed");
+          .isInstanceOf(io.flussjava.exception.ClosedException.class)
+          .hasMessageContaining("closed");
     }
   }
 

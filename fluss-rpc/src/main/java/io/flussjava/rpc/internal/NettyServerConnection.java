@@ -4,6 +4,7 @@ import com.google.protobuf.MessageLite;
 import io.flussjava.exception.ApiException;
 import io.flussjava.exception.AuthenticationException;
 import io.flussjava.exception.FlussException;
+import io.flussjava.exception.ClosedException;
 import io.flussjava.exception.NetworkException;
 import io.flussjava.exception.TimeoutException;
 import io.flussjava.rpc.ApiKey;
@@ -505,8 +506,12 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     closed.complete(null);
   }
 
-  private NetworkException closedException() {
+  private RuntimeException closedException() {
     RuntimeException cause = closeCause;
+    if (cause instanceof ClosedException) {
+      // The client itself was closed: final, unlike a lost connection, which a retry may replace.
+      return new ClosedException(cause.getMessage());
+    }
     return NetworkExceptions.withUnderlying(
         "Connection to " + label + " is closed" + (cause == null ? "" : ": " + cause.getMessage()), cause);
   }

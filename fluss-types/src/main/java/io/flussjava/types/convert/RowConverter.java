@@ -136,8 +136,8 @@ public final class RowConverter {
   private void checkArity(int count) {
     if (count != names.length) {
       throw new InvalidRowException(
-          "expected " + names.length + (names.length == 1 ? " value" : " values") + " (for columns "
-              + rowType.getFieldNames() + "), got " + count);
+          "expected " + names.length + (names.length == 1 ? " value for column " : " values for columns ")
+              + rowType.getFieldNames() + ", got " + count);
     }
   }
 
