@@ -266,7 +266,8 @@ class RpcClientTest {
       all.get(5, TimeUnit.SECONDS);
       assertThat(futures)
           .filteredOn(CompletableFuture::isCompletedExceptionally)
-          .allSatisfy(f -> assertThat(failureOf(f)).isInstanceOf(NetworkException.class));
+          .allSatisfy(
+              f -> assertThat(failureOf(f)).isInstanceOf(io.flussjava.exception.ClosedException.class));
     }
   }
 
