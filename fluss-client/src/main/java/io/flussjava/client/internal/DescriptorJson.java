@@ -97,7 +97,7 @@ public final class DescriptorJson {
   private static Map<String, String> readStringMap(JsonNode node) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     if (node != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         out.put(e.getKey(), e.getValue().asText());
       }
