@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.exception.FlussException;
-import io.flussjava.types.internal.SchemaJsonCodec;
+import io.flussjava.types.json.SchemaJsonCodec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import io.flussjava.types.RowType;
 
@@ -9,6 +9,8 @@ import io.flussjava.types.RowType;
  *
  * <p>Build one per row type and reuse it. {@link #writeRow(Object[], ByteArrayOutput)} appends to a caller's output
  * (e.g. straight into a batch); {@link #encode(Object[])} uses an internal reusable buffer. Not thread-safe.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class CompactedRowWriter {
   private final CompactedFieldCodec[] fields;

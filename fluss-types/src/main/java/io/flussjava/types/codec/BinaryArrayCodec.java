@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import io.flussjava.types.DataType;
 import io.flussjava.types.DecimalType;

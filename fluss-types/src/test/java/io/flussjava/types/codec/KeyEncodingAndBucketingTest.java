@@ -1,7 +1,7 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import static io.flussjava.types.DataTypes.FIELD;
-import static io.flussjava.types.internal.CodecTestSupport.hex;
+import static io.flussjava.types.codec.CodecTestSupport.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

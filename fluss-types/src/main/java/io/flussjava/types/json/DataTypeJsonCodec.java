@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,6 +29,8 @@ import java.util.List;
  *
  * <p>Reading is lenient: unknown keys are ignored, a missing {@code nullable} means nullable and a missing {@code
  * field_id} means unassigned. A missing required key or an unknown type name is an {@link IllegalArgumentException}.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class DataTypeJsonCodec {
   static final String TYPE = "type";

@@ -1,6 +1,6 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
-import static io.flussjava.types.internal.CodecTestSupport.hex;
+import static io.flussjava.types.codec.CodecTestSupport.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +25,8 @@ import java.util.List;
  *
  * <p>Reading is lenient: unknown keys (such as a column's {@code agg_function}) are ignored, columns without ids are
  * numbered in order, and a missing {@code highest_field_id} becomes the largest id in use.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class SchemaJsonCodec {
   static final String VERSION = "version";

@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import io.flussjava.types.ArrayType;
 import io.flussjava.types.DataType;
@@ -11,6 +11,8 @@ import java.util.List;
 /**
  * The bytes of one ARRAY, MAP or ROW value, without a length: whatever holds the value (a CompactedRow field, an
  * IndexedRow's length slots, a binary array's slot) records how long they are. One per nested type; not thread-safe.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public interface NestedValueCodec {
   /** Appends the bytes of {@code value}, a canonical ARRAY ({@code List}), MAP ({@code Map}) or ROW ({@code List}). */

@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 /**
  * Unsigned LEB128 varints as Fluss writes them in CompactedRow and KV records: 7 bits per byte, least significant

@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,6 +10,8 @@ import java.util.Arrays;
  * A growable byte array written front to back, meant to be reset and reused for every row or batch so that encoding
  * allocates only when the array must grow. Multi-byte numbers are little-endian, as everywhere inside Fluss records.
  * Not thread-safe.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class ByteArrayOutput {
   private static final VarHandle SHORT_LE =

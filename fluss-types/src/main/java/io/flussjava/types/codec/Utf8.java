@@ -1,9 +1,11 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 /**
  * UTF-8 encoding straight into a caller's array, so that strings are written without the temporary array of {@code
  * String.getBytes}. Unpaired surrogates become {@code '?'}, exactly as {@code getBytes(UTF_8)} does, so both paths
  * produce the same bytes.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class Utf8 {
   private Utf8() {}

@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.json;
 
 import static io.flussjava.types.DataTypes.FIELD;
 import static org.assertj.core.api.Assertions.assertThat;

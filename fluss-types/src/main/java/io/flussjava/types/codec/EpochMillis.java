@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,12 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import io.flussjava.types.RowType;
 
 /**
  * Decodes CompactedRow bytes (see {@link CompactedRowWriter}) into canonical values. Build one per row type (i.e. per
  * schema id) and reuse it. Not thread-safe.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class CompactedRowReader {
   private final CompactedFieldCodec[] fields;

@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import io.flussjava.exception.InvalidRowException;
 import io.flussjava.types.DataTypeRoot;
@@ -8,6 +8,8 @@ import io.flussjava.types.RowType;
  * Encodes the key columns of a row as Fluss's CompactedKeyEncoder does: the CompactedRow body encodings of the key
  * values, concatenated, with no null bitset. The result is both the primary-key bytes of PutKv/Lookup and the input
  * of {@link BucketHasher}. Key columns must be non-null. Not thread-safe; build one per key and reuse it.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class CompactedKeyEncoder {
   private final int[] keyIndexes;

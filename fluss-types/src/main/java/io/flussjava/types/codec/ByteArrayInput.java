@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package io.flussjava.types.internal;
+package io.flussjava.types.codec;
 
 /**
  * Fluss's default bucketing: {@code bucket = abs(murmurInt(murmurHash(keyBytes))) % numBuckets}, where the key bytes
@@ -8,6 +8,8 @@ package io.flussjava.types.internal;
  * <p>{@code murmurHash} is MurmurHash3 (x86, 32-bit, seed 42) with one Fluss twist: the trailing 1–3 bytes are each
  * mixed in as a whole sign-extended word, instead of being packed into one last word. Matching it bit for bit is what
  * makes a key land in the bucket the server and other clients expect.
+ *
+ * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class BucketHasher {
   private static final int SEED = 42;
