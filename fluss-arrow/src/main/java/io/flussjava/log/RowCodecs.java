@@ -3,8 +3,8 @@ package io.flussjava.log;
 import io.flussjava.exception.InvalidConfigException;
 import io.flussjava.log.internal.IndexedRowCodec;
 import io.flussjava.types.RowType;
-import io.flussjava.types.internal.CompactedRowReader;
-import io.flussjava.types.internal.CompactedRowWriter;
+import io.flussjava.types.codec.CompactedRowReader;
+import io.flussjava.types.codec.CompactedRowWriter;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.flussjava.log;
 
-import io.flussjava.types.internal.ByteArrayOutput;
+import io.flussjava.types.codec.ByteArrayOutput;
 
 /** Appends one row, in some binary row format, to an output. */
 public interface RowEncoder {

@@ -14,7 +14,7 @@ import io.flussjava.testkit.FlussClusterExtension;
 import io.flussjava.testkit.FlussClusterTest;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
-import io.flussjava.types.internal.SchemaJsonCodec;
+import io.flussjava.types.json.SchemaJsonCodec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

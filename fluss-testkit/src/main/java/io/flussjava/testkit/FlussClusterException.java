@@ -5,6 +5,7 @@ package io.flussjava.testkit;
  * or a readiness wait timed out. The message names the process and quotes the end of its output and log.
  */
 public class FlussClusterException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     public FlussClusterException(String message) {
         super(message);

@@ -5,8 +5,8 @@ import io.flussjava.log.LogBatchWriter;
 import io.flussjava.log.LogFormatCodec;
 import io.flussjava.log.LogReadContext;
 import io.flussjava.log.LogWriteContext;
-import io.flussjava.types.internal.CompactedRowReader;
-import io.flussjava.types.internal.CompactedRowWriter;
+import io.flussjava.types.codec.CompactedRowReader;
+import io.flussjava.types.codec.CompactedRowWriter;
 
 /** The COMPACTED log format: row-framed records holding CompactedRow bytes. */
 public final class CompactedLogFormat implements LogFormatCodec {

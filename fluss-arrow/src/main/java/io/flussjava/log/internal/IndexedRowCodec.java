@@ -1,6 +1,6 @@
 package io.flussjava.log.internal;
 
-import io.flussjava.types.internal.Utf8;
+import io.flussjava.types.codec.Utf8;
 import io.flussjava.log.RowDecoder;
 import io.flussjava.log.RowEncoder;
 import io.flussjava.types.BinaryType;
@@ -10,9 +10,9 @@ import io.flussjava.types.DecimalType;
 import io.flussjava.types.LocalZonedTimestampType;
 import io.flussjava.types.RowType;
 import io.flussjava.types.TimestampType;
-import io.flussjava.types.internal.ByteArrayOutput;
-import io.flussjava.types.internal.NestedRowCodec;
-import io.flussjava.types.internal.NestedValueCodec;
+import io.flussjava.types.codec.ByteArrayOutput;
+import io.flussjava.types.codec.NestedRowCodec;
+import io.flussjava.types.codec.NestedValueCodec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;

@@ -5,7 +5,7 @@ import io.flussjava.log.RowEncoder;
 import io.flussjava.exception.InvalidRowException;
 import io.flussjava.log.ChangeType;
 import io.flussjava.log.LogBatchWriter;
-import io.flussjava.types.internal.ByteArrayOutput;
+import io.flussjava.types.codec.ByteArrayOutput;
 import java.nio.ByteBuffer;
 
 /**

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.exception.FlussException;
-import io.flussjava.types.internal.SchemaJsonCodec;
+import io.flussjava.types.json.SchemaJsonCodec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -97,7 +97,7 @@ public final class DescriptorJson {
   private static Map<String, String> readStringMap(JsonNode node) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     if (node != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         out.put(e.getKey(), e.getValue().asText());
       }

@@ -2,7 +2,7 @@ package io.flussjava.client.write.internal;
 
 import io.flussjava.log.ChangeType;
 import io.flussjava.log.RowEncoder;
-import io.flussjava.types.internal.ByteArrayOutput;
+import io.flussjava.types.codec.ByteArrayOutput;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;

@@ -2,9 +2,9 @@ package io.flussjava.client.write.internal;
 
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.types.RowType;
-import io.flussjava.types.internal.BucketHasher;
-import io.flussjava.types.internal.ByteArrayOutput;
-import io.flussjava.types.internal.CompactedKeyEncoder;
+import io.flussjava.types.codec.BucketHasher;
+import io.flussjava.types.codec.ByteArrayOutput;
+import io.flussjava.types.codec.CompactedKeyEncoder;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flussjava.log.ChangeType;
 import io.flussjava.log.RowCodecs;
-import io.flussjava.types.internal.CompactedRowWriter;
+import io.flussjava.types.codec.CompactedRowWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
