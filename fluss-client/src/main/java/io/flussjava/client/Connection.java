@@ -4,6 +4,7 @@ import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.AdminImpl;
+import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.Retrier;
@@ -58,6 +59,7 @@ public final class Connection implements AutoCloseable {
   private final AdminImpl admin;
   private final OffsetLister offsetLister;
   private final TypeConverters typeConverters;
+  private final ConnectionState state = new ConnectionState();
   private WriterClient writerClient;
   private LookupClient lookupClient;
   private volatile boolean closed;
@@ -155,6 +157,10 @@ public final class Connection implements AutoCloseable {
     return conf.copy();
   }
 
+  ConnectionState state() {
+    return state;
+  }
+
   MetadataCache metadata() {
     return metadata;
   }
@@ -173,7 +179,7 @@ public final class Connection implements AutoCloseable {
   synchronized LookupClient lookupClient() {
     checkOpen();
     if (lookupClient == null) {
-      lookupClient = new LookupClient(metadata, conf, scheduler);
+      lookupClient = new LookupClient(metadata, conf, scheduler, state);
     }
     return lookupClient;
   }
@@ -199,6 +205,7 @@ public final class Connection implements AutoCloseable {
   /** Closes the server connections and stops the client's threads. Idempotent. */
   @Override
   public void close() {
+    state.close();
     if (closed) {
       return;
     }
