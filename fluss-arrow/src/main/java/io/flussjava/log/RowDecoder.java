@@ -1,6 +1,9 @@
 package io.flussjava.log;
 
-/** Reads one row, in some binary row format, back to canonical values. */
+/**
+ * Reads one row, in some binary row format, back to canonical values. The decoders of {@link RowCodecs} are
+ * thread-safe: they keep no scratch state between rows.
+ */
 public interface RowDecoder {
   /**
    * Decodes the row in {@code bytes[offset, offset + length)} into a new array.

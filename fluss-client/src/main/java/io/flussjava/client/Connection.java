@@ -4,6 +4,7 @@ import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.AdminImpl;
+import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.Retrier;
@@ -62,9 +63,9 @@ public final class Connection implements AutoCloseable {
   private final AdminImpl admin;
   private final OffsetLister offsetLister;
   private final TypeConverters typeConverters;
+  private final ConnectionState state = new ConnectionState();
   private WriterClient writerClient;
   private LookupClient lookupClient;
-  private final ConnectionState state = new ConnectionState();
 
   private Connection(
       Configuration conf, RpcClient rpc, ScheduledExecutorService scheduler, TypeConverters typeConverters) {
@@ -178,7 +179,7 @@ public final class Connection implements AutoCloseable {
   synchronized LookupClient lookupClient() {
     checkOpen();
     if (lookupClient == null) {
-      lookupClient = new LookupClient(metadata, conf, scheduler);
+      lookupClient = new LookupClient(metadata, conf, scheduler, state);
     }
     return lookupClient;
   }

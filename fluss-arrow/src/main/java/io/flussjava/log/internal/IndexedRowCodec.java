@@ -45,7 +45,8 @@ import java.util.Arrays;
  * maps ({@link NestedValueCodec}) whose nested rows are IndexedRows; a ROW value is a nested IndexedRow. All numbers
  * little-endian.
  *
- * <p>Not thread-safe (it keeps a scratch array for UTF-8).
+ * <p>Writing is not thread-safe (it keeps a scratch array for UTF-8); reading is, nested values included, so one
+ * codec may decode rows on many threads at once.
  */
 public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowCodec {
   private static final VarHandle SHORT_LE =

@@ -15,7 +15,17 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A lone lookup is sent at once; concurrent lookups to the same server are gathered into shared requests
  * ({@code client.lookup.max-batch-size} keys, {@code client.lookup.max-inflight-requests} requests in flight).
- * Async results complete on a network thread: do not block inside their callbacks. Thread-safe.
+ *
+ * <p><b>Threads.</b> Thread-safe: share one lookuper between threads. Sync calls decode the answer on the calling
+ * thread. Futures of the async calls complete, successfully or not, on one of the connection's few lookup callback
+ * threads (daemon threads named {@code fluss-lookup-callback-N}), never on a network thread; callbacks chained with
+ * the non-async {@code thenApply} etc. run there too (or on the chaining thread if the future is already complete). A
+ * callback that blocks holds up other lookups' callbacks, not the network; for long work, chain with {@code
+ * thenApplyAsync(fn, yourExecutor)}.
+ *
+ * <p><b>Closing.</b> After {@link #close()}, calls throw a {@link io.flussjava.exception.ClosedException} ("this
+ * Lookuper of db.t is closed"); lookups already started still complete. When the connection closes, calls throw a
+ * {@code ClosedException} saying the connection is closed, and every pending lookup's future fails with one at once.
  */
 public interface Lookuper extends AutoCloseable {
 
@@ -38,6 +48,7 @@ public interface Lookuper extends AutoCloseable {
 
   CompletableFuture<List<List<Object>>> lookupAllAsync(List<? extends List<?>> primaryKeys);
 
+  /** Closes this lookuper (not the connection). Idempotent and thread-safe. */
   @Override
   void close();
 }

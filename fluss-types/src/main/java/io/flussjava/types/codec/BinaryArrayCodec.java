@@ -39,7 +39,8 @@ import java.util.List;
  * milliseconds go to the variable part and the slot holds {@code offset << 32 | nanos of the millisecond}. Null
  * elements are their bit and a zero slot. The whole array is a multiple of 8 bytes long.
  *
- * <p>One instance per element type; it holds the codecs of nested types. Not thread-safe.
+ * <p>One instance per element type; it holds the codecs of nested types. Writing is not
+ * thread-safe (inline scratch bytes); {@link #read} is.
  */
 public final class BinaryArrayCodec implements NestedValueCodec {
   private static final VarHandle SHORT_LE =

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Fluss's binary map, the encoding of MAP values inside CompactedRow and IndexedRow records: the int32 LE byte size of
  * the key array, the keys as a {@link BinaryArrayCodec binary array}, then the values as another, both in the map's
- * iteration order. Not thread-safe.
+ * iteration order. Writing is not thread-safe (scratch
+ * lists); {@link #read} is.
  */
 public final class BinaryMapCodec implements NestedValueCodec {
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);

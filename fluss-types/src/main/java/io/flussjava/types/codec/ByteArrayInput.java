@@ -17,7 +17,9 @@ public final class ByteArrayInput {
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private byte[] buffer = new byte[0];
+  private static final byte[] EMPTY = new byte[0];
+
+  private byte[] buffer = EMPTY; // shared: readers make a cursor per row, which must not cost an array
   private int position;
   private int limit;
 

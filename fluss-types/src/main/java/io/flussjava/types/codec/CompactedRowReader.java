@@ -4,14 +4,14 @@ import io.flussjava.types.RowType;
 
 /**
  * Decodes CompactedRow bytes (see {@link CompactedRowWriter}) into canonical values. Build one per row type (i.e. per
- * schema id) and reuse it. Not thread-safe.
+ * schema id) and reuse it. Thread-safe: each read uses its own cursor, so one reader may serve many threads (a shared
+ * lookuper decodes answers on several threads at once).
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class CompactedRowReader {
   private final CompactedFieldCodec[] fields;
   private final int bitsetBytes;
-  private final ByteArrayInput input = new ByteArrayInput();
 
   public CompactedRowReader(RowType rowType) {
     this.fields = new CompactedFieldCodec[rowType.getFieldCount()];
@@ -32,6 +32,8 @@ public final class CompactedRowReader {
    * @throws IllegalArgumentException if the bytes end before the row does, or the row does not use them all
    */
   public Object[] read(byte[] bytes, int offset, int length) {
+    // A cursor per row (a few fields, no array) instead of a shared one, which broke rows decoded concurrently.
+    ByteArrayInput input = new ByteArrayInput();
     input.reset(bytes, offset, length);
     if (length < bitsetBytes) {
       throw new IllegalArgumentException(

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The bytes of one ARRAY, MAP or ROW value, without a length: whatever holds the value (a CompactedRow field, an
- * IndexedRow's length slots, a binary array's slot) records how long they are. One per nested type; not thread-safe.
+ * IndexedRow's length slots, a binary array's slot) records how long they are. One per nested type; writing
+ * is not thread-safe (scratch buffers), reading is (lookups decode on many threads with one codec).
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */

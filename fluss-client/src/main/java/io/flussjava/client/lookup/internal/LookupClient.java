@@ -1,376 +1,287 @@
 package io.flussjava.client.lookup.internal;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.UnsafeByteOperations;
+import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.internal.Clock;
+import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.Futures;
+import io.flussjava.client.internal.LeaderRouter;
+import io.flussjava.client.internal.LeaderRouter.Route;
+import io.flussjava.client.internal.MetadataLeaderRouter;
+import io.flussjava.client.internal.RetryPolicy;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.metadata.PartitionMetadata;
-import io.flussjava.client.metadata.TableMetadata;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
-import io.flussjava.exception.Errors;
-import io.flussjava.exception.InvalidMetadataException;
 import io.flussjava.exception.LeaderNotAvailableException;
 import io.flussjava.exception.PartitionNotExistException;
-import io.flussjava.exception.RetriableException;
 import io.flussjava.exception.TimeoutException;
-import io.flussjava.rpc.ApiMethods;
-import io.flussjava.rpc.protocol.LookupRequest;
-import io.flussjava.rpc.protocol.LookupResponse;
-import io.flussjava.rpc.protocol.PbLookupReqForBucket;
-import io.flussjava.rpc.protocol.PbLookupRespForBucket;
-import io.flussjava.rpc.protocol.PbPrefixLookupReqForBucket;
-import io.flussjava.rpc.protocol.PbPrefixLookupRespForBucket;
-import io.flussjava.rpc.protocol.PrefixLookupRequest;
-import io.flussjava.rpc.protocol.PrefixLookupResponse;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
- * Sends lookups, gathering concurrent ones per tablet server. A key goes out at once when the server has a free
- * request slot ({@code client.lookup.max-inflight-requests}); while all slots are busy, keys queue and leave
- * together (up to {@code client.lookup.max-batch-size}) as soon as a slot frees. So a lone lookup never waits for a
- * timer, and under load requests grow instead of multiplying, which is what the server handles best.
+ * A connection's lookups: routes each key to its bucket's leader ({@link LeaderRouter}), gathers keys per server
+ * ({@link ServerBatcher}), retries retriable failures with the client's {@link RetryPolicy} until {@code
+ * client.request-timeout}, and fails every pending key with a {@link io.flussjava.exception.ClosedException} when the
+ * connection closes.
+ *
+ * <p>Threads: raw answers complete on network threads (or timer/closing threads); {@link #deliver} moves them to the
+ * lookup callback executor, a few daemon threads of this client, where they are decoded and the user's futures
+ * complete, so user callbacks never run on, or stall, a network thread.
  */
-public final class LookupClient {
-  private final MetadataCache metadata;
-  private final ScheduledExecutorService scheduler;
-  private final int maxBatch;
-  private final int maxInFlight;
-  private final long batchTimeoutNanos;
-  private final int maxRetries;
-  private final Duration requestTimeout;
-  private final long backoffNanos;
-  private final long backoffMaxNanos;
-  private final Map<Integer, ServerQueue> queues = new ConcurrentHashMap<>();
+public final class LookupClient implements ServerBatcher.Outcome {
+  /** Resolves partition names to ids: -1 when there is no such partition. */
+  @FunctionalInterface
+  interface PartitionIds {
+    CompletableFuture<Long> idOf(TableInfo table, String partitionName);
+  }
 
-  public LookupClient(MetadataCache metadata, Configuration conf, ScheduledExecutorService scheduler) {
-    this.metadata = metadata;
+  private final LeaderRouter router;
+  private final PartitionIds partitions;
+  private final ConnectionState state;
+  private final ScheduledExecutorService scheduler;
+  private final Executor callbacks;
+  private final Clock clock;
+  private final RetryPolicy retry;
+  private final LookupSettings settings;
+  private final Map<Integer, ServerBatcher> servers = new ConcurrentHashMap<>();
+  /** Every key not yet answered, so that closing the connection can fail them all at once. */
+  private final Set<PendingLookup> pending = ConcurrentHashMap.newKeySet();
+
+  public LookupClient(
+      MetadataCache metadata, Configuration conf, ScheduledExecutorService scheduler, ConnectionState state) {
+    this(
+        new MetadataLeaderRouter(metadata),
+        (table, name) -> metadata.partition(table.getTablePath(), name, Clock.SYSTEM.nanoTime())
+            .thenApply(p -> p.map(PartitionMetadata::id).orElse(-1L)),
+        LookupSettings.from(conf),
+        RetryPolicy.from(conf),
+        scheduler,
+        newCallbackExecutor(conf.get(ClientOptions.CLIENT_ID)),
+        Clock.SYSTEM,
+        state);
+  }
+
+  LookupClient(
+      LeaderRouter router,
+      PartitionIds partitions,
+      LookupSettings settings,
+      RetryPolicy retry,
+      ScheduledExecutorService scheduler,
+      Executor callbacks,
+      Clock clock,
+      ConnectionState state) {
+    this.router = router;
+    this.partitions = partitions;
+    this.settings = settings;
+    this.retry = retry;
     this.scheduler = scheduler;
-    this.maxBatch = conf.get(ClientOptions.LOOKUP_MAX_BATCH_SIZE);
-    this.maxInFlight = conf.get(ClientOptions.LOOKUP_MAX_INFLIGHT);
-    this.batchTimeoutNanos = conf.get(ClientOptions.LOOKUP_BATCH_TIMEOUT).toNanos();
-    this.maxRetries = conf.get(ClientOptions.LOOKUP_MAX_RETRIES);
-    this.requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
-    this.backoffNanos = conf.get(ClientOptions.RETRY_BACKOFF).toNanos();
-    this.backoffMaxNanos = conf.get(ClientOptions.RETRY_BACKOFF_MAX).toNanos();
+    this.callbacks = callbacks;
+    this.clock = clock;
+    this.state = state;
+    state.onClose(this::failAllPending);
+  }
+
+  /** @throws io.flussjava.exception.ClosedException if the connection is closed, naming {@code handle} */
+  public void checkOpen(String handle) {
+    state.checkOpen(handle);
   }
 
   /**
    * The value bytes stored under {@code key} ({@code schemaId} int16 LE + row), or {@code null} if absent (also when
-   * the partition was dropped meanwhile).
+   * the partition was dropped meanwhile). Completes on any thread: hand it to {@link #deliver} before user code.
    *
-   * @param partitionId the key's partition, or -1 for an unpartitioned table
+   * @param partitionId the key's partition, or {@link TableBucket#NO_PARTITION}
    */
   public CompletableFuture<byte[]> lookup(TableInfo table, long partitionId, int bucket, byte[] key) {
-    Pending p = new Pending(false, table, partitionId, bucket, key, System.nanoTime() + requestTimeout.toNanos());
-    route(p);
-    return p.result.thenApply(values -> values.isEmpty() ? null : values.get(0));
+    return submit(LookupKind.POINT, table, partitionId, bucket, key)
+        .thenApply(values -> values.isEmpty() ? null : values.get(0));
   }
 
-  /** The value bytes of every row whose key starts with {@code prefix}. */
+  /** The value bytes of every row whose key starts with {@code prefix}; completes as {@link #lookup} does. */
   public CompletableFuture<List<byte[]>> prefixLookup(TableInfo table, long partitionId, int bucket, byte[] prefix) {
-    Pending p = new Pending(true, table, partitionId, bucket, prefix, System.nanoTime() + requestTimeout.toNanos());
-    route(p);
-    return p.result;
+    return submit(LookupKind.PREFIX, table, partitionId, bucket, prefix);
   }
 
   /** The id of a partition by name, or -1 if it does not exist (refreshing the metadata once if it is not cached). */
   public CompletableFuture<Long> partitionId(TableInfo table, String partitionName) {
-    return metadata.partition(table.getTablePath(), partitionName, System.nanoTime())
-        .thenApply(p -> p.map(PartitionMetadata::id).orElse(-1L));
+    return partitions.idOf(table, partitionName);
   }
 
-  /** Finds the bucket's leader (fetching metadata if needed) and queues the key there. */
-  private void route(Pending p) {
-    metadata.table(p.table.getTablePath())
-        .whenComplete(
-            (meta, error) -> {
-              if (error != null) {
-                retryOrFail(p, Futures.unwrap(error));
-                return;
-              }
-              int leader = meta.leaderOf(p.partitionId, p.bucket);
-              if (leader == TableMetadata.UNKNOWN_PARTITION) {
-                if (meta.fetchedAfter(p.createdNanos)) {
-                  p.result.complete(List.of()); // the partition was dropped: its keys are gone too
-                } else {
-                  retryOrFail(p, new LeaderNotAvailableException(
-                      "partition " + p.partitionId + " of " + p.table.getTablePath() + " is not in the cached metadata"));
-                }
-                return;
-              }
-              if (leader < 0 || metadata.nodes().tabletServer(leader).isEmpty()) {
-                retryOrFail(p, new LeaderNotAvailableException(
-                    "bucket " + p.bucket + " of " + p.table.getTablePath() + " has no leader right now"));
-                return;
-              }
-              ServerQueue q = queues.computeIfAbsent(leader, ServerQueue::new);
-              q.add(p);
-            });
+  /**
+   * {@code raw}'s outcome, mapped by {@code decode}, completed on the lookup callback executor (failures too), so
+   * neither decoding nor the user's callbacks run on a network thread.
+   */
+  public <T, R> CompletableFuture<R> deliver(CompletableFuture<T> raw, Function<T, R> decode) {
+    CompletableFuture<R> out = new CompletableFuture<>();
+    // whenCompleteAsync (not thenApplyAsync): it hops to the executor for failures as well.
+    raw.whenCompleteAsync(
+        (value, error) -> {
+          if (error != null) {
+            out.completeExceptionally(Futures.unwrap(error));
+            return;
+          }
+          try {
+            out.complete(decode.apply(value));
+          } catch (Throwable t) {
+            out.completeExceptionally(t);
+          }
+        },
+        callbacks);
+    return out;
   }
 
-  private void retryOrFail(Pending p, Throwable error) {
-    boolean retriable = error instanceof RetriableException || error instanceof TimeoutException;
-    long backoff = backoff(p.attempts);
-    if (retriable && p.attempts < maxRetries && System.nanoTime() + backoff - p.deadlineNanos < 0) {
-      if (error instanceof InvalidMetadataException || error instanceof TimeoutException) {
-        metadata.invalidate(p.table.getTablePath());
-      }
-      p.attempts++;
-      scheduler.schedule(() -> route(p), backoff, TimeUnit.NANOSECONDS);
+  private CompletableFuture<List<byte[]>> submit(
+      LookupKind<?, ?> kind, TableInfo table, long partitionId, int bucket, byte[] key) {
+    state.checkOpen(kind.handle(table.getTablePath()));
+    long now = clock.nanoTime();
+    PendingLookup p =
+        new PendingLookup(kind, table, new TableBucket(table.getTableId(), partitionId, bucket), key, now,
+            now + settings.requestTimeout().toNanos());
+    pending.add(p);
+    p.result.whenComplete((v, e) -> pending.remove(p));
+    if (state.isClosed()) {
+      // Closed between the check and the add: the close hook may have missed this key.
+      failClosed(p);
+      return p.result;
+    }
+    route(p);
+    return p.result;
+  }
+
+  /** Finds the key's leader and queues it there, or waits for metadata, or settles it for good. */
+  private void route(PendingLookup p) {
+    if (p.result.isDone()) {
       return;
     }
-    if (retriable) {
+    int turn = p.turn();
+    Route r;
+    try {
+      r = router.route(p.table.getTablePath(), p.bucket, p.createdNanos, () -> {
+        if (p.claim(turn)) {
+          runLater(p, 0, () -> route(p)); // not inline: the router may call back on its own stack
+        }
+      });
+    } catch (RuntimeException e) {
+      failed(p, e, turn);
+      return;
+    }
+    if (r.hasLeader()) {
+      if (p.claim(turn)) {
+        servers.computeIfAbsent(r.leader(), id -> new ServerBatcher(id, router, scheduler, settings, this)).add(p);
+      }
+    } else if (r.failure() instanceof PartitionNotExistException) {
+      p.result.complete(List.of()); // the partition was dropped: its keys are gone too
+    } else if (r.failure() != null) {
+      p.result.completeExceptionally(r.failure());
+    } else {
+      // Metadata is on its way and the wakeup routes again; the backoff covers an election, which sends no wakeup.
+      failed(p, new LeaderNotAvailableException("no leader known for " + p.bucket + " of " + p.table.getTablePath()),
+          turn);
+    }
+  }
+
+  @Override
+  public void failed(PendingLookup p, Throwable error) {
+    failed(p, error, p.turn());
+  }
+
+  /** A key whose partition is gone has no row; other retriable errors are retried after a backoff, if time is left. */
+  private void failed(PendingLookup p, Throwable error, int turn) {
+    Throwable cause = Futures.unwrap(error);
+    if (p.result.isDone()) {
+      return;
+    }
+    if (cause instanceof PartitionNotExistException) {
+      p.result.complete(List.of());
+      return;
+    }
+    if (!RetryPolicy.isRetriable(cause) || state.isClosed()) {
+      p.result.completeExceptionally(state.isClosed() ? closedError(p) : cause);
+      return;
+    }
+    p.attempts++;
+    long backoff = retry.backoffNanos(p.attempts);
+    if (p.attempts > settings.maxRetries()) {
+      p.result.completeExceptionally(cause);
+      return;
+    }
+    if (!RetryPolicy.fitsBefore(clock.nanoTime(), backoff, p.deadlineNanos)) {
       TimeoutException t =
           new TimeoutException(
               "Lookup in " + p.table.getTablePath() + " did not succeed within client.request-timeout ("
-                  + requestTimeout.toMillis() + " ms); last error: " + error.getMessage());
-      t.initCause(error);
-      error = t;
+                  + settings.requestTimeout().toMillis() + " ms) after " + p.attempts + " attempts; last error: "
+                  + cause.getMessage());
+      t.initCause(cause);
+      p.result.completeExceptionally(t);
+      return;
     }
-    p.result.completeExceptionally(error);
+    if (RetryPolicy.meansStaleMetadata(cause)) {
+      router.invalidate(p.table.getTablePath());
+    }
+    runLater(p, backoff, () -> {
+      if (p.claim(turn)) {
+        route(p);
+      }
+    });
   }
 
-  private long backoff(int attempts) {
-    long b = Math.min(backoffMaxNanos, backoffNanos << Math.min(attempts, 16));
-    return (long) (b * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-  }
-
-  /** One key waiting for its answer. */
-  private static final class Pending {
-    final boolean prefix;
-    final TableInfo table;
-    final long partitionId;
-    final int bucket;
-    final byte[] key;
-    final long createdNanos = System.nanoTime();
-    final long deadlineNanos;
-    final CompletableFuture<List<byte[]>> result = new CompletableFuture<>();
-    int attempts;
-
-    Pending(boolean prefix, TableInfo table, long partitionId, int bucket, byte[] key, long deadlineNanos) {
-      this.prefix = prefix;
-      this.table = table;
-      this.partitionId = partitionId;
-      this.bucket = bucket;
-      this.key = key;
-      this.deadlineNanos = deadlineNanos;
-    }
-
-    boolean sameRequest(Pending o) {
-      return o.prefix == prefix && o.table.getTableId() == table.getTableId();
+  private void runLater(PendingLookup p, long delayNanos, Runnable task) {
+    try {
+      scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      failClosed(p); // the scheduler only refuses work once the connection is closing
     }
   }
 
-  /** The keys queued for one tablet server and its requests in flight. Guarded by its monitor. */
-  private final class ServerQueue {
-    final int serverId;
-    final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    int inFlight;
-    boolean timerSet;
-
-    ServerQueue(int serverId) {
-      this.serverId = serverId;
+  private void failAllPending() {
+    for (PendingLookup p : pending) {
+      failClosed(p);
     }
-
-    void add(Pending p) {
-      List<Pending> batch;
-      synchronized (this) {
-        queue.add(p);
-        batch = takeBatch(false);
-      }
-      send(batch);
-    }
-
-    /** The next request's keys if a slot is free (and, with a batch timeout, the batch is full or due). */
-    private List<Pending> takeBatch(boolean timerFired) {
-      if (timerFired) {
-        timerSet = false;
-      }
-      if (queue.isEmpty() || inFlight >= maxInFlight) {
-        return null;
-      }
-      if (batchTimeoutNanos > 0 && queue.size() < maxBatch && !timerFired) {
-        if (!timerSet) {
-          timerSet = true;
-          scheduler.schedule(this::onTimer, batchTimeoutNanos, TimeUnit.NANOSECONDS);
-        }
-        return null;
-      }
-      Pending head = queue.peek();
-      List<Pending> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
-      for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < maxBatch; ) {
-        Pending p = it.next();
-        if (p.sameRequest(head)) {
-          batch.add(p);
-          it.remove();
-        }
-      }
-      inFlight++;
-      return batch;
-    }
-
-    private void onTimer() {
-      List<Pending> batch;
-      synchronized (this) {
-        batch = takeBatch(true);
-      }
-      send(batch);
-    }
-
-    private void done() {
-      List<Pending> next;
-      synchronized (this) {
-        inFlight--;
-        next = takeBatch(false);
-      }
-      send(next);
-    }
-
-    private void send(List<Pending> batch) {
-      if (batch == null) {
-        return;
-      }
-      CompletableFuture<?> sent;
-      try {
-        sent = batch.get(0).prefix ? sendPrefix(batch) : sendLookup(batch);
-      } catch (RuntimeException e) {
-        sent = Futures.failed(e);
-      }
-      sent.whenComplete(
-          (r, error) -> {
-            if (error != null) {
-              Throwable cause = Futures.unwrap(error);
-              batch.forEach(p -> retryOrFail(p, cause));
-            }
-            done();
-          });
-    }
-
-    private CompletableFuture<LookupResponse> sendLookup(List<Pending> batch) {
-      Map<BucketKey, List<Pending>> byBucket = byBucket(batch);
-      LookupRequest.Builder req = LookupRequest.newBuilder().setTableId(batch.get(0).table.getTableId());
-      for (Map.Entry<BucketKey, List<Pending>> e : byBucket.entrySet()) {
-        PbLookupReqForBucket.Builder b = req.addBucketsReqBuilder().setBucketId(e.getKey().bucket());
-        if (e.getKey().partitionId() >= 0) {
-          b.setPartitionId(e.getKey().partitionId());
-        }
-        e.getValue().forEach(p -> b.addKeys(UnsafeByteOperations.unsafeWrap(p.key)));
-      }
-      return metadata.tabletServer(serverId)
-          .send(ApiMethods.LOOKUP, req.build())
-          .whenComplete(
-              (resp, error) -> {
-                if (error != null) {
-                  return;
-                }
-                for (PbLookupRespForBucket r : resp.getBucketsRespList()) {
-                  answer(byBucket, r.hasPartitionId() ? r.getPartitionId() : -1L, r.getBucketId(),
-                      r.hasErrorCode() ? r.getErrorCode() : 0, r.getErrorMessage(),
-                      i -> i < r.getValuesCount() && r.getValues(i).hasValues()
-                          ? List.of(r.getValues(i).getValues().toByteArray())
-                          : List.of());
-                }
-                missing(byBucket);
-              });
-    }
-
-    private CompletableFuture<PrefixLookupResponse> sendPrefix(List<Pending> batch) {
-      Map<BucketKey, List<Pending>> byBucket = byBucket(batch);
-      PrefixLookupRequest.Builder req = PrefixLookupRequest.newBuilder().setTableId(batch.get(0).table.getTableId());
-      for (Map.Entry<BucketKey, List<Pending>> e : byBucket.entrySet()) {
-        PbPrefixLookupReqForBucket.Builder b = req.addBucketsReqBuilder().setBucketId(e.getKey().bucket());
-        if (e.getKey().partitionId() >= 0) {
-          b.setPartitionId(e.getKey().partitionId());
-        }
-        e.getValue().forEach(p -> b.addKeys(UnsafeByteOperations.unsafeWrap(p.key)));
-      }
-      return metadata.tabletServer(serverId)
-          .send(ApiMethods.PREFIX_LOOKUP, req.build())
-          .whenComplete(
-              (resp, error) -> {
-                if (error != null) {
-                  return;
-                }
-                for (PbPrefixLookupRespForBucket r : resp.getBucketsRespList()) {
-                  answer(byBucket, r.hasPartitionId() ? r.getPartitionId() : -1L, r.getBucketId(),
-                      r.hasErrorCode() ? r.getErrorCode() : 0, r.getErrorMessage(),
-                      i -> {
-                        List<byte[]> rows = new ArrayList<>();
-                        if (i < r.getValueListsCount()) {
-                          for (ByteString v : r.getValueLists(i).getValuesList()) {
-                            rows.add(v.toByteArray());
-                          }
-                        }
-                        return rows;
-                      });
-                }
-                missing(byBucket);
-              });
-    }
-
-    /** Completes the keys of one bucket's answer: each with its values, or all with the bucket's error. */
-    private void answer(
-        Map<BucketKey, List<Pending>> byBucket,
-        long partitionId,
-        int bucket,
-        int errorCode,
-        String errorMessage,
-        IntFunction<List<byte[]>> valuesOfKey) {
-      List<Pending> keys = byBucket.remove(new BucketKey(partitionId, bucket));
-      if (keys == null) {
-        return;
-      }
-      if (errorCode != 0) {
-        RuntimeException e = Errors.exceptionFor(errorCode, errorMessage);
-        keys.forEach(p -> onBucketError(p, e));
-        return;
-      }
-      for (int i = 0; i < keys.size(); i++) {
-        keys.get(i).result.complete(valuesOfKey.apply(i));
-      }
-    }
-
-    /** Keys whose bucket the answer left out: retried, they must never hang. */
-    private void missing(Map<BucketKey, List<Pending>> unanswered) {
-      unanswered.values().forEach(keys -> keys.forEach(p -> retryOrFail(p, new LeaderNotAvailableException(
-          "the server's lookup answer has no entry for bucket " + p.bucket))));
+    if (callbacks instanceof ExecutorService e) {
+      e.shutdown(); // callbacks already queued still run; later ones run on the completing thread
     }
   }
 
-  /** A key whose partition is gone has no row; any other per-bucket error is retried or fails the key. */
-  private void onBucketError(Pending p, RuntimeException error) {
-    if (error instanceof PartitionNotExistException) {
-      p.result.complete(List.of());
-    } else {
-      retryOrFail(p, error);
-    }
+  private void failClosed(PendingLookup p) {
+    p.result.completeExceptionally(closedError(p));
   }
 
-  /** One bucket of one partition ({@code partitionId} -1 for unpartitioned tables). */
-  private record BucketKey(long partitionId, int bucket) {}
+  private static RuntimeException closedError(PendingLookup p) {
+    return ConnectionState.closedError(p.kind.handle(p.table.getTablePath()));
+  }
 
   /**
-   * Keys grouped by (partition, bucket), each once per request (the server keeps only the last entry per bucket).
+   * The threads lookup futures complete on: a few daemon threads named {@code fluss-lookup-callback-N}, idle ones
+   * ending after a while. A blocking user callback holds up other lookups' callbacks but never the network.
    */
-  private static Map<BucketKey, List<Pending>> byBucket(List<Pending> batch) {
-    Map<BucketKey, List<Pending>> out = new LinkedHashMap<>();
-    for (Pending p : batch) {
-      out.computeIfAbsent(new BucketKey(p.partitionId, p.bucket), b -> new ArrayList<>()).add(p);
-    }
-    return out;
+  private static ExecutorService newCallbackExecutor(String clientId) {
+    int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    String prefix = "fluss-lookup-callback" + (clientId.isEmpty() ? "" : "-" + clientId) + "-";
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor e =
+        new ThreadPoolExecutor(
+            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, prefix + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            // After close: run on the completing thread, so that no future is left hanging.
+            (r, executor) -> r.run());
+    e.allowCoreThreadTimeOut(true);
+    return e;
   }
 }

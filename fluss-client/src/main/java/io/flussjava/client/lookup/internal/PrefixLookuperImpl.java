@@ -1,20 +1,26 @@
 package io.flussjava.client.lookup.internal;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.lookup.PrefixLookuper;
+import io.flussjava.exception.ClosedException;
 import io.flussjava.types.convert.TypeConverters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Prefix lookups by the table's bucket key over the shared {@link LookupClient}. */
+/**
+ * Prefix lookups by the table's bucket key over the shared {@link LookupClient}; threads as in {@link LookuperImpl}.
+ */
 public final class PrefixLookuperImpl implements PrefixLookuper {
   private final TableInfo table;
   private final LookupClient client;
   private final KeyedRows rows;
   private final Duration syncWait;
+  private final String handle;
+  private volatile boolean closed;
 
   public PrefixLookuperImpl(
       TableInfo table, List<String> lookupColumns, LookupClient client, TypeConverters converters,
@@ -23,45 +29,57 @@ public final class PrefixLookuperImpl implements PrefixLookuper {
     this.client = client;
     this.rows = new KeyedRows(table, lookupColumns, converters);
     this.syncWait = requestTimeout.plusSeconds(5);
+    this.handle = "the PrefixLookuper of " + table.getTablePath();
   }
 
   @Override
   public List<List<Object>> lookup(Object... prefix) {
-    return Futures.await(lookupAsync(prefix), syncWait, "prefix lookup in " + table.getTablePath());
+    checkOpen();
+    return decode(Futures.await(send(prefix), syncWait, "prefix lookup in " + table.getTablePath()));
   }
 
   @Override
   public CompletableFuture<List<List<Object>>> lookupAsync(Object... prefix) {
+    checkOpen();
+    return client.deliver(send(prefix), this::decode);
+  }
+
+  /** The stored values of the matching rows; completes on any thread. */
+  private CompletableFuture<List<byte[]>> send(Object[] prefix) {
     Object[] key = rows.keyOf(prefix);
     byte[] encoded = rows.encode(key);
     int bucket = rows.bucketOf(key, encoded);
-    CompletableFuture<Long> partitionId;
     if (!rows.isPartitioned()) {
-      partitionId = CompletableFuture.completedFuture(-1L);
-    } else {
-      String partition = rows.partitionOf(key);
-      if (partition == null) {
-        return CompletableFuture.completedFuture(List.of());
-      }
-      partitionId = client.partitionId(table, partition);
+      return client.prefixLookup(table, TableBucket.NO_PARTITION, bucket, encoded);
     }
-    return partitionId.thenCompose(
-        id -> {
-          if (id < 0 && rows.isPartitioned()) {
-            return CompletableFuture.completedFuture(List.<List<Object>>of()); // no such partition: no rows
-          }
-          return client.prefixLookup(table, id, bucket, encoded)
-              .thenApply(
-                  values -> {
-                    List<List<Object>> out = new ArrayList<>(values.size());
-                    values.forEach(v -> out.add(rows.decode(v)));
-                    return out;
-                  });
-        });
+    String partition = rows.partitionOf(key);
+    if (partition == null) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    // No such partition: no rows.
+    return client.partitionId(table, partition)
+        .thenCompose(
+            id -> id < 0
+                ? CompletableFuture.completedFuture(List.<byte[]>of())
+                : client.prefixLookup(table, id, bucket, encoded));
   }
 
+  private List<List<Object>> decode(List<byte[]> values) {
+    List<List<Object>> out = new ArrayList<>(values.size());
+    values.forEach(v -> out.add(rows.decode(v)));
+    return out;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new ClosedException("this PrefixLookuper of " + table.getTablePath() + " is closed");
+    }
+    client.checkOpen(handle);
+  }
+
+  /** Later calls throw; lookups already started still complete. Idempotent and thread-safe. */
   @Override
   public void close() {
-    // Shares the connection's lookup client.
+    closed = true;
   }
 }
