@@ -27,6 +27,20 @@ public final class Retrier {
     this.clock = clock;
   }
 
+  // The retrier's parts, for machinery that runs its own retry loop (e.g. per-bucket retries) on the same timer,
+  // policy and clock instead of a second set.
+  ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  RetryPolicy policy() {
+    return policy;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
   /**
    * Calls {@code attempt} until it succeeds or {@code timeout} has passed.
    *
@@ -93,5 +107,4 @@ public final class Retrier {
               TimeUnit.NANOSECONDS);
         });
   }
-
 }
