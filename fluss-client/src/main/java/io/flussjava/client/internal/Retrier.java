@@ -100,7 +100,8 @@ public final class Retrier {
           if (RetryPolicy.meansStaleMetadata(cause) && onStaleMetadata != null) {
             onStaleMetadata.accept(cause);
           }
-          LOG.debug("{} failed with a retriable error, retrying in {} ms: {}", operation, backoff / 1_000_000, cause.toString());
+          LOG.debug(
+              "{} failed with a retriable error, retrying in {} ms: {}", operation, backoff / 1_000_000, cause.toString());
           scheduler.schedule(
               () -> run(operation, timeout, deadline, attemptNo + 1, attempt, onStaleMetadata, result),
               backoff,
