@@ -27,6 +27,20 @@ public final class Retrier {
     this.clock = clock;
   }
 
+  // The retrier's parts, for machinery that runs its own retry loop (e.g. per-bucket retries) on the same timer,
+  // policy and clock instead of a second set.
+  ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  RetryPolicy policy() {
+    return policy;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
   /**
    * Calls {@code attempt} until it succeeds or {@code timeout} has passed.
    *
@@ -86,12 +100,12 @@ public final class Retrier {
           if (RetryPolicy.meansStaleMetadata(cause) && onStaleMetadata != null) {
             onStaleMetadata.accept(cause);
           }
-          LOG.debug("{} failed with a retriable error, retrying in {} ms: {}", operation, backoff / 1_000_000, cause.toString());
+          LOG.debug(
+              "{} failed with a retriable error, retrying in {} ms: {}", operation, backoff / 1_000_000, cause.toString());
           scheduler.schedule(
               () -> run(operation, timeout, deadline, attemptNo + 1, attempt, onStaleMetadata, result),
               backoff,
               TimeUnit.NANOSECONDS);
         });
   }
-
 }

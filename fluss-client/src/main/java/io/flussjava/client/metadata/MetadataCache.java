@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.DescriptorJson;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.Retrier;
@@ -33,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +52,11 @@ public final class MetadataCache {
   // A partition dropped between listing and GetMetadata fails the whole request; listing again is then enough.
   private static final int MAX_PARTITION_LIST_ATTEMPTS = 3;
 
-  private final RpcClient rpc;
+  private final Function<ServerNode, ServerConnection> connections;
   private final List<InetSocketAddress> bootstrapServers;
   private final Retrier retrier;
   private final Duration requestTimeout;
+  private final Clock clock;
   private final AsyncCache<TablePath, TableMetadata> tables;
   private volatile ClusterNodes nodes;
 
@@ -62,11 +66,27 @@ public final class MetadataCache {
       Retrier retrier,
       Duration requestTimeout,
       Duration maxAge) {
-    this.rpc = rpc;
+    this(rpc::connection, bootstrapServers, retrier, requestTimeout, maxAge, retrier.clock());
+  }
+
+  /**
+   * The seam for unit tests: servers are reached through {@code connections} (a bootstrap server as a node of
+   * unknown id and type, as {@link RpcClient#connection(InetSocketAddress)} does) and every age, including
+   * {@code maxAge}, is read from {@code clock}.
+   */
+  MetadataCache(
+      Function<ServerNode, ServerConnection> connections,
+      List<InetSocketAddress> bootstrapServers,
+      Retrier retrier,
+      Duration requestTimeout,
+      Duration maxAge,
+      Clock clock) {
+    this.connections = connections;
     this.bootstrapServers = List.copyOf(bootstrapServers);
     this.retrier = retrier;
     this.requestTimeout = requestTimeout;
-    this.tables = Caffeine.newBuilder().expireAfterWrite(maxAge).buildAsync();
+    this.clock = clock;
+    this.tables = Caffeine.newBuilder().expireAfterWrite(maxAge).ticker(clock::nanoTime).buildAsync();
   }
 
   /**
@@ -83,11 +103,13 @@ public final class MetadataCache {
           new NetworkException(
               "Could not reach any of bootstrap.servers ["
                   + bootstrapServers.stream().map(a -> a.getHostString() + ":" + a.getPort())
-                      .collect(java.util.stream.Collectors.joining(", "))
+                      .collect(Collectors.joining(", "))
                   + "]: " + failures));
     }
     InetSocketAddress address = bootstrapServers.get(index);
-    return rpc.connection(address)
+    ServerNode node =
+        new ServerNode(ServerNode.UNKNOWN_ID, address.getHostString(), address.getPort(), ServerType.UNKNOWN);
+    return connections.apply(node)
         .send(ApiMethods.GET_METADATA, MetadataRequest.getDefaultInstance())
         .thenApply(this::updateNodes)
         .exceptionallyCompose(
@@ -116,7 +138,7 @@ public final class MetadataCache {
     ServerNode c =
         nodes().coordinator()
             .orElseThrow(() -> new NetworkException("the cluster reported no coordinator; is it running?"));
-    return rpc.connection(c);
+    return connections.apply(c);
   }
 
   /** A connection to a tablet server by id, failing with a retriable error if the server is not known (yet). */
@@ -124,7 +146,7 @@ public final class MetadataCache {
     ServerNode node =
         nodes().tabletServer(id)
             .orElseThrow(() -> new NetworkException("tablet server " + id + " is not in the cluster metadata"));
-    return rpc.connection(node);
+    return connections.apply(node);
   }
 
   /** The table's metadata, from the cache or fetched (with retries) from the coordinator. */
@@ -142,7 +164,9 @@ public final class MetadataCache {
     CompletableFuture<ClusterNodes> viaCoordinator;
     try {
       viaCoordinator =
-          coordinator().send(ApiMethods.GET_METADATA, MetadataRequest.getDefaultInstance()).thenApply(this::updateNodes);
+          coordinator()
+              .send(ApiMethods.GET_METADATA, MetadataRequest.getDefaultInstance())
+              .thenApply(this::updateNodes);
     } catch (RuntimeException e) {
       viaCoordinator = Futures.failed(e);
     }
@@ -199,7 +223,7 @@ public final class MetadataCache {
    * buckets. A partition dropped between the two fails the second request as a whole, so the listing is repeated.
    */
   private CompletableFuture<TableMetadata> fetchTableOnce(TablePath path, int partitionListAttempts) {
-    long started = System.nanoTime();
+    long started = clock.nanoTime();
     PbTablePath pbPath =
         PbTablePath.newBuilder().setDatabaseName(path.getDatabaseName()).setTableName(path.getTableName()).build();
     MetadataRequest request = MetadataRequest.newBuilder().addTablePath(pbPath).build();

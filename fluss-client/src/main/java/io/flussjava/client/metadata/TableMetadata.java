@@ -68,7 +68,7 @@ public final class TableMetadata {
   }
 
   /**
-   * Whether this snapshot was fetched after {@code nanos} ({@link System#nanoTime()}), so that a partition it does
+   * Whether this snapshot was fetched after {@code nanos} (on the client's {@code Clock}), so that a partition it does
    * not know and that existed at that moment has been dropped since.
    */
   public boolean fetchedAfter(long nanos) {
