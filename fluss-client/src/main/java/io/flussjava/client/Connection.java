@@ -4,6 +4,7 @@ import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.AdminImpl;
+import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.Retrier;
@@ -61,6 +62,7 @@ public final class Connection implements AutoCloseable {
   private WriterClient writerClient;
   private LookupClient lookupClient;
   private volatile boolean closed;
+  private final ConnectionState state = new ConnectionState();
 
   private Connection(
       Configuration conf, RpcClient rpc, ScheduledExecutorService scheduler, TypeConverters typeConverters) {
@@ -178,6 +180,11 @@ public final class Connection implements AutoCloseable {
     return lookupClient;
   }
 
+  /** The open/closed state every handle of this connection checks. */
+  ConnectionState state() {
+    return state;
+  }
+
   Duration requestTimeout() {
     return requestTimeout;
   }
@@ -199,6 +206,7 @@ public final class Connection implements AutoCloseable {
   /** Closes the server connections and stops the client's threads. Idempotent. */
   @Override
   public void close() {
+    state.close();
     if (closed) {
       return;
     }
