@@ -86,7 +86,10 @@ final class LogFetcher {
       if (!b.isFetchable(now)) {
         continue;
       }
-      Route route = router.route(path, b.bucket, b.subscribedNanos, routeWakeup);
+      Route route = route(b, now);
+      if (route == null) {
+        continue;
+      }
       if (route.hasLeader()) {
         byLeader = byLeader == null ? new HashMap<>() : byLeader;
         byLeader.computeIfAbsent(route.leader(), k -> new ArrayList<>()).add(b);
@@ -106,6 +109,20 @@ final class LogFetcher {
     }
     if (byLeader != null) {
       byLeader.forEach(this::send);
+    }
+  }
+
+  /** The router's answer, or null if it failed (then the bucket backs off, and a final error goes to the caller). */
+  private Route route(BucketState b, long now) {
+    try {
+      return router.route(path, b.bucket, b.subscribedNanos, routeWakeup);
+    } catch (RuntimeException e) {
+      Throwable cause = Futures.unwrap(e);
+      b.backOff(now, retry.backoffNanos(b.failedAttempts + 1));
+      if (!RetryPolicy.isRetriable(cause)) {
+        buffer.fail(Futures.rethrow(cause));
+      }
+      return null;
     }
   }
 
