@@ -59,6 +59,7 @@ final class FetcherTestKit {
     final Map<Integer, FakeServer> servers = new HashMap<>();
     int invalidations;
     Runnable lastWakeup;
+    RuntimeException throwOnRoute;
 
     FakeServer server(int id) {
       return servers.computeIfAbsent(id, FakeServer::new);
@@ -72,6 +73,9 @@ final class FetcherTestKit {
     @Override
     public Route route(TablePath path, TableBucket bucket, long routedAtNanos, Runnable wakeup) {
       lastWakeup = wakeup;
+      if (throwOnRoute != null) {
+        throw throwOnRoute;
+      }
       return routes.getOrDefault(bucket, Route.waiting());
     }
 

@@ -282,6 +282,17 @@ class LogFetcherTest {
   }
 
   @Test
+  void aRouterThatThrowsNeverLeaksACompletionException() {
+    router.throwOnRoute =
+        new java.util.concurrent.CompletionException(new TableNotExistException("Table db.t does not exist"));
+    subscriptions.subscribe(bucket(0), 0, Long.MAX_VALUE);
+
+    fetcher.sendFetches();
+
+    assertThatThrownBy(buffer::throwError).isExactlyInstanceOf(TableNotExistException.class);
+  }
+
+  @Test
   void aResponseForAnEndedOrReplacedSubscriptionIsDropped() {
     router.lead(bucket(0), 1);
     subscriptions.subscribe(bucket(0), 0, Long.MAX_VALUE);
