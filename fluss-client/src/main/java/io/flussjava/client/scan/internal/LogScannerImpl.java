@@ -107,58 +107,53 @@ public final class LogScannerImpl implements LogScanner {
 
   @Override
   public void subscribe(int bucket, long offset) {
-    synchronized (lock) {
-      checkUsable();
-      subscribeTo(resolver.unpartitioned(bucket), offset, Long.MAX_VALUE);
-    }
+    subscribeAt(false, TableBucket.NO_PARTITION, bucket, null, offset);
   }
 
   @Override
   public void subscribeFromBeginning(int bucket) {
-    subscribeAt(TableBucket.NO_PARTITION, bucket, OffsetSpec.EARLIEST, 0);
+    subscribeAt(false, TableBucket.NO_PARTITION, bucket, OffsetSpec.EARLIEST, 0);
   }
 
   @Override
   public void subscribeFromLatest(int bucket) {
-    subscribeAt(TableBucket.NO_PARTITION, bucket, OffsetSpec.LATEST, 0);
+    subscribeAt(false, TableBucket.NO_PARTITION, bucket, OffsetSpec.LATEST, 0);
   }
 
   @Override
   public void subscribeFromTimestamp(int bucket, long timestampMillis) {
-    subscribeAt(TableBucket.NO_PARTITION, bucket, OffsetSpec.TIMESTAMP, timestampMillis);
+    subscribeAt(false, TableBucket.NO_PARTITION, bucket, OffsetSpec.TIMESTAMP, timestampMillis);
   }
 
   @Override
   public void subscribe(long partitionId, int bucket, long offset) {
-    synchronized (lock) {
-      checkUsable();
-      TableBucket b = resolver.ofPartition(partitionId, bucket);
-      resolver.checkPartitionExists(partitionId);
-      subscribeTo(b, offset, Long.MAX_VALUE);
-    }
+    subscribeAt(true, partitionId, bucket, null, offset);
   }
 
   @Override
   public void subscribeFromBeginning(long partitionId, int bucket) {
-    subscribeAt(partitionId, bucket, OffsetSpec.EARLIEST, 0);
+    subscribeAt(true, partitionId, bucket, OffsetSpec.EARLIEST, 0);
   }
 
   @Override
   public void subscribeFromLatest(long partitionId, int bucket) {
-    subscribeAt(partitionId, bucket, OffsetSpec.LATEST, 0);
+    subscribeAt(true, partitionId, bucket, OffsetSpec.LATEST, 0);
   }
 
   @Override
   public void subscribeFromTimestamp(long partitionId, int bucket, long timestampMillis) {
-    subscribeAt(partitionId, bucket, OffsetSpec.TIMESTAMP, timestampMillis);
+    subscribeAt(true, partitionId, bucket, OffsetSpec.TIMESTAMP, timestampMillis);
   }
 
-  private void subscribeAt(long partitionId, int bucket, OffsetSpec spec, long timestamp) {
+  /** Subscribes from {@code arg} as an offset, or, with a {@code spec}, from the offset it names (at time arg). */
+  private void subscribeAt(boolean partitioned, long partitionId, int bucket, OffsetSpec spec, long arg) {
     synchronized (lock) {
       checkUsable();
-      TableBucket b = partitionId == TableBucket.NO_PARTITION
-          ? resolver.unpartitioned(bucket) : resolver.ofPartition(partitionId, bucket);
-      subscribeTo(b, resolver.resolve(b, spec, timestamp), Long.MAX_VALUE);
+      TableBucket b = partitioned ? resolver.ofPartition(partitionId, bucket) : resolver.unpartitioned(bucket);
+      if (partitioned && spec == null) {
+        resolver.checkPartitionExists(partitionId); // listing an offset checks it otherwise
+      }
+      subscribeTo(b, spec == null ? arg : resolver.resolve(b, spec, arg), Long.MAX_VALUE);
     }
   }
 
@@ -181,49 +176,47 @@ public final class LogScannerImpl implements LogScanner {
 
   @Override
   public void unsubscribe(int bucket) {
-    forget(TableBucket.of(table.getTableId(), bucket));
+    unsubscribe(TableBucket.NO_PARTITION, bucket);
   }
 
   @Override
   public void unsubscribe(long partitionId, int bucket) {
-    forget(TableBucket.of(table.getTableId(), partitionId, bucket));
-  }
-
-  private void forget(TableBucket bucket) {
+    TableBucket b = TableBucket.of(table.getTableId(), partitionId, bucket);
     synchronized (lock) {
       checkUsable();
-      subscriptions.unsubscribe(bucket); // the decoder drops a response of it it was reading at the next poll
-      buffer.drop(bucket);
+      subscriptions.unsubscribe(b); // the decoder drops a response of it it was reading at the next poll
+      buffer.drop(b);
     }
   }
 
   @Override
   public void pause(int bucket) {
-    setPaused(TableBucket.of(table.getTableId(), bucket), true);
+    setPaused(TableBucket.NO_PARTITION, bucket, true);
   }
 
   @Override
   public void pause(long partitionId, int bucket) {
-    setPaused(TableBucket.of(table.getTableId(), partitionId, bucket), true);
+    setPaused(partitionId, bucket, true);
   }
 
   @Override
   public void resume(int bucket) {
-    setPaused(TableBucket.of(table.getTableId(), bucket), false);
+    setPaused(TableBucket.NO_PARTITION, bucket, false);
   }
 
   @Override
   public void resume(long partitionId, int bucket) {
-    setPaused(TableBucket.of(table.getTableId(), partitionId, bucket), false);
+    setPaused(partitionId, bucket, false);
   }
 
-  private void setPaused(TableBucket bucket, boolean paused) {
+  private void setPaused(long partitionId, int bucket, boolean paused) {
+    TableBucket b = TableBucket.of(table.getTableId(), partitionId, bucket);
     synchronized (lock) {
       checkUsable();
       if (paused) {
-        subscriptions.pause(bucket);
+        subscriptions.pause(b);
       } else {
-        subscriptions.resume(bucket);
+        subscriptions.resume(b);
       }
     }
   }
