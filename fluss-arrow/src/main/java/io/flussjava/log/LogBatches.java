@@ -1,6 +1,7 @@
 package io.flussjava.log;
 
 import io.flussjava.log.internal.LogBatchHeader;
+import io.flussjava.log.internal.LogBatchIterator;
 import java.nio.ByteBuffer;
 
 /** Helpers for already built log record batches. */
@@ -21,5 +22,31 @@ public final class LogBatches {
   /** The number of bytes of the batch starting at the buffer's position (its Length field + 12). */
   public static int sizeInBytes(ByteBuffer batch) {
     return LogBatchHeader.batchSize(batch, batch.position());
+  }
+
+  /**
+   * Where a fetch continues after {@code records} (the bytes between position and limit, batches back to back as a
+   * FetchLog response holds them): one past the last offset of the last complete batch, or -1 if there is no complete
+   * batch. Reads batch headers only, so a fetcher can send the next fetch before anything is decoded. The buffer's
+   * position and limit are left unchanged.
+   *
+   * <p>A damaged header after good batches ends the walk there: the good batches are read first, and the fetch
+   * that starts at the damaged one meets it again and fails.
+   *
+   * @throws CorruptRecordException if the first batch's header is damaged (unknown magic, impossible length)
+   */
+  public static long nextOffset(ByteBuffer records) {
+    LogBatchIterator batches = new LogBatchIterator().reset(records);
+    long next = -1;
+    try {
+      while (batches.next()) {
+        next = batches.nextOffset();
+      }
+    } catch (CorruptRecordException e) {
+      if (next < 0) {
+        throw e;
+      }
+    }
+    return next;
   }
 }

@@ -184,6 +184,11 @@ public final class Connection implements AutoCloseable {
     return lookupClient;
   }
 
+  /** The open/closed state every handle of this connection checks. */
+  ConnectionState state() {
+    return state;
+  }
+
   Duration requestTimeout() {
     return requestTimeout;
   }
@@ -196,10 +201,6 @@ public final class Connection implements AutoCloseable {
     return typeConverters;
   }
 
-  /** The open/closed state every handle of this connection checks. */
-  ConnectionState state() {
-    return state;
-  }
 
   private void checkOpen() {
     if (state.isClosed()) {

@@ -136,12 +136,13 @@ public final class Table {
           connection.metadata(),
           connection.offsetLister(),
           connection.getConfiguration(),
-          connection.typeConverters());
+          connection.typeConverters(),
+          connection.state());
     }
 
     @Override
     public BoundedReader createBoundedReader() {
-      return new BoundedReaderImpl(openBounded());
+      return new BoundedReaderImpl(openBounded("BoundedReader"));
     }
 
     @Override
@@ -151,10 +152,10 @@ public final class Table {
             "Table " + info.getTablePath() + " stores its log as " + info.getLogFormat() + ": an Arrow reader needs"
                 + " table.log.format=ARROW; read it with createBoundedReader().");
       }
-      return new BoundedArrowReaderImpl(openBounded());
+      return new BoundedArrowReaderImpl(openBounded("BoundedArrowReader"));
     }
 
-    private LogScannerImpl openBounded() {
+    private LogScannerImpl openBounded(String kind) {
       // Partitions are taken as they are now, like the end offsets: later ones are not read.
       List<Long> partitionIds =
           info.isPartitioned()
@@ -163,6 +164,7 @@ public final class Table {
                   .toList()
               : List.of();
       return BoundedScans.open(
+          kind,
           info,
           projection,
           limit,
@@ -170,7 +172,8 @@ public final class Table {
           connection.metadata(),
           connection.offsetLister(),
           connection.getConfiguration(),
-          connection.typeConverters());
+          connection.typeConverters(),
+          connection.state());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.flussjava.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.UnsafeByteOperations;
 import io.flussjava.client.admin.DatabaseDescriptor;
@@ -55,8 +56,10 @@ class DamagedBatchScanITCase extends ClientTestBase {
       assertThat(before).extracting(ScanRecord::offset).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
       assertThat(failure).isInstanceOf(CorruptRecordException.class).hasMessageContaining("offset 10");
       assertThat(((CorruptRecordException) failure).baseOffset()).isEqualTo(10);
-      // The bucket is no longer read: no error again, no records.
-      assertThat(scanner.poll(Duration.ofMillis(500)).count()).isZero();
+      // The bucket is no longer read: not the same error again; with no bucket left, poll says to subscribe.
+      assertThatThrownBy(() -> scanner.poll(Duration.ofMillis(500)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("no bucket subscribed");
 
       scanner.subscribe(0, 15);
       List<ScanRecord> after = LogTableITCase.pollUntil(scanner, 10);

@@ -63,9 +63,9 @@ class LogTableITCase extends ClientTestBase {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (out.size() < expected && System.nanoTime() < deadline) {
       ScanRecords records = scanner.poll(Duration.ofMillis(500));
-      for (int bucket : records.buckets()) {
+      for (TableBucket bucket : records.buckets()) {
         for (ScanRecord r : records.records(bucket)) {
-          assertThat(r.bucket()).isEqualTo(bucket);
+          assertThat(r.tableBucket()).isEqualTo(bucket);
           out.add(r);
         }
       }

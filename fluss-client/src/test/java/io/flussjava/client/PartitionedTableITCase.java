@@ -14,7 +14,6 @@ import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.lookup.Lookuper;
 import io.flussjava.client.lookup.PrefixLookuper;
 import io.flussjava.client.scan.LogScanner;
-import io.flussjava.client.scan.ScanBucket;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.scan.ScanRecords;
 import io.flussjava.client.write.AppendWriter;
@@ -102,7 +101,7 @@ class PartitionedTableITCase extends ClientTestBase {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (out.size() < expected && System.nanoTime() < deadline) {
         ScanRecords records = scanner.poll(Duration.ofMillis(500));
-        for (ScanBucket bucket : records.scanBuckets()) {
+        for (TableBucket bucket : records.buckets()) {
           assertThat(bucket.partitionId()).isEqualTo(partitionId);
           for (ScanRecord r : records.records(bucket)) {
             assertThat(r.partitionId()).isEqualTo(partitionId);

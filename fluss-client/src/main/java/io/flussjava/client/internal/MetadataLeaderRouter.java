@@ -6,6 +6,7 @@ import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.metadata.TableMetadata;
 import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.exception.TableNotExistException;
+import io.flussjava.exception.UnknownServerException;
 import io.flussjava.rpc.ServerConnection;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,14 +21,15 @@ public final class MetadataLeaderRouter implements LeaderRouter {
   @Override
   public Route route(TablePath path, TableBucket bucket, long routedAtNanos, Runnable wakeup) {
     CompletableFuture<TableMetadata> f = metadata.table(path);
-    TableMetadata table = f.getNow(null);
+    // Not getNow: it throws (a CompletionException) for a failed fetch, which the branch below handles.
+    TableMetadata table = f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
     if (table == null) {
       if (f.isCompletedExceptionally()) {
         Throwable cause = Futures.unwrap(f.handle((t, e) -> e).join());
-        if (cause instanceof TableNotExistException e) {
+        if (cause instanceof TableNotExistException || meansTableNotExist(cause)) {
           metadata.invalidate(path); // a table of that name may be created again: do not cache its absence
           return Route.failed(
-              new TableNotExistException("Table " + path + " no longer exists (dropped?): " + e.getMessage()));
+              new TableNotExistException("Table " + path + " no longer exists (dropped?): " + cause.getMessage()));
         }
         // The fetch gave up on a transient error: start another one and look again when it ends.
         metadata.invalidate(path);
@@ -66,6 +68,15 @@ public final class MetadataLeaderRouter implements LeaderRouter {
       return Route.waiting();
     }
     return Route.leader(leader);
+  }
+
+  /**
+   * The 0.9 coordinator answers a metadata request for a dropped table with UNKNOWN_SERVER_ERROR whose message
+   * carries the server's TableNotExistException, not with TABLE_NOT_EXIST.
+   */
+  private static boolean meansTableNotExist(Throwable cause) {
+    return cause instanceof UnknownServerException
+        && String.valueOf(cause.getMessage()).contains("TableNotExistException");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.flussjava.client.scan;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.log.ChangeType;
 import java.util.Objects;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -14,7 +15,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * the scanner's next poll or its close). Copy what must live longer; do not close the root yourself.
  */
 public final class ArrowScanBatch {
-  private final ScanBucket bucket;
+  private final TableBucket bucket;
   private final VectorSchemaRoot root;
   private final long baseOffset;
   private final long commitTimestamp;
@@ -25,7 +26,7 @@ public final class ArrowScanBatch {
    *     ChangeType#APPEND_ONLY})
    */
   public ArrowScanBatch(
-      ScanBucket bucket, VectorSchemaRoot root, long baseOffset, long commitTimestamp, ChangeType[] changeTypes) {
+      TableBucket bucket, VectorSchemaRoot root, long baseOffset, long commitTimestamp, ChangeType[] changeTypes) {
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.root = Objects.requireNonNull(root, "root");
     this.baseOffset = baseOffset;
@@ -37,8 +38,8 @@ public final class ArrowScanBatch {
     this.changeTypes = changeTypes;
   }
 
-  /** The batch's partition and bucket. */
-  public ScanBucket scanBucket() {
+  /** The batch's table, partition and bucket. */
+  public TableBucket tableBucket() {
     return bucket;
   }
 
@@ -46,7 +47,7 @@ public final class ArrowScanBatch {
     return bucket.bucket();
   }
 
-  /** The partition id, or {@link ScanBucket#NO_PARTITION} for unpartitioned tables. */
+  /** The partition id, or {@link TableBucket#NO_PARTITION} for unpartitioned tables. */
   public long partitionId() {
     return bucket.partitionId();
   }

@@ -1,5 +1,6 @@
 package io.flussjava.client.scan;
 
+import io.flussjava.client.TableBucket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -44,21 +45,21 @@ public final class ArrowScanBatches implements Iterable<ArrowScanBatch>, AutoClo
     return batches;
   }
 
-  /** The batches of one bucket of one partition, in offset order (empty if none). */
-  public List<ArrowScanBatch> batches(ScanBucket bucket) {
+  /** The batches of one bucket, in offset order (empty if none). */
+  public List<ArrowScanBatch> batches(TableBucket bucket) {
     List<ArrowScanBatch> out = new ArrayList<>();
     for (ArrowScanBatch b : batches) {
-      if (b.scanBucket().equals(bucket)) {
+      if (b.tableBucket().equals(bucket)) {
         out.add(b);
       }
     }
     return out;
   }
 
-  /** The partitions and buckets that have batches in this result. */
-  public Set<ScanBucket> scanBuckets() {
-    Set<ScanBucket> out = new LinkedHashSet<>();
-    batches.forEach(b -> out.add(b.scanBucket()));
+  /** The buckets (with their partitions) that have batches in this result. */
+  public Set<TableBucket> buckets() {
+    Set<TableBucket> out = new LinkedHashSet<>();
+    batches.forEach(b -> out.add(b.tableBucket()));
     return Collections.unmodifiableSet(out);
   }
 

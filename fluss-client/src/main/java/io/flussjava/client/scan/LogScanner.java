@@ -79,8 +79,34 @@ public interface LogScanner extends AutoCloseable {
   void unsubscribe(long partitionId, int bucket);
 
   /**
+   * Stops fetching {@code bucket} until {@link #resume(int)}; what was fetched before is still returned. For flow
+   * control: a paused bucket keeps its subscription and position.
+   *
+   * @throws IllegalStateException if the bucket is not subscribed
+   */
+  void pause(int bucket);
+
+  /** Fetches {@code bucket} again after {@link #pause(int)}, from where it stopped. */
+  void resume(int bucket);
+
+  /** Like {@link #pause(int)} for one bucket of one partition. */
+  void pause(long partitionId, int bucket);
+
+  /** Like {@link #resume(int)} for one bucket of one partition. */
+  void resume(long partitionId, int bucket);
+
+  /**
    * Returns the records that arrived, waiting up to {@code timeout} for the first one; at most {@code
-   * client.scanner.log.max-poll-records}. Fails with the typed server error if a bucket cannot be read.
+   * client.scanner.log.max-poll-records}.
+   *
+   * <p>A bucket that cannot be read fails the poll with the typed error (e.g. {@link
+   * io.flussjava.exception.LogOffsetOutOfRangeException}, {@link io.flussjava.exception.PartitionNotExistException}
+   * for a dropped partition, {@link io.flussjava.exception.TableNotExistException} for a dropped table) and is
+   * unsubscribed: the other buckets go on, and subscribing to it again (e.g. at another offset) resumes it. Leader
+   * moves, timeouts and lost connections are retried without the caller noticing.
+   *
+   * @throws IllegalStateException if no bucket is subscribed
+   * @throws io.flussjava.exception.ClosedException if this scanner or its connection is closed
    */
   ScanRecords poll(Duration timeout);
 
@@ -117,6 +143,7 @@ public interface LogScanner extends AutoCloseable {
    */
   boolean isEndReached();
 
+  /** Frees the scanner's buffers; later calls fail with a ClosedException. Idempotent; may be called from any thread. */
   @Override
   void close();
 }

@@ -1,5 +1,6 @@
 package io.flussjava.client.scan;
 
+import io.flussjava.client.TableBucket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -10,81 +11,58 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one {@link LogScanner#poll} returned, grouped by {@link ScanBucket} (partition and bucket), each bucket's
- * records in offset order.
+ * What one {@link LogScanner#poll} returned, grouped by {@link TableBucket} (table, partition and bucket), each
+ * bucket's records in offset order.
  *
  * <pre>{@code
  * ScanRecords records = scanner.poll(Duration.ofSeconds(1));
- * for (int bucket : records.buckets()) {                 // unpartitioned tables
- *   records.records(bucket).forEach(System.out::println);
- * }
- * for (ScanBucket b : records.scanBuckets()) {           // any table, partitioned ones included
+ * for (TableBucket b : records.buckets()) {              // any table, partitioned ones included
  *   records.records(b).forEach(r -> System.out.println(b.partitionId() + " " + r));
  * }
+ * records.records(0).forEach(System.out::println);     // bucket 0 of an unpartitioned table
  * }</pre>
  */
 public final class ScanRecords implements Iterable<ScanRecord> {
-  public static final ScanRecords EMPTY = new ScanRecords(new LinkedHashMap<ScanBucket, List<ScanRecord>>());
+  public static final ScanRecords EMPTY = new ScanRecords(Map.of());
 
-  private final Map<ScanBucket, List<ScanRecord>> byBucket;
+  private final Map<TableBucket, List<ScanRecord>> byBucket;
 
-  /** Records of an unpartitioned table, by bucket. */
-  public ScanRecords(Map<Integer, List<ScanRecord>> byBucket) {
-    this(toScanBuckets(byBucket));
+  /** Records by bucket; the map's iteration order is kept. */
+  public ScanRecords(Map<TableBucket, List<ScanRecord>> byBucket) {
+    this.byBucket = new LinkedHashMap<>(byBucket);
   }
 
-  // LinkedHashMap, not Map: a Map<ScanBucket, ...> parameter would erase to the public constructor's signature.
-  private ScanRecords(LinkedHashMap<ScanBucket, List<ScanRecord>> byScanBucket) {
-    this.byBucket = byScanBucket;
-  }
-
-  /** Records by partition and bucket. */
-  public static ScanRecords of(Map<ScanBucket, List<ScanRecord>> byScanBucket) {
-    return new ScanRecords(new LinkedHashMap<>(byScanBucket));
-  }
-
-  private static LinkedHashMap<ScanBucket, List<ScanRecord>> toScanBuckets(Map<Integer, List<ScanRecord>> byBucket) {
-    LinkedHashMap<ScanBucket, List<ScanRecord>> out = new LinkedHashMap<>();
-    byBucket.forEach((b, records) -> out.put(ScanBucket.of(b), records));
-    return out;
-  }
-
-  /** The partitions and buckets that have records in this result. */
-  public Set<ScanBucket> scanBuckets() {
+  /** The buckets (with their partitions) that have records in this result. */
+  public Set<TableBucket> buckets() {
     return Collections.unmodifiableSet(byBucket.keySet());
   }
 
-  /** The records of one bucket of one partition (empty if none). */
-  public List<ScanRecord> records(ScanBucket bucket) {
+  /** The records of one bucket (empty if none). */
+  public List<ScanRecord> records(TableBucket bucket) {
     return byBucket.getOrDefault(bucket, List.of());
   }
 
   /**
-   * The bucket numbers that have records in this result. Meant for unpartitioned tables; on a partitioned table a
-   * number stands for that bucket of every partition (use {@link #scanBuckets()} to tell partitions apart).
-   */
-  public Set<Integer> buckets() {
-    Set<Integer> out = new LinkedHashSet<>();
-    byBucket.keySet().forEach(b -> out.add(b.bucket()));
-    return Collections.unmodifiableSet(out);
-  }
-
-  /**
-   * The records of one bucket (empty if none). On a partitioned table: that bucket's records of every partition, each
-   * partition's in offset order.
+   * The records of one bucket by number (empty if none): meant for unpartitioned tables. On a partitioned table it
+   * returns that bucket's records of every partition, each partition's in offset order.
    */
   public List<ScanRecord> records(int bucket) {
-    List<ScanRecord> unpartitioned = byBucket.get(ScanBucket.of(bucket));
-    if (unpartitioned != null) {
-      return unpartitioned;
-    }
-    List<ScanRecord> out = new ArrayList<>();
-    byBucket.forEach((b, records) -> {
-      if (b.bucket() == bucket) {
-        out.addAll(records);
+    List<ScanRecord> first = null;
+    List<ScanRecord> merged = null;
+    for (Map.Entry<TableBucket, List<ScanRecord>> e : byBucket.entrySet()) {
+      if (e.getKey().bucket() != bucket) {
+        continue;
       }
-    });
-    return out;
+      if (first == null) {
+        first = e.getValue(); // the common case, one partition (or none): returned without a copy
+      } else {
+        if (merged == null) {
+          merged = new ArrayList<>(first);
+        }
+        merged.addAll(e.getValue());
+      }
+    }
+    return merged != null ? merged : first != null ? first : List.of();
   }
 
   public int count() {
@@ -104,7 +82,7 @@ public final class ScanRecords implements Iterable<ScanRecord> {
   public Iterator<ScanRecord> iterator() {
     Iterator<? extends List<ScanRecord>> lists = byBucket.values().iterator();
     return new Iterator<>() {
-      private Iterator<ScanRecord> current = java.util.Collections.emptyIterator();
+      private Iterator<ScanRecord> current = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {

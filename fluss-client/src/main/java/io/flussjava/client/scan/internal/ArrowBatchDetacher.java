@@ -1,7 +1,7 @@
 package io.flussjava.client.scan.internal;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.client.scan.ArrowScanBatch;
-import io.flussjava.client.scan.ScanBucket;
 import io.flussjava.log.ArrowBatch;
 import io.flussjava.log.ChangeType;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class ArrowBatchDetacher {
   }
 
   /** The rows {@code [from, to)} of {@code batch} as a batch the caller owns (and must close). */
-  ArrowScanBatch detach(ScanBucket bucket, ArrowBatch batch, int from, int to) {
+  ArrowScanBatch detach(TableBucket bucket, ArrowBatch batch, int from, int to) {
     if (from < 0 || to > batch.rowCount() || from >= to) {
       throw new IllegalArgumentException("rows " + from + ".." + to + " of a batch of " + batch.rowCount());
     }

@@ -24,6 +24,7 @@ public final class BoundedArrowReaderImpl implements BoundedArrowReader {
 
   @Override
   public boolean hasNext() {
+    scanner.checkUsable(); // also when records of the last poll are left: a closed reader fails at once
     releaseHandedOut();
     while (!current.hasNext()) {
       if (scanner.isEndReached()) {
@@ -51,6 +52,7 @@ public final class BoundedArrowReaderImpl implements BoundedArrowReader {
     }
   }
 
+  /** Frees the reader's buffers; later calls fail with a ClosedException. Idempotent. */
   @Override
   public void close() {
     handedOut = null;

@@ -20,6 +20,7 @@ public final class BoundedReaderImpl implements BoundedReader {
 
   @Override
   public boolean hasNext() {
+    scanner.checkUsable(); // also when records of the last poll are left: a closed reader fails at once
     while (!current.hasNext()) {
       if (scanner.isEndReached()) {
         return false;
@@ -37,6 +38,7 @@ public final class BoundedReaderImpl implements BoundedReader {
     return current.next();
   }
 
+  /** Frees the reader's buffers; later calls fail with a ClosedException. Idempotent. */
   @Override
   public void close() {
     scanner.close();

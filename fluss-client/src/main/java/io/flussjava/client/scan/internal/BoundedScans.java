@@ -1,11 +1,14 @@
 package io.flussjava.client.scan.internal;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.internal.Clock;
+import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.Futures;
+import io.flussjava.client.internal.MetadataLeaderRouter;
 import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.OffsetLister.OffsetSpec;
 import io.flussjava.client.metadata.MetadataCache;
-import io.flussjava.client.scan.ScanBucket;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
 import io.flussjava.types.convert.TypeConverters;
@@ -21,8 +24,11 @@ public final class BoundedScans {
   /**
    * A bounded scanner subscribed to every bucket of the table (or, for a partitioned table, of each of {@code
    * partitionIds}) from its earliest offset up to its latest offset at this call.
+   *
+   * @param kind what the reader is to the caller, for messages ("BoundedReader", "BoundedArrowReader")
    */
   public static LogScannerImpl open(
+      String kind,
       TableInfo table,
       int[] projection,
       long limit,
@@ -30,13 +36,14 @@ public final class BoundedScans {
       MetadataCache metadata,
       OffsetLister offsets,
       Configuration conf,
-      TypeConverters converters) {
-    LogScannerImpl scanner =
-        new LogScannerImpl(table, projection, limit, true, metadata, offsets, conf, converters);
+      TypeConverters converters,
+      ConnectionState connection) {
+    LogScannerImpl scanner = new LogScannerImpl(kind, table, projection, limit, true, metadata, offsets, conf,
+        converters, connection, new MetadataLeaderRouter(metadata), Clock.SYSTEM);
     try {
       Duration wait = conf.get(ClientOptions.REQUEST_TIMEOUT).plusSeconds(5);
       List<Integer> buckets = IntStream.range(0, table.getNumBuckets()).boxed().toList();
-      List<Long> partitions = table.isPartitioned() ? partitionIds : List.of(ScanBucket.NO_PARTITION);
+      List<Long> partitions = table.isPartitioned() ? partitionIds : List.of(TableBucket.NO_PARTITION);
       for (long partition : partitions) {
         // The end first: records appended while this runs are after it and are not read.
         Map<Integer, Long> ends = list(offsets, table, partition, buckets, OffsetSpec.LATEST, wait);
@@ -45,7 +52,7 @@ public final class BoundedScans {
           long start = starts.get(bucket);
           long end = ends.get(bucket);
           if (start < end) {
-            scanner.subscribeUntil(ScanBucket.of(partition, bucket), start, end);
+            scanner.subscribeUntil(partition, bucket, start, end);
           }
         }
       }
@@ -62,6 +69,6 @@ public final class BoundedScans {
         offsets.listOffsets(table.getTablePath(), partition, buckets, spec, 0),
         wait,
         "listing the " + spec + " offsets of " + table.getTablePath()
-            + (partition == ScanBucket.NO_PARTITION ? "" : " partition " + partition));
+            + (partition == TableBucket.NO_PARTITION ? "" : " partition " + partition));
   }
 }

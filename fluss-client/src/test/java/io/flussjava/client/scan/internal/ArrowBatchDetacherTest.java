@@ -2,8 +2,8 @@ package io.flussjava.client.scan.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.client.scan.ArrowScanBatch;
-import io.flussjava.client.scan.ScanBucket;
 import io.flussjava.log.ArrowBatch;
 import io.flussjava.log.ChangeType;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ class ArrowBatchDetacherTest {
   void wholeBatchMovesOutOfTheReusedRootInTheAskedColumnOrder() {
     try (VectorSchemaRoot decoded = decodedRoot()) {
       ArrowBatchDetacher detacher = new ArrowBatchDetacher(allocator, new int[] {1, 0});
-      ArrowScanBatch out = detacher.detach(ScanBucket.of(3), batch(decoded), 0, 5);
+      ArrowScanBatch out = detacher.detach(TableBucket.of(5L, 3), batch(decoded), 0, 5);
       try (VectorSchemaRoot root = out.root()) {
         assertThat(decoded.getVector(0).getValueCount()).isZero(); // the buffers moved, no copy
         assertThat(root.getSchema().getFields().stream().map(f -> f.getName()).toList()).containsExactly("name", "id");
@@ -89,6 +89,7 @@ class ArrowBatchDetacherTest {
         assertThat(out.baseOffset()).isEqualTo(100);
         assertThat(out.commitTimestamp()).isEqualTo(42);
         assertThat(out.bucket()).isEqualTo(3);
+        assertThat(out.tableBucket()).isEqualTo(TableBucket.of(5L, 3));
         assertThat(out.changeType(2)).isEqualTo(ChangeType.UPDATE_BEFORE);
       }
     }
@@ -97,7 +98,7 @@ class ArrowBatchDetacherTest {
   @Test
   void cutBatchKeepsOnlyTheAskedRowsAndTheirOffsets() {
     try (VectorSchemaRoot decoded = decodedRoot()) {
-      ArrowScanBatch out = new ArrowBatchDetacher(allocator, null).detach(ScanBucket.of(7L, 0), batch(decoded), 2, 4);
+      ArrowScanBatch out = new ArrowBatchDetacher(allocator, null).detach(TableBucket.of(5L, 7L, 0), batch(decoded), 2, 4);
       try (VectorSchemaRoot root = out.root()) {
         assertThat(root.getRowCount()).isEqualTo(2);
         assertThat(root.getVector("id").getObject(0)).isEqualTo(2);
