@@ -3,9 +3,9 @@ package io.flussjava.arrow;
 import org.apache.arrow.vector.ValueVector;
 
 /**
- * Reads one column of a loaded Arrow vector back to canonical Java values. One instance per column, chosen once per
- * schema by {@link ArrowFieldReaders#create}; it keeps pointing at the same vector object, which the reader's {@code
- * VectorLoader} refills for every batch.
+ * Reads one column of a loaded Arrow vector back to canonical Java values. One instance per column,
+ * chosen once per schema by {@link ArrowFieldReaders#create}; it keeps pointing at the same vector
+ * object, which the reader's {@code VectorLoader} refills for every batch.
  */
 public abstract class ArrowFieldReader {
   private final ValueVector vector;
@@ -20,8 +20,8 @@ public abstract class ArrowFieldReader {
   }
 
   /**
-   * Fills column {@code column} of {@code rows[0 .. to - from)} with the values of rows {@code [from, to)}: one column
-   * at a time, so the loop stays on one reader.
+   * Fills column {@code column} of {@code rows[0 .. to - from)} with the values of rows {@code
+   * [from, to)}: one column at a time, so the loop stays on one reader.
    */
   public void readInto(Object[][] rows, int column, int from, int to) {
     ValueVector values = vector;

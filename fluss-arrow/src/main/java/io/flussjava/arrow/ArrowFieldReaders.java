@@ -50,10 +50,12 @@ public final class ArrowFieldReaders {
   private ArrowFieldReaders() {}
 
   /**
-   * The reader of a column of {@code type} from {@code vector}, created from {@link ArrowSchemas#toArrowField}.
+   * The reader of a column of {@code type} from {@code vector}, created from {@link
+   * ArrowSchemas#toArrowField}.
    *
-   * ARRAY values come back as unmodifiable {@code List}s, MAP values as unmodifiable insertion-ordered {@code Map}s and
-   * ROW values as unmodifiable {@code List}s of their field values.
+   * <p>ARRAY values come back as unmodifiable {@code List}s, MAP values as unmodifiable
+   * insertion-ordered {@code Map}s and ROW values as unmodifiable {@code List}s of their field
+   * values.
    */
   public static ArrowFieldReader create(String name, DataType type, FieldVector vector) {
     switch (type.getTypeRoot()) {
@@ -99,21 +101,29 @@ public final class ArrowFieldReaders {
         return timestampReader(type, (TimeStampVector) vector);
       case ARRAY:
         ListVector list = (ListVector) vector;
-        return new ArrayReader(list, create(name + "[]", ((ArrayType) type).getElementType(), list.getDataVector()));
+        return new ArrayReader(
+            list, create(name + "[]", ((ArrayType) type).getElementType(), list.getDataVector()));
       case MAP:
         MapVector map = (MapVector) vector;
         StructVector entries = (StructVector) map.getDataVector();
         MapType mapType = (MapType) type;
-        return new MapReader(map,
+        return new MapReader(
+            map,
             create(name + ".key", mapType.getKeyType(), (FieldVector) entries.getChildByOrdinal(0)),
-            create(name + ".value", mapType.getValueType(), (FieldVector) entries.getChildByOrdinal(1)));
+            create(
+                name + ".value",
+                mapType.getValueType(),
+                (FieldVector) entries.getChildByOrdinal(1)));
       case ROW:
         StructVector struct = (StructVector) vector;
         RowType rowType = (RowType) type;
         ArrowFieldReader[] fields = new ArrowFieldReader[rowType.getFieldCount()];
         for (int i = 0; i < fields.length; i++) {
-          fields[i] = create(name + "." + rowType.getFieldNames().get(i), rowType.getTypeAt(i),
-              (FieldVector) struct.getChildByOrdinal(i));
+          fields[i] =
+              create(
+                  name + "." + rowType.getFieldNames().get(i),
+                  rowType.getTypeAt(i),
+                  (FieldVector) struct.getChildByOrdinal(i));
         }
         return new RowReader(struct, fields);
       default:
@@ -142,7 +152,10 @@ public final class ArrowFieldReaders {
     }
     int scale = type.getScale();
     // The unscaled value fits a long, i.e. the low 8 bytes of the little-endian 128-bit integer.
-    return reader(vector, row -> BigDecimal.valueOf(vector.getDataBuffer().getLong((long) row * DECIMAL_WIDTH), scale));
+    return reader(
+        vector,
+        row ->
+            BigDecimal.valueOf(vector.getDataBuffer().getLong((long) row * DECIMAL_WIDTH), scale));
   }
 
   private static ArrowFieldReader timeReader(FieldVector vector) {
@@ -183,20 +196,30 @@ public final class ArrowFieldReaders {
         break;
     }
     if (type.is(DataTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE)) {
-      return reader(vector, row -> {
-        long value = vector.get(row);
-        return Instant.ofEpochSecond(
-            Math.floorDiv(value, unitsPerSecond), Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
-      });
+      return reader(
+          vector,
+          row -> {
+            long value = vector.get(row);
+            return Instant.ofEpochSecond(
+                Math.floorDiv(value, unitsPerSecond),
+                Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
+          });
     }
     EpochDateTimes dateTimes = new EpochDateTimes();
-    return reader(vector, row -> {
-      long value = vector.get(row);
-      return dateTimes.of(Math.floorDiv(value, unitsPerSecond), (int) Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
-    });
+    return reader(
+        vector,
+        row -> {
+          long value = vector.get(row);
+          return dateTimes.of(
+              Math.floorDiv(value, unitsPerSecond),
+              (int) Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
+        });
   }
 
-  /** UTF-8 strings, decoded through a reused scratch array (one copy out of the Arrow buffer, one into the String). */
+  /**
+   * UTF-8 strings, decoded through a reused scratch array (one copy out of the Arrow buffer, one
+   * into the String).
+   */
   private static final class StringReader extends ArrowFieldReader {
     private final VarCharVector vector;
     private byte[] scratch = new byte[256];
@@ -219,7 +242,10 @@ public final class ArrowFieldReaders {
     }
   }
 
-  /** Base of ARRAY and MAP columns: each value is the span of the child vector between the row's two offsets. */
+  /**
+   * Base of ARRAY and MAP columns: each value is the span of the child vector between the row's two
+   * offsets.
+   */
   private abstract static class SpanReader extends ArrowFieldReader {
     private final ListVector vector;
 

@@ -5,9 +5,10 @@ import io.flussjava.types.DataType;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Writes one column's canonical Java values into its Arrow vector. One instance per column, chosen once per schema by
- * {@link ArrowFieldWriters#create}, so writing a value is a single virtual call without a type switch. Vectors grow as
- * needed ({@code setSafe}); the owner sets the value count when the batch is finished.
+ * Writes one column's canonical Java values into its Arrow vector. One instance per column, chosen
+ * once per schema by {@link ArrowFieldWriters#create}, so writing a value is a single virtual call
+ * without a type switch. Vectors grow as needed ({@code setSafe}); the owner sets the value count
+ * when the batch is finished.
  */
 public abstract class ArrowFieldWriter {
   private final String name;
@@ -23,13 +24,15 @@ public abstract class ArrowFieldWriter {
   /**
    * Writes {@code value} (canonical class, or null) at {@code row}.
    *
-   * @return the bytes of variable-length data written (0 for fixed-width columns), for size estimates
+   * @return the bytes of variable-length data written (0 for fixed-width columns), for size
+   *     estimates
    * @throws InvalidRowException for a null in a NOT NULL column
    */
   public final int write(int row, Object value) {
     if (value == null) {
       if (!nullable) {
-        throw new InvalidRowException("column '" + name + "' is " + type + " but the value is null");
+        throw new InvalidRowException(
+            "column '" + name + "' is " + type + " but the value is null");
       }
       writeNull(row);
       return 0;
@@ -37,7 +40,10 @@ public abstract class ArrowFieldWriter {
     return writeValue(row, value);
   }
 
-  /** Writes a non-null value; a {@link ClassCastException} means the value does not have the canonical class. */
+  /**
+   * Writes a non-null value; a {@link ClassCastException} means the value does not have the
+   * canonical class.
+   */
   protected abstract int writeValue(int row, Object value);
 
   protected abstract void writeNull(int row);

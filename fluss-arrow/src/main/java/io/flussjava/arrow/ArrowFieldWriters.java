@@ -48,11 +48,12 @@ public final class ArrowFieldWriters {
   private ArrowFieldWriters() {}
 
   /**
-   * The writer of a column of {@code type} into {@code vector}, which must have been created from {@link
-   * ArrowSchemas#toArrowField} for that type.
+   * The writer of a column of {@code type} into {@code vector}, which must have been created from
+   * {@link ArrowSchemas#toArrowField} for that type.
    *
-   * Nested values are written by writers of their element, key, value or field types, named after their place in the
-   * column ({@code tags[]}, {@code attrs.key}, {@code address.city}) so that errors say which part was wrong.
+   * <p>Nested values are written by writers of their element, key, value or field types, named
+   * after their place in the column ({@code tags[]}, {@code attrs.key}, {@code address.city}) so
+   * that errors say which part was wrong.
    */
   public static ArrowFieldWriter create(String name, DataType type, FieldVector vector) {
     switch (type.getTypeRoot()) {
@@ -96,22 +97,35 @@ public final class ArrowFieldWriters {
       case ARRAY:
         ListVector list = (ListVector) vector;
         FieldVector elements = list.getDataVector();
-        return new ArrayWriter(name, type, list,
-            create(name + "[]", ((ArrayType) type).getElementType(), elements));
+        return new ArrayWriter(
+            name, type, list, create(name + "[]", ((ArrayType) type).getElementType(), elements));
       case MAP:
         MapVector map = (MapVector) vector;
         StructVector entries = (StructVector) map.getDataVector();
         MapType mapType = (MapType) type;
-        return new MapWriter(name, type, map, entries,
-            create(name + ".key", mapType.getKeyType().notNull(), (FieldVector) entries.getChildByOrdinal(0)),
-            create(name + ".value", mapType.getValueType(), (FieldVector) entries.getChildByOrdinal(1)));
+        return new MapWriter(
+            name,
+            type,
+            map,
+            entries,
+            create(
+                name + ".key",
+                mapType.getKeyType().notNull(),
+                (FieldVector) entries.getChildByOrdinal(0)),
+            create(
+                name + ".value",
+                mapType.getValueType(),
+                (FieldVector) entries.getChildByOrdinal(1)));
       case ROW:
         StructVector struct = (StructVector) vector;
         RowType rowType = (RowType) type;
         ArrowFieldWriter[] fields = new ArrowFieldWriter[rowType.getFieldCount()];
         for (int i = 0; i < fields.length; i++) {
-          fields[i] = create(name + "." + rowType.getFieldNames().get(i), rowType.getTypeAt(i),
-              (FieldVector) struct.getChildByOrdinal(i));
+          fields[i] =
+              create(
+                  name + "." + rowType.getFieldNames().get(i),
+                  rowType.getTypeAt(i),
+                  (FieldVector) struct.getChildByOrdinal(i));
         }
         return new RowWriter(name, type, struct, fields);
       default:
@@ -130,7 +144,8 @@ public final class ArrowFieldWriters {
     return new TimeNanoWriter(name, type, (TimeNanoVector) vector);
   }
 
-  private static ArrowFieldWriter timestampWriter(String name, DataType type, TimeStampVector vector) {
+  private static ArrowFieldWriter timestampWriter(
+      String name, DataType type, TimeStampVector vector) {
     boolean instant = type.is(io.flussjava.types.DataTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
     switch (((ArrowType.Timestamp) vector.getField().getType()).getUnit()) {
       case SECOND:
@@ -151,7 +166,8 @@ public final class ArrowFieldWriters {
         return new TimestampWriter(name, type, vector, instant) {
           @Override
           long encode(long epochSecond, int nano) {
-            return Math.addExact(Math.multiplyExact(epochSecond, 1_000_000L), nano / NANOS_PER_MICRO);
+            return Math.addExact(
+                Math.multiplyExact(epochSecond, 1_000_000L), nano / NANOS_PER_MICRO);
           }
         };
       default:
@@ -165,7 +181,8 @@ public final class ArrowFieldWriters {
   }
 
   /** Base of fixed-width columns. */
-  private abstract static class FixedWidthWriter<V extends BaseFixedWidthVector> extends ArrowFieldWriter {
+  private abstract static class FixedWidthWriter<V extends BaseFixedWidthVector>
+      extends ArrowFieldWriter {
     final V vector;
     private final int width;
 
@@ -192,7 +209,8 @@ public final class ArrowFieldWriters {
   }
 
   /** Base of variable-width columns. */
-  private abstract static class VariableWidthWriter<V extends BaseVariableWidthVector> extends ArrowFieldWriter {
+  private abstract static class VariableWidthWriter<V extends BaseVariableWidthVector>
+      extends ArrowFieldWriter {
     final V vector;
 
     VariableWidthWriter(String name, DataType type, V vector) {
@@ -314,8 +332,17 @@ public final class ArrowFieldWriters {
     protected int writeValue(int row, Object value) {
       BigDecimal decimal = (BigDecimal) value;
       if (decimal.scale() != scale || decimal.precision() > precision) {
-        throw new InvalidRowException("column '" + name() + "' is " + type() + " but the value " + decimal
-            + " has scale " + decimal.scale() + " and precision " + decimal.precision());
+        throw new InvalidRowException(
+            "column '"
+                + name()
+                + "' is "
+                + type()
+                + " but the value "
+                + decimal
+                + " has scale "
+                + decimal.scale()
+                + " and precision "
+                + decimal.precision());
       }
       if (precision <= MAX_LONG_DECIMAL_PRECISION) {
         // The unscaled value fits a long: skip Arrow's byte-array conversion of the BigDecimal.
@@ -328,9 +355,9 @@ public final class ArrowFieldWriters {
   }
 
   /**
-   * Strings go in through {@code String.getBytes(UTF_8)}: for the common Latin-1 strings the JDK checks and copies
-   * them in one intrinsic pass, which measured ~10% faster on whole NARROW batches than encoding char by char into
-   * a reused array, the short-lived array notwithstanding.
+   * Strings go in through {@code String.getBytes(UTF_8)}: for the common Latin-1 strings the JDK
+   * checks and copies them in one intrinsic pass, which measured ~10% faster on whole NARROW
+   * batches than encoding char by char into a reused array, the short-lived array notwithstanding.
    */
   private static final class StringWriter extends VariableWidthWriter<VarCharVector> {
     StringWriter(String name, DataType type, VarCharVector vector) {
@@ -371,7 +398,13 @@ public final class ArrowFieldWriters {
       byte[] bytes = (byte[]) value;
       if (bytes.length != width) {
         throw new InvalidRowException(
-            "column '" + name() + "' is " + type() + " but the value has " + bytes.length + " bytes");
+            "column '"
+                + name()
+                + "' is "
+                + type()
+                + " but the value has "
+                + bytes.length
+                + " bytes");
       }
       vector.setSafe(row, bytes);
       return 0;
@@ -447,7 +480,10 @@ public final class ArrowFieldWriters {
       this.instant = instant;
     }
 
-    /** Epoch second and nano-of-second (0..999,999,999) in the vector's unit; sub-unit digits are dropped. */
+    /**
+     * Epoch second and nano-of-second (0..999,999,999) in the vector's unit; sub-unit digits are
+     * dropped.
+     */
     abstract long encode(long epochSecond, int nano);
 
     @Override
@@ -465,7 +501,10 @@ public final class ArrowFieldWriters {
     }
   }
 
-  /** Base of ARRAY and MAP columns: a list vector (a map vector is one) whose values are spans of a child vector. */
+  /**
+   * Base of ARRAY and MAP columns: a list vector (a map vector is one) whose values are spans of a
+   * child vector.
+   */
   private abstract static class SpanWriter<V extends ListVector> extends ArrowFieldWriter {
     final V vector;
 
@@ -490,7 +529,10 @@ public final class ArrowFieldWriters {
     }
   }
 
-  /** ARRAY: a {@code List} of elements, written into the list's child vector after the elements already there. */
+  /**
+   * ARRAY: a {@code List} of elements, written into the list's child vector after the elements
+   * already there.
+   */
   private static final class ArrayWriter extends SpanWriter<ListVector> {
     private final ArrowFieldWriter elements;
 
@@ -512,13 +554,21 @@ public final class ArrowFieldWriters {
     }
   }
 
-  /** MAP: a {@code Map}, its entries written in iteration order into the map's key and value vectors. */
+  /**
+   * MAP: a {@code Map}, its entries written in iteration order into the map's key and value
+   * vectors.
+   */
   private static final class MapWriter extends SpanWriter<MapVector> {
     private final StructVector entries;
     private final ArrowFieldWriter keys;
     private final ArrowFieldWriter values;
 
-    MapWriter(String name, DataType type, MapVector vector, StructVector entries, ArrowFieldWriter keys,
+    MapWriter(
+        String name,
+        DataType type,
+        MapVector vector,
+        StructVector entries,
+        ArrowFieldWriter keys,
         ArrowFieldWriter values) {
       super(name, type, vector);
       this.entries = entries;
@@ -543,8 +593,9 @@ public final class ArrowFieldWriters {
   }
 
   /**
-   * ROW: a {@code List} of field values in order. A null row also writes a null into every field, so that the
-   * children stay as long as the struct (NOT NULL fields included: Arrow only looks at them where the row is set).
+   * ROW: a {@code List} of field values in order. A null row also writes a null into every field,
+   * so that the children stay as long as the struct (NOT NULL fields included: Arrow only looks at
+   * them where the row is set).
    */
   private static final class RowWriter extends ArrowFieldWriter {
     private final StructVector vector;
@@ -566,8 +617,15 @@ public final class ArrowFieldWriters {
     protected int writeValue(int row, Object value) {
       List<?> values = (List<?>) value;
       if (values.size() != fields.length) {
-        throw new InvalidRowException("column '" + name() + "' is " + type() + " with " + fields.length
-            + " fields, but the value has " + values.size());
+        throw new InvalidRowException(
+            "column '"
+                + name()
+                + "' is "
+                + type()
+                + " with "
+                + fields.length
+                + " fields, but the value has "
+                + values.size());
       }
       vector.setIndexDefined(row);
       int bytes = 0;

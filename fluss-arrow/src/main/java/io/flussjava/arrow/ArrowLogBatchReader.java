@@ -6,8 +6,8 @@ import io.flussjava.log.ChangeType;
 import io.flussjava.log.CorruptRecordException;
 import io.flussjava.log.LogBatchReader;
 import io.flussjava.log.LogReadContext;
-import io.flussjava.log.LogRecordCursor;
 import io.flussjava.log.LogRecordConsumer;
+import io.flussjava.log.LogRecordCursor;
 import io.flussjava.log.internal.LogBatchIterator;
 import io.flussjava.types.RowType;
 import java.io.IOException;
@@ -21,9 +21,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 
 /**
- * Reads ARROW log batches into one reused {@link VectorSchemaRoot} of the read columns (the projection, in its order,
- * or all columns) and, for {@link #read}, converts them column by column to canonical Java values. The CRC of projected
- * batches is never checked: the server rewrites them but keeps the CRC of the full batch. Not thread-safe.
+ * Reads ARROW log batches into one reused {@link VectorSchemaRoot} of the read columns (the
+ * projection, in its order, or all columns) and, for {@link #read}, converts them column by column
+ * to canonical Java values. The CRC of projected batches is never checked: the server rewrites them
+ * but keeps the CRC of the full batch. Not thread-safe.
  */
 final class ArrowLogBatchReader implements LogBatchReader {
   private static final AtomicLong IDS = new AtomicLong();
@@ -43,8 +44,13 @@ final class ArrowLogBatchReader implements LogBatchReader {
   ArrowLogBatchReader(LogReadContext context) {
     RowType rowType = context.outputRowType();
     this.verifyCrc = context.verifyCrc() && !context.isProjected();
-    this.allocator = context.allocator().newChildAllocator(
-        "fluss-arrow-log-reader-" + IDS.incrementAndGet(), 0, context.allocator().getLimit());
+    this.allocator =
+        context
+            .allocator()
+            .newChildAllocator(
+                "fluss-arrow-log-reader-" + IDS.incrementAndGet(),
+                0,
+                context.allocator().getLimit());
     try {
       this.root = VectorSchemaRoot.create(ArrowSchemas.toArrowSchema(rowType), allocator);
     } catch (RuntimeException e) {
@@ -55,7 +61,9 @@ final class ArrowLogBatchReader implements LogBatchReader {
       List<FieldVector> vectors = root.getFieldVectors();
       this.readers = new ArrowFieldReader[vectors.size()];
       for (int i = 0; i < readers.length; i++) {
-        readers[i] = ArrowFieldReaders.create(rowType.getFieldNames().get(i), rowType.getTypeAt(i), vectors.get(i));
+        readers[i] =
+            ArrowFieldReaders.create(
+                rowType.getFieldNames().get(i), rowType.getTypeAt(i), vectors.get(i));
       }
     } catch (RuntimeException e) {
       root.close();
@@ -89,8 +97,8 @@ final class ArrowLogBatchReader implements LogBatchReader {
   }
 
   /**
-   * Loads the batch the iterator is at into the root and {@link #view} if it has records at or after {@code
-   * fetchOffset}; returns whether it did.
+   * Loads the batch the iterator is at into the root and {@link #view} if it has records at or
+   * after {@code fetchOffset}; returns whether it did.
    */
   private boolean loadIfWanted(long fetchOffset) {
     if (verifyCrc) {
@@ -112,7 +120,9 @@ final class ArrowLogBatchReader implements LogBatchReader {
     return new Cursor(generation, fetchOffset);
   }
 
-  /** Loads one batch at a time and converts only the rows taken, straight from the loaded vectors. */
+  /**
+   * Loads one batch at a time and converts only the rows taken, straight from the loaded vectors.
+   */
   private final class Cursor implements LogRecordCursor {
     private final long myGeneration;
     private final long fetchOffset;
@@ -170,42 +180,60 @@ final class ArrowLogBatchReader implements LogBatchReader {
   private void load(long baseOffset, int count) {
     int payloadStart = batches.recordsStart() + (batches.isAppendOnly() ? 0 : count);
     if (payloadStart > batches.end()) {
-      throw new CorruptRecordException(baseOffset, "the " + count + " change types run past the batch end");
+      throw new CorruptRecordException(
+          baseOffset, "the " + count + " change types run past the batch end");
     }
     ArrowRecordBatch batch;
     try {
-      batch = BatchBuffers.decompressed(
-          ArrowIpc.read(batches.buffer(), payloadStart, batches.end(), allocator), codecs, allocator);
+      batch =
+          BatchBuffers.decompressed(
+              ArrowIpc.read(batches.buffer(), payloadStart, batches.end(), allocator),
+              codecs,
+              allocator);
     } catch (IOException | RuntimeException e) {
-      throw new CorruptRecordException(baseOffset, "cannot decode its Arrow record batch: " + e.getMessage(), e);
+      throw new CorruptRecordException(
+          baseOffset, "cannot decode its Arrow record batch: " + e.getMessage(), e);
     }
     try {
       if (batch.getLength() != count) {
         throw new IllegalArgumentException(
-            "the header says " + count + " records, the Arrow batch has " + batch.getLength() + " rows");
+            "the header says "
+                + count
+                + " records, the Arrow batch has "
+                + batch.getLength()
+                + " rows");
       }
       RecordBatchCheck.check(batch, root.getSchema().getFields());
     } catch (IllegalArgumentException e) {
       batch.close();
-      throw new CorruptRecordException(baseOffset, "its Arrow record batch does not fit the schema: " + e.getMessage(), e);
+      throw new CorruptRecordException(
+          baseOffset, "its Arrow record batch does not fit the schema: " + e.getMessage(), e);
     }
     try {
       loader.load(batch);
     } catch (RuntimeException e) {
-      // A corrupt batch can stop the loader half-way with buffers retained: drop them all, vectors included.
+      // A corrupt batch can stop the loader half-way with buffers retained: drop them all, vectors
+      // included.
       root.clear();
       BatchBuffers.forceRelease(batch.getBuffers());
-      throw new CorruptRecordException(baseOffset, "cannot load its Arrow record batch: " + e.getMessage(), e);
+      throw new CorruptRecordException(
+          baseOffset, "cannot load its Arrow record batch: " + e.getMessage(), e);
     }
     batch.close();
   }
 
   @Override
   public long read(ByteBuffer records, long fetchOffset, LogRecordConsumer consumer) {
-    return readArrow(records, fetchOffset, batch -> emitRows(batch, batch.firstRow(), batch.rowCount(), consumer));
+    return readArrow(
+        records,
+        fetchOffset,
+        batch -> emitRows(batch, batch.firstRow(), batch.rowCount(), consumer));
   }
 
-  /** Converts rows {@code [from, to)} of the loaded batch column by column, then hands them out in order. */
+  /**
+   * Converts rows {@code [from, to)} of the loaded batch column by column, then hands them out in
+   * order.
+   */
   private void emitRows(ArrowBatch batch, int from, int to, LogRecordConsumer consumer) {
     Object[][] rows = new Object[to - from][];
     for (int i = 0; i < rows.length; i++) {
@@ -218,8 +246,10 @@ final class ArrowLogBatchReader implements LogBatchReader {
     } catch (CorruptRecordException e) {
       throw e;
     } catch (RuntimeException e) {
-      // The batch loaded, but a value in it is impossible (a time of day past midnight, a negative length, ...).
-      throw new CorruptRecordException(batch.baseOffset(), "holds a value that cannot be read: " + e.getMessage(), e);
+      // The batch loaded, but a value in it is impossible (a time of day past midnight, a negative
+      // length, ...).
+      throw new CorruptRecordException(
+          batch.baseOffset(), "holds a value that cannot be read: " + e.getMessage(), e);
     }
     long timestamp = batch.commitTimestamp();
     long baseOffset = batch.baseOffset();

@@ -19,13 +19,15 @@ import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 
 /**
- * Writes ARROW log batches: rows go column by column into reused Arrow vectors; {@link #build} unloads them with the
- * table's compression into one IPC RecordBatch message (no schema message) behind the V0 header, preceded by the
- * change-type bytes unless every record is APPEND_ONLY. Not thread-safe.
+ * Writes ARROW log batches: rows go column by column into reused Arrow vectors; {@link #build}
+ * unloads them with the table's compression into one IPC RecordBatch message (no schema message)
+ * behind the V0 header, preceded by the change-type bytes unless every record is APPEND_ONLY. Not
+ * thread-safe.
  *
- * <p>Size estimate: header, change types and an allowance for the flatbuffer metadata, plus the uncompressed buffer
- * bytes written so far times an estimated compression ratio: 1 at first, then following the ratios the built batches
- * achieved, upwards at once and downwards by at most 10% per batch.
+ * <p>Size estimate: header, change types and an allowance for the flatbuffer metadata, plus the
+ * uncompressed buffer bytes written so far times an estimated compression ratio: 1 at first, then
+ * following the ratios the built batches achieved, upwards at once and downwards by at most 10% per
+ * batch.
  */
 final class ArrowLogBatchWriter implements LogBatchWriter {
   private static final AtomicLong IDS = new AtomicLong();
@@ -53,8 +55,13 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
   ArrowLogBatchWriter(LogWriteContext context) {
     RowType rowType = context.rowType();
     this.targetSize = context.targetBatchSizeBytes();
-    this.allocator = context.allocator().newChildAllocator(
-        "fluss-arrow-log-writer-" + IDS.incrementAndGet(), 0, context.allocator().getLimit());
+    this.allocator =
+        context
+            .allocator()
+            .newChildAllocator(
+                "fluss-arrow-log-writer-" + IDS.incrementAndGet(),
+                0,
+                context.allocator().getLimit());
     VectorSchemaRoot created = null;
     CompressionCodec createdCodec = null;
     try {
@@ -63,11 +70,15 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
       this.writers = new ArrowFieldWriter[vectors.size()];
       double perRow = 0;
       for (int i = 0; i < writers.length; i++) {
-        writers[i] = ArrowFieldWriters.create(rowType.getFieldNames().get(i), rowType.getTypeAt(i), vectors.get(i));
+        writers[i] =
+            ArrowFieldWriters.create(
+                rowType.getFieldNames().get(i), rowType.getTypeAt(i), vectors.get(i));
         perRow += writers[i].fixedBytesPerRow() + 0.125; // + the validity bit
       }
       this.fixedBytesPerRow = perRow;
-      createdCodec = ArrowCompressions.forTable(context.tableProperties()).createCodec(context.tableProperties());
+      createdCodec =
+          ArrowCompressions.forTable(context.tableProperties())
+              .createCodec(context.tableProperties());
     } catch (RuntimeException e) {
       if (created != null) {
         created.close();
@@ -85,14 +96,16 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
   @Override
   public boolean tryAppend(ChangeType changeType, Object[] row) {
     if (built || closed) {
-      throw new IllegalStateException(closed ? "the writer is closed" : "the batch was built; reset() first");
+      throw new IllegalStateException(
+          closed ? "the writer is closed" : "the batch was built; reset() first");
     }
     if (row.length != writers.length) {
       throw new InvalidRowException("expected " + writers.length + " values, got " + row.length);
     }
     if (recordCount > 0) {
       int estimate = estimatedSizeInBytes();
-      if (estimate + (estimate - LogBatchHeader.V0_HEADER_SIZE - metadataEstimate) / recordCount > targetSize) {
+      if (estimate + (estimate - LogBatchHeader.V0_HEADER_SIZE - metadataEstimate) / recordCount
+          > targetSize) {
         return false;
       }
     }
@@ -103,9 +116,17 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
         added += writers[i].write(index, row[i]);
       } catch (ClassCastException | ArithmeticException e) {
         ArrowFieldWriter writer = writers[i];
-        throw new InvalidRowException("column '" + writer.name() + "' of type " + writer.type()
-            + " cannot take the value " + row[i] + " (" + row[i].getClass().getName()
-            + "); pass its canonical Java class (see io.flussjava.types.convert)", e);
+        throw new InvalidRowException(
+            "column '"
+                + writer.name()
+                + "' of type "
+                + writer.type()
+                + " cannot take the value "
+                + row[i]
+                + " ("
+                + row[i].getClass().getName()
+                + "); pass its canonical Java class (see io.flussjava.types.convert)",
+            e);
       }
     }
     if (index == changeTypes.length) {
@@ -128,14 +149,19 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
   @Override
   public int estimatedSizeInBytes() {
     double body = (recordCount * fixedBytesPerRow + variableBytes) * compressionRatio;
-    long size = LogBatchHeader.V0_HEADER_SIZE + (appendOnly ? 0 : recordCount) + metadataEstimate + (long) body;
+    long size =
+        LogBatchHeader.V0_HEADER_SIZE
+            + (appendOnly ? 0 : recordCount)
+            + metadataEstimate
+            + (long) body;
     return (int) Math.min(Integer.MAX_VALUE, size);
   }
 
   @Override
   public ByteBuffer build(int schemaId, long writerId, int batchSequence) {
     if (built || closed) {
-      throw new IllegalStateException(closed ? "the writer is closed" : "the batch was already built");
+      throw new IllegalStateException(
+          closed ? "the writer is closed" : "the batch was already built");
     }
     built = true;
     root.setRowCount(recordCount);
@@ -149,7 +175,8 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
       ArrowIpc.write(batch, out);
     }
     int size = out.position();
-    LogBatchHeader.writeV0(out.array(), 0, size, schemaId, appendOnly, recordCount, writerId, batchSequence);
+    LogBatchHeader.writeV0(
+        out.array(), 0, size, schemaId, appendOnly, recordCount, writerId, batchSequence);
     updateCompressionRatio(size - payloadStart);
     return ByteBuffer.wrap(out.array(), 0, size).slice();
   }
@@ -160,7 +187,8 @@ final class ArrowLogBatchWriter implements LogBatchWriter {
       return;
     }
     double observed = Math.max(0.01, (payloadBytes - metadataEstimate) / uncompressed);
-    // Grow at once (never overshoot twice); shrink by at most 10% a batch, so that one very compressible batch does not
+    // Grow at once (never overshoot twice); shrink by at most 10% a batch, so that one very
+    // compressible batch does not
     // make the next, less compressible one overshoot the target.
     compressionRatio = Math.max(observed, compressionRatio * 0.9);
   }

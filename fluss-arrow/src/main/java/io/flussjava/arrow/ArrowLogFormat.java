@@ -7,8 +7,9 @@ import io.flussjava.log.LogReadContext;
 import io.flussjava.log.LogWriteContext;
 
 /**
- * The ARROW log format (the Fluss default): columnar batches, one Arrow IPC RecordBatch message per log batch,
- * compressed with the table's {@code table.log.arrow.compression.type}. See {@link ArrowSchemas} for the type mapping.
+ * The ARROW log format (the Fluss default): columnar batches, one Arrow IPC RecordBatch message per
+ * log batch, compressed with the table's {@code table.log.arrow.compression.type}. See {@link
+ * ArrowSchemas} for the type mapping.
  */
 public final class ArrowLogFormat implements LogFormatCodec {
   public static final String NAME = "ARROW";

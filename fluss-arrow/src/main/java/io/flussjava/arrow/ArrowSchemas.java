@@ -21,8 +21,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The Arrow schema Fluss uses for a row type. Batches carry no schema message, so writer and reader both derive it
- * from the table schema:
+ * The Arrow schema Fluss uses for a row type. Batches carry no schema message, so writer and reader
+ * both derive it from the table schema:
  *
  * <pre>
  * TINYINT..BIGINT      Int(8/16/32/64, signed)     BOOLEAN         Bool
@@ -35,8 +35,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * ROW                  Struct
  * </pre>
  *
- * where {@code unit(p)} is SECOND for p = 0, MILLISECOND for 1..3, MICROSECOND for 4..6 and NANOSECOND above. Field
- * nullability follows the Fluss type's.
+ * where {@code unit(p)} is SECOND for p = 0, MILLISECOND for 1..3, MICROSECOND for 4..6 and
+ * NANOSECOND above. Field nullability follows the Fluss type's.
  */
 public final class ArrowSchemas {
   private ArrowSchemas() {}
@@ -61,7 +61,12 @@ public final class ArrowSchemas {
         MapType map = (MapType) type;
         Field key = toArrowField("key", map.getKeyType().notNull());
         Field value = toArrowField("value", map.getValueType());
-        children = List.of(new Field("entries", FieldType.notNullable(ArrowType.Struct.INSTANCE), List.of(key, value)));
+        children =
+            List.of(
+                new Field(
+                    "entries",
+                    FieldType.notNullable(ArrowType.Struct.INSTANCE),
+                    List.of(key, value)));
         break;
       case ROW:
         RowType row = (RowType) type;
@@ -112,7 +117,8 @@ public final class ArrowSchemas {
       case TIMESTAMP_WITHOUT_TIME_ZONE:
         return new ArrowType.Timestamp(timeUnit(((TimestampType) type).getPrecision()), null);
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-        return new ArrowType.Timestamp(timeUnit(((LocalZonedTimestampType) type).getPrecision()), null);
+        return new ArrowType.Timestamp(
+            timeUnit(((LocalZonedTimestampType) type).getPrecision()), null);
       case ARRAY:
         return ArrowType.List.INSTANCE;
       case MAP:

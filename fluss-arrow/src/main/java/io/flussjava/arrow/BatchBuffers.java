@@ -14,21 +14,24 @@ import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 
 /**
- * Decompresses a fetched record batch before Arrow's {@code VectorLoader} sees it, and frees a batch whose load
- * failed. Arrow's loader leaks the buffers it already decompressed or retained when a corrupt batch makes it fail
- * half-way; doing the decompression here, and force-releasing every buffer of a failed batch, keeps a stream of
- * corrupt batches from slowly eating the reader's memory.
+ * Decompresses a fetched record batch before Arrow's {@code VectorLoader} sees it, and frees a
+ * batch whose load failed. Arrow's loader leaks the buffers it already decompressed or retained
+ * when a corrupt batch makes it fail half-way; doing the decompression here, and force-releasing
+ * every buffer of a failed batch, keeps a stream of corrupt batches from slowly eating the reader's
+ * memory.
  */
 final class BatchBuffers {
   private BatchBuffers() {}
 
   /**
-   * The batch with every buffer decompressed (no body compression left), or the batch itself when it was not
-   * compressed. Takes over {@code batch}: on success and on failure it is released.
+   * The batch with every buffer decompressed (no body compression left), or the batch itself when
+   * it was not compressed. Takes over {@code batch}: on success and on failure it is released.
    */
   static ArrowRecordBatch decompressed(
-      ArrowRecordBatch batch, CompressionCodec.Factory codecs, BufferAllocator allocator) throws IOException {
-    CompressionUtil.CodecType type = CompressionUtil.CodecType.fromCompressionType(batch.getBodyCompression().getCodec());
+      ArrowRecordBatch batch, CompressionCodec.Factory codecs, BufferAllocator allocator)
+      throws IOException {
+    CompressionUtil.CodecType type =
+        CompressionUtil.CodecType.fromCompressionType(batch.getBodyCompression().getCodec());
     if (type == CompressionUtil.CodecType.NO_COMPRESSION) {
       return batch;
     }
@@ -39,13 +42,16 @@ final class BatchBuffers {
       for (ArrowBuf compressed : batch.getBuffers()) {
         // decompress() consumes one reference of its input; the batch keeps its own.
         compressed.getReferenceManager().retain();
-        out.add(compressed.writerIndex() == 0 ? compressed : codec.decompress(allocator, compressed));
+        out.add(
+            compressed.writerIndex() == 0 ? compressed : codec.decompress(allocator, compressed));
       }
-      ArrowRecordBatch result = new ArrowRecordBatch(batch.getLength(), batch.getNodes(), out); // retains each
+      ArrowRecordBatch result =
+          new ArrowRecordBatch(batch.getLength(), batch.getNodes(), out); // retains each
       done = true;
       return result;
     } catch (RuntimeException e) {
-      throw new IOException("cannot decompress the batch's " + type + " buffers: " + e.getMessage(), e);
+      throw new IOException(
+          "cannot decompress the batch's " + type + " buffers: " + e.getMessage(), e);
     } finally {
       if (done) {
         out.forEach(ArrowBuf::close);
@@ -58,7 +64,9 @@ final class BatchBuffers {
     }
   }
 
-  /** Drops every reference to these buffers' memory, however many were taken (after a failed load). */
+  /**
+   * Drops every reference to these buffers' memory, however many were taken (after a failed load).
+   */
   static void forceRelease(List<ArrowBuf> buffers) {
     Set<ReferenceManager> managers = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ArrowBuf b : buffers) {

@@ -5,9 +5,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
- * Builds {@code LocalDateTime}s from epoch seconds for one column, reusing the {@code LocalDate} of the previous
- * value when the day is the same. The calendar arithmetic of {@code LocalDate.ofEpochDay} is most of the cost of a
- * timestamp, and the rows of one batch mostly fall on a handful of days. Not thread-safe: one per column reader.
+ * Builds {@code LocalDateTime}s from epoch seconds for one column, reusing the {@code LocalDate} of
+ * the previous value when the day is the same. The calendar arithmetic of {@code
+ * LocalDate.ofEpochDay} is most of the cost of a timestamp, and the rows of one batch mostly fall
+ * on a handful of days. Not thread-safe: one per column reader.
  */
 final class EpochDateTimes {
   private static final long SECONDS_PER_DAY = 86_400L;
@@ -23,6 +24,7 @@ final class EpochDateTimes {
       cachedDate = LocalDate.ofEpochDay(day);
       cachedDay = day;
     }
-    return LocalDateTime.of(cachedDate, LocalTime.ofNanoOfDay(secondOfDay * NANOS_PER_SECOND + nanoOfSecond));
+    return LocalDateTime.of(
+        cachedDate, LocalTime.ofNanoOfDay(secondOfDay * NANOS_PER_SECOND + nanoOfSecond));
   }
 }

@@ -3,7 +3,10 @@ package io.flussjava.arrow;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 
-/** A growable heap array that one log batch is assembled in, reused for every batch. Little-endian. Not thread-safe. */
+/**
+ * A growable heap array that one log batch is assembled in, reused for every batch. Little-endian.
+ * Not thread-safe.
+ */
 final class HeapOutputChannel {
   private byte[] array;
   private int position;
@@ -71,7 +74,9 @@ final class HeapOutputChannel {
       if (needed > Integer.MAX_VALUE - 8) {
         throw new IllegalStateException("a log batch cannot exceed 2 GiB");
       }
-      array = Arrays.copyOf(array, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, array.length * 2L)));
+      array =
+          Arrays.copyOf(
+              array, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, array.length * 2L)));
     }
   }
 }

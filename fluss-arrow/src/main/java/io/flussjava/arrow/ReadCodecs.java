@@ -8,11 +8,12 @@ import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.compression.NoCompressionCodec;
 
 /**
- * The codecs one reader decodes with, created on first need from the {@link ArrowCompressions} registry and kept
- * until {@link #close()}. Not thread-safe.
+ * The codecs one reader decodes with, created on first need from the {@link ArrowCompressions}
+ * registry and kept until {@link #close()}. Not thread-safe.
  */
 final class ReadCodecs implements CompressionCodec.Factory, AutoCloseable {
-  private final Map<CompressionUtil.CodecType, CompressionCodec> codecs = new EnumMap<>(CompressionUtil.CodecType.class);
+  private final Map<CompressionUtil.CodecType, CompressionCodec> codecs =
+      new EnumMap<>(CompressionUtil.CodecType.class);
   private final Map<String, String> tableProperties;
 
   ReadCodecs(Map<String, String> tableProperties) {
@@ -24,7 +25,8 @@ final class ReadCodecs implements CompressionCodec.Factory, AutoCloseable {
     if (codecType == CompressionUtil.CodecType.NO_COMPRESSION) {
       return NoCompressionCodec.INSTANCE;
     }
-    return codecs.computeIfAbsent(codecType, type -> ArrowCompressions.forCodecType(type).createCodec(tableProperties));
+    return codecs.computeIfAbsent(
+        codecType, type -> ArrowCompressions.forCodecType(type).createCodec(tableProperties));
   }
 
   @Override

@@ -8,17 +8,19 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * Checks a fetched (and decompressed) record batch against the schema the reader expects, before Arrow's {@code
- * VectorLoader} sees it. The loader trusts node lengths, buffer sizes and offsets: a corrupt one makes it allocate
- * without bound, fail half-way with buffers it allocated itself unreleased, or trip an assertion. Everything it will
- * rely on is checked here, so that loading a batch that passed cannot fail:
+ * Checks a fetched (and decompressed) record batch against the schema the reader expects, before
+ * Arrow's {@code VectorLoader} sees it. The loader trusts node lengths, buffer sizes and offsets: a
+ * corrupt one makes it allocate without bound, fail half-way with buffers it allocated itself
+ * unreleased, or trip an assertion. Everything it will rely on is checked here, so that loading a
+ * batch that passed cannot fail:
  *
  * <ul>
  *   <li>one field node per field and child, depth-first, and the number of buffers each type has;
- *   <li>lengths: top-level columns as long as the batch, struct children as long as their struct, a list's child at
- *       least as long as its last offset says; null counts between 0 and the length;
- *   <li>buffers large enough for the length (validity bits, fixed-width values, offsets), offsets rising from 0 or
- *       more and ending inside the data.
+ *   <li>lengths: top-level columns as long as the batch, struct children as long as their struct, a
+ *       list's child at least as long as its last offset says; null counts between 0 and the
+ *       length;
+ *   <li>buffers large enough for the length (validity bits, fixed-width values, offsets), offsets
+ *       rising from 0 or more and ending inside the data.
  * </ul>
  */
 final class RecordBatchCheck {
@@ -41,8 +43,15 @@ final class RecordBatchCheck {
       check.field(field, field.getName(), batch.getLength(), true);
     }
     if (check.node != check.nodes.size() || check.buffer != check.buffers.size()) {
-      throw new IllegalArgumentException("the batch has " + check.nodes.size() + " field nodes and "
-          + check.buffers.size() + " buffers, the schema " + check.node + " and " + check.buffer);
+      throw new IllegalArgumentException(
+          "the batch has "
+              + check.nodes.size()
+              + " field nodes and "
+              + check.buffers.size()
+              + " buffers, the schema "
+              + check.node
+              + " and "
+              + check.buffer);
     }
   }
 
@@ -54,10 +63,12 @@ final class RecordBatchCheck {
     long length = fieldNode.getLength();
     long nulls = fieldNode.getNullCount();
     if (exact ? length != needed : length < needed) {
-      throw new IllegalArgumentException("column " + path + " has " + length + " values where " + needed + " are needed");
+      throw new IllegalArgumentException(
+          "column " + path + " has " + length + " values where " + needed + " are needed");
     }
     if (nulls < 0 || nulls > length) {
-      throw new IllegalArgumentException("column " + path + " has " + nulls + " nulls in " + length + " values");
+      throw new IllegalArgumentException(
+          "column " + path + " has " + nulls + " nulls in " + length + " values");
     }
     ArrowBuf validity = next(path);
     if (nulls > 0 || validity.capacity() > 0) {
@@ -101,11 +112,22 @@ final class RecordBatchCheck {
   private static void holds(ArrowBuf buf, long needed, String path, String what) {
     if (buf.capacity() < needed) {
       throw new IllegalArgumentException(
-          "column " + path + " holds " + buf.capacity() + " bytes of " + what + ", " + needed + " are needed");
+          "column "
+              + path
+              + " holds "
+              + buf.capacity()
+              + " bytes of "
+              + what
+              + ", "
+              + needed
+              + " are needed");
     }
   }
 
-  /** Checks {@code length + 1} rising offsets ending within {@code limit}; returns the last (0 with no values). */
+  /**
+   * Checks {@code length + 1} rising offsets ending within {@code limit}; returns the last (0 with
+   * no values).
+   */
   private static long offsets(ArrowBuf offsets, long length, long limit, String path) {
     if (length == 0) {
       return 0; // writers may send an empty offsets buffer for an empty column
@@ -118,7 +140,8 @@ final class RecordBatchCheck {
     for (long i = 1; i <= length; i++) {
       int next = offsets.getInt(i * 4);
       if (next < previous || next > limit) {
-        throw new IllegalArgumentException("column " + path + " has a bad offset " + next + " at value " + (i - 1));
+        throw new IllegalArgumentException(
+            "column " + path + " has a bad offset " + next + " at value " + (i - 1));
       }
       previous = next;
     }
@@ -130,12 +153,16 @@ final class RecordBatchCheck {
       case Int:
         return ((ArrowType.Int) type).getBitWidth() / 8;
       case FloatingPoint:
-        return ((ArrowType.FloatingPoint) type).getPrecision() == org.apache.arrow.vector.types.FloatingPointPrecision
-            .SINGLE ? 4 : 8;
+        return ((ArrowType.FloatingPoint) type).getPrecision()
+                == org.apache.arrow.vector.types.FloatingPointPrecision.SINGLE
+            ? 4
+            : 8;
       case Decimal:
         return ((ArrowType.Decimal) type).getBitWidth() / 8;
       case Date:
-        return ((ArrowType.Date) type).getUnit() == org.apache.arrow.vector.types.DateUnit.DAY ? 4 : 8;
+        return ((ArrowType.Date) type).getUnit() == org.apache.arrow.vector.types.DateUnit.DAY
+            ? 4
+            : 8;
       case Time:
         return ((ArrowType.Time) type).getBitWidth() / 8;
       case Timestamp:
@@ -143,7 +170,8 @@ final class RecordBatchCheck {
       case FixedSizeBinary:
         return ((ArrowType.FixedSizeBinary) type).getByteWidth();
       default:
-        throw new IllegalArgumentException("column " + path + " has an Arrow type this reader does not know: " + type);
+        throw new IllegalArgumentException(
+            "column " + path + " has an Arrow type this reader does not know: " + type);
     }
   }
 }

@@ -7,9 +7,10 @@ import org.apache.arrow.vector.compression.AbstractCompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
 
 /**
- * Arrow ZSTD buffer compression through zstd-jni, straight between off-heap buffers by address (no {@code
- * ByteBuffer} views, so no {@code --add-opens} is needed). {@link AbstractCompressionCodec} adds the 8-byte
- * uncompressed-length prefix and stores incompressible buffers raw (prefix -1). Stateless, hence thread-safe.
+ * Arrow ZSTD buffer compression through zstd-jni, straight between off-heap buffers by address (no
+ * {@code ByteBuffer} views, so no {@code --add-opens} is needed). {@link AbstractCompressionCodec}
+ * adds the 8-byte uncompressed-length prefix and stores incompressible buffers raw (prefix -1).
+ * Stateless, hence thread-safe.
  */
 public final class ZstdCodec extends AbstractCompressionCodec {
   private final int level;
@@ -24,9 +25,13 @@ public final class ZstdCodec extends AbstractCompressionCodec {
     long bound = Zstd.compressBound(sourceLength);
     ArrowBuf compressed = allocator.buffer(CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH + bound);
     try {
-      long written = Zstd.compressUnsafe(
-          compressed.memoryAddress() + CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH, bound,
-          uncompressed.memoryAddress(), sourceLength, level);
+      long written =
+          Zstd.compressUnsafe(
+              compressed.memoryAddress() + CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH,
+              bound,
+              uncompressed.memoryAddress(),
+              sourceLength,
+              level);
       if (Zstd.isError(written)) {
         throw new IllegalStateException("ZSTD compression failed: " + Zstd.getErrorName(written));
       }
@@ -44,8 +49,12 @@ public final class ZstdCodec extends AbstractCompressionCodec {
     long sourceLength = compressed.writerIndex() - CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
     ArrowBuf uncompressed = allocator.buffer(length);
     try {
-      long written = Zstd.decompressUnsafe(uncompressed.memoryAddress(), length,
-          compressed.memoryAddress() + CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH, sourceLength);
+      long written =
+          Zstd.decompressUnsafe(
+              uncompressed.memoryAddress(),
+              length,
+              compressed.memoryAddress() + CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH,
+              sourceLength);
       if (Zstd.isError(written)) {
         throw new IllegalStateException("ZSTD decompression failed: " + Zstd.getErrorName(written));
       }

@@ -6,7 +6,10 @@ import java.util.Map;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
 
-/** {@code ZSTD}: each buffer is one Zstandard frame, at the level of {@value ArrowCompressions#ZSTD_LEVEL_KEY}. */
+/**
+ * {@code ZSTD}: each buffer is one Zstandard frame, at the level of {@value
+ * ArrowCompressions#ZSTD_LEVEL_KEY}.
+ */
 public final class ZstdCompression implements ArrowCompression {
   public static final String NAME = "ZSTD";
 

@@ -3,11 +3,15 @@ package io.flussjava.log;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * One decoded ARROW log batch, handed to an {@link ArrowBatchConsumer}. The object and its {@link #root()} are reused
- * for the next batch, so they are valid only during the consumer call; copy (or transfer) what must outlive it.
+ * One decoded ARROW log batch, handed to an {@link ArrowBatchConsumer}. The object and its {@link
+ * #root()} are reused for the next batch, so they are valid only during the consumer call; copy (or
+ * transfer) what must outlive it.
  */
 public interface ArrowBatch {
-  /** The batch's vectors: the read columns (projected ones only, in projection order), all of the batch's rows. */
+  /**
+   * The batch's vectors: the read columns (projected ones only, in projection order), all of the
+   * batch's rows.
+   */
   VectorSchemaRoot root();
 
   /** The offset of row 0. */
@@ -22,7 +26,10 @@ public interface ArrowBatch {
   /** The first row to use: rows before it lie before the fetch offset. */
   int firstRow();
 
-  /** The number of rows in {@link #root()}; rows {@code [firstRow(), rowCount())} are the ones to use. */
+  /**
+   * The number of rows in {@link #root()}; rows {@code [firstRow(), rowCount())} are the ones to
+   * use.
+   */
   int rowCount();
 
   /** The change type of a row. */

@@ -14,25 +14,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.vector.compression.CompressionUtil;
 
 /**
- * The registry of {@link ArrowCompression}s: the built-in NONE, LZ4_FRAME and ZSTD, every implementation the {@link
- * ServiceLoader} finds under {@code META-INF/services/io.flussjava.log.ArrowCompression}, and any {@link #register
- * registered} one (a later registration replaces an earlier one of the same name). Thread-safe.
+ * The registry of {@link ArrowCompression}s: the built-in NONE, LZ4_FRAME and ZSTD, every
+ * implementation the {@link ServiceLoader} finds under {@code
+ * META-INF/services/io.flussjava.log.ArrowCompression}, and any {@link #register registered} one (a
+ * later registration replaces an earlier one of the same name). Thread-safe.
  *
- * <p>Writers compress with the compression the table names; the server relies on that for projected fetches. Readers
- * follow each batch's own codec type and decode it with the most recently registered compression of that type.
+ * <p>Writers compress with the compression the table names; the server relies on that for projected
+ * fetches. Readers follow each batch's own codec type and decode it with the most recently
+ * registered compression of that type.
  */
 public final class ArrowCompressions {
   /** The table property naming the compression. */
   public static final String COMPRESSION_TYPE_KEY = "table.log.arrow.compression.type";
+
   /** The table property with the ZSTD level. */
   public static final String ZSTD_LEVEL_KEY = "table.log.arrow.compression.zstd.level";
+
   /** The compression used when the table property is absent. */
   public static final String DEFAULT_COMPRESSION = "ZSTD";
+
   /** The ZSTD level used when the table property is absent. */
   public static final int DEFAULT_ZSTD_LEVEL = 3;
 
   private static final Map<String, ArrowCompression> BY_NAME = new ConcurrentHashMap<>();
-  private static final Map<CompressionUtil.CodecType, ArrowCompression> BY_CODEC_TYPE = new ConcurrentHashMap<>();
+  private static final Map<CompressionUtil.CodecType, ArrowCompression> BY_CODEC_TYPE =
+      new ConcurrentHashMap<>();
 
   static {
     register(new NoCompression());
@@ -46,7 +52,10 @@ public final class ArrowCompressions {
 
   private ArrowCompressions() {}
 
-  /** Adds (or replaces) the compression for {@code compression.name()}; it also becomes the decoder of its type. */
+  /**
+   * Adds (or replaces) the compression for {@code compression.name()}; it also becomes the decoder
+   * of its type.
+   */
   public static void register(ArrowCompression compression) {
     Objects.requireNonNull(compression, "compression");
     BY_NAME.put(key(Objects.requireNonNull(compression.name(), "compression name")), compression);
@@ -61,13 +70,21 @@ public final class ArrowCompressions {
   public static ArrowCompression forName(String name) {
     ArrowCompression compression = name == null ? null : BY_NAME.get(key(name));
     if (compression == null) {
-      throw new InvalidConfigException("unknown Arrow compression '" + name + "' (" + COMPRESSION_TYPE_KEY
-          + "); known compressions: " + names());
+      throw new InvalidConfigException(
+          "unknown Arrow compression '"
+              + name
+              + "' ("
+              + COMPRESSION_TYPE_KEY
+              + "); known compressions: "
+              + names());
     }
     return compression;
   }
 
-  /** The compression the table's {@value #COMPRESSION_TYPE_KEY} names ({@value #DEFAULT_COMPRESSION} if absent). */
+  /**
+   * The compression the table's {@value #COMPRESSION_TYPE_KEY} names ({@value #DEFAULT_COMPRESSION}
+   * if absent).
+   */
   public static ArrowCompression forTable(Map<String, String> tableProperties) {
     return forName(tableProperties.getOrDefault(COMPRESSION_TYPE_KEY, DEFAULT_COMPRESSION));
   }
@@ -80,7 +97,8 @@ public final class ArrowCompressions {
   public static ArrowCompression forCodecType(CompressionUtil.CodecType codecType) {
     ArrowCompression compression = BY_CODEC_TYPE.get(codecType);
     if (compression == null) {
-      throw new IllegalArgumentException("no Arrow compression registered for codec type " + codecType);
+      throw new IllegalArgumentException(
+          "no Arrow compression registered for codec type " + codecType);
     }
     return compression;
   }

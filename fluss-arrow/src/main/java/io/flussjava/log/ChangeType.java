@@ -1,8 +1,9 @@
 package io.flussjava.log;
 
 /**
- * The kind of change a log record describes. Log tables only ever hold {@link #APPEND_ONLY} records; the changelog of a
- * primary-key table holds the other four. The byte values are the ones stored in log batches.
+ * The kind of change a log record describes. Log tables only ever hold {@link #APPEND_ONLY}
+ * records; the changelog of a primary-key table holds the other four. The byte values are the ones
+ * stored in log batches.
  */
 public enum ChangeType {
   /** {@code +A}: a row appended to a log table. */

@@ -3,8 +3,9 @@ package io.flussjava.log;
 import io.flussjava.exception.FlussException;
 
 /**
- * A log batch that cannot be trusted or decoded: a CRC-32C mismatch, an unknown magic byte, an impossible length, or a
- * record payload that does not parse. The message names the batch's base offset.
+ * A log batch that cannot be trusted or decoded: a CRC-32C mismatch, an unknown magic byte, an
+ * impossible length, or a record payload that does not parse. The message names the batch's base
+ * offset.
  */
 public class CorruptRecordException extends FlussException {
   private static final long serialVersionUID = 1L;

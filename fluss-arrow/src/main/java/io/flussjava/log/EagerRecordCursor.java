@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cursor of readers that decode a whole response at once ({@link LogBatchReader#cursor}'s default): the records
- * are decoded up front and handed out in portions.
+ * The cursor of readers that decode a whole response at once ({@link LogBatchReader#cursor}'s
+ * default): the records are decoded up front and handed out in portions.
  */
 final class EagerRecordCursor implements LogRecordCursor {
   private record Decoded(long offset, long timestamp, ChangeType changeType, Object[] row) {}
@@ -15,7 +15,10 @@ final class EagerRecordCursor implements LogRecordCursor {
   private int next;
 
   EagerRecordCursor(LogBatchReader reader, ByteBuffer bytes, long fetchOffset) {
-    reader.read(bytes, fetchOffset, (offset, timestamp, type, row) -> records.add(new Decoded(offset, timestamp, type, row)));
+    reader.read(
+        bytes,
+        fetchOffset,
+        (offset, timestamp, type, row) -> records.add(new Decoded(offset, timestamp, type, row)));
   }
 
   @Override

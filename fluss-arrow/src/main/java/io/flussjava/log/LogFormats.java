@@ -13,14 +13,15 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The registry of {@link LogFormatCodec}s: the built-in ARROW, INDEXED and COMPACTED, every codec the {@link
- * ServiceLoader} finds under {@code META-INF/services/io.flussjava.log.LogFormatCodec}, and any {@link #register
- * registered} one. A later registration replaces an earlier one of the same name, so a user may also swap a built-in.
- * Thread-safe.
+ * The registry of {@link LogFormatCodec}s: the built-in ARROW, INDEXED and COMPACTED, every codec
+ * the {@link ServiceLoader} finds under {@code META-INF/services/io.flussjava.log.LogFormatCodec},
+ * and any {@link #register registered} one. A later registration replaces an earlier one of the
+ * same name, so a user may also swap a built-in. Thread-safe.
  */
 public final class LogFormats {
   /** The table property naming the log format. */
   public static final String LOG_FORMAT_KEY = "table.log.format";
+
   /** The format used when the table property is absent. */
   public static final String DEFAULT_FORMAT = "ARROW";
 
@@ -30,7 +31,8 @@ public final class LogFormats {
     register(new ArrowLogFormat());
     register(new IndexedLogFormat());
     register(new CompactedLogFormat());
-    for (LogFormatCodec codec : ServiceLoader.load(LogFormatCodec.class, LogFormats.class.getClassLoader())) {
+    for (LogFormatCodec codec :
+        ServiceLoader.load(LogFormatCodec.class, LogFormats.class.getClassLoader())) {
       register(codec);
     }
   }
@@ -57,7 +59,10 @@ public final class LogFormats {
     return codec;
   }
 
-  /** The codec the table's {@value #LOG_FORMAT_KEY} property names ({@value #DEFAULT_FORMAT} when absent). */
+  /**
+   * The codec the table's {@value #LOG_FORMAT_KEY} property names ({@value #DEFAULT_FORMAT} when
+   * absent).
+   */
   public static LogFormatCodec forTable(Map<String, String> tableProperties) {
     return forName(tableProperties.getOrDefault(LOG_FORMAT_KEY, DEFAULT_FORMAT));
   }

@@ -9,15 +9,19 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * What a {@link LogBatchReader} needs to know about the batches it decodes.
  *
- * <p>With a projection, rows handed out contain only the projected columns, in projection order. For ARROW the
- * server has already dropped the other columns from the batches (and left a stale CRC, so ARROW readers never verify
- * the CRC of projected batches); the row formats decode whole rows and project them on the client.
+ * <p>With a projection, rows handed out contain only the projected columns, in projection order.
+ * For ARROW the server has already dropped the other columns from the batches (and left a stale
+ * CRC, so ARROW readers never verify the CRC of projected batches); the row formats decode whole
+ * rows and project them on the client.
  *
  * @param rowType the table's full row type for the schema the batches were written with
- * @param projectedFields positions in {@code rowType} of the columns to return, in the wanted order, or null for all
+ * @param projectedFields positions in {@code rowType} of the columns to return, in the wanted
+ *     order, or null for all
  * @param tableProperties the table's properties
- * @param allocator the parent of the named child allocator the reader creates and closes (used by ARROW only)
- * @param verifyCrc whether to check each batch's CRC-32C (skipped for projected ARROW batches, see above)
+ * @param allocator the parent of the named child allocator the reader creates and closes (used by
+ *     ARROW only)
+ * @param verifyCrc whether to check each batch's CRC-32C (skipped for projected ARROW batches, see
+ *     above)
  */
 public record LogReadContext(
     RowType rowType,
@@ -33,7 +37,12 @@ public record LogReadContext(
       for (int field : projectedFields) {
         if (field < 0 || field >= rowType.getFieldCount()) {
           throw new IllegalArgumentException(
-              "projected field " + field + " is not a column of " + rowType + " (0.." + (rowType.getFieldCount() - 1)
+              "projected field "
+                  + field
+                  + " is not a column of "
+                  + rowType
+                  + " (0.."
+                  + (rowType.getFieldCount() - 1)
                   + ")");
         }
       }
@@ -44,7 +53,10 @@ public record LogReadContext(
 
   /** A context for reading every column. */
   public static LogReadContext full(
-      RowType rowType, Map<String, String> tableProperties, BufferAllocator allocator, boolean verifyCrc) {
+      RowType rowType,
+      Map<String, String> tableProperties,
+      BufferAllocator allocator,
+      boolean verifyCrc) {
     return new LogReadContext(rowType, null, tableProperties, allocator, verifyCrc);
   }
 
@@ -87,7 +99,12 @@ public record LogReadContext(
 
   @Override
   public String toString() {
-    return "LogReadContext[rowType=" + rowType + ", projectedFields=" + Arrays.toString(projectedFields)
-        + ", verifyCrc=" + verifyCrc + "]";
+    return "LogReadContext[rowType="
+        + rowType
+        + ", projectedFields="
+        + Arrays.toString(projectedFields)
+        + ", verifyCrc="
+        + verifyCrc
+        + "]";
   }
 }

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The binary row formats a primary-key table stores its values in ({@code table.kv.format}: COMPACTED, the
- * default, or INDEXED): the same encodings the COMPACTED and INDEXED log formats use per record.
+ * The binary row formats a primary-key table stores its values in ({@code table.kv.format}:
+ * COMPACTED, the default, or INDEXED): the same encodings the COMPACTED and INDEXED log formats use
+ * per record.
  */
 public final class RowCodecs {
   public static final String KV_FORMAT_KEY = "table.kv.format";
@@ -39,10 +40,13 @@ public final class RowCodecs {
   }
 
   private static String kvFormat(Map<String, String> tableProperties) {
-    String f = tableProperties.getOrDefault(KV_FORMAT_KEY, "COMPACTED").trim().toUpperCase(Locale.ROOT);
+    String f =
+        tableProperties.getOrDefault(KV_FORMAT_KEY, "COMPACTED").trim().toUpperCase(Locale.ROOT);
     if (!f.equals("COMPACTED") && !f.equals("INDEXED")) {
       throw new InvalidConfigException(
-          "Unknown table.kv.format '" + f + "': fluss-java reads and writes COMPACTED and INDEXED.");
+          "Unknown table.kv.format '"
+              + f
+              + "': fluss-java reads and writes COMPACTED and INDEXED.");
     }
     return f;
   }

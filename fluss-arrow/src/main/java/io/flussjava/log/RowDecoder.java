@@ -1,8 +1,8 @@
 package io.flussjava.log;
 
 /**
- * Reads one row, in some binary row format, back to canonical values. The decoders of {@link RowCodecs} are
- * thread-safe: they keep no scratch state between rows.
+ * Reads one row, in some binary row format, back to canonical values. The decoders of {@link
+ * RowCodecs} are thread-safe: they keep no scratch state between rows.
  */
 public interface RowDecoder {
   /**

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The buffer codecs: round trips, the Arrow length prefix, and LZ4 frames interchangeable with lz4-java's streams. */
+/**
+ * The buffer codecs: round trips, the Arrow length prefix, and LZ4 frames interchangeable with
+ * lz4-java's streams.
+ */
 class CompressionCodecTest {
   private BufferAllocator allocator;
 
@@ -39,7 +42,8 @@ class CompressionCodecTest {
     byte[] bytes = new byte[length];
     Random random = new Random(length);
     for (int i = 0; i < length; i++) {
-      bytes[i] = compressible ? (byte) ("fluss-" + (i / 64)).charAt(i % 6) : (byte) random.nextInt();
+      bytes[i] =
+          compressible ? (byte) ("fluss-" + (i / 64)).charAt(i % 6) : (byte) random.nextInt();
     }
     return bytes;
   }
@@ -60,10 +64,12 @@ class CompressionCodecTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 100, 65_535, 65_536, 65_537, 300_000})
   void roundTripsCompressibleAndRandomBuffers(int length) {
-    for (CompressionCodec codec : new CompressionCodec[] {new Lz4FrameCodec(), new ZstdCodec(3), new ZstdCodec(-1)}) {
+    for (CompressionCodec codec :
+        new CompressionCodec[] {new Lz4FrameCodec(), new ZstdCodec(3), new ZstdCodec(-1)}) {
       for (boolean compressible : new boolean[] {true, false}) {
         byte[] original = data(length, compressible);
-        ArrowBuf compressed = codec.compress(allocator, buffer(original)); // takes the input's reference
+        ArrowBuf compressed =
+            codec.compress(allocator, buffer(original)); // takes the input's reference
         long prefix = compressed.getLong(0);
         if (length == 0) {
           assertThat(prefix).isZero();
@@ -95,12 +101,19 @@ class CompressionCodecTest {
     }
 
     for (LZ4FrameOutputStream.BLOCKSIZE size :
-        new LZ4FrameOutputStream.BLOCKSIZE[] {LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB,
-            LZ4FrameOutputStream.BLOCKSIZE.SIZE_256KB}) {
+        new LZ4FrameOutputStream.BLOCKSIZE[] {
+          LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB, LZ4FrameOutputStream.BLOCKSIZE.SIZE_256KB
+        }) {
       ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-      try (OutputStream out = new LZ4FrameOutputStream(streamed, size, original.length,
-          LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE, LZ4FrameOutputStream.FLG.Bits.CONTENT_SIZE,
-          LZ4FrameOutputStream.FLG.Bits.CONTENT_CHECKSUM, LZ4FrameOutputStream.FLG.Bits.BLOCK_CHECKSUM)) {
+      try (OutputStream out =
+          new LZ4FrameOutputStream(
+              streamed,
+              size,
+              original.length,
+              LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE,
+              LZ4FrameOutputStream.FLG.Bits.CONTENT_SIZE,
+              LZ4FrameOutputStream.FLG.Bits.CONTENT_CHECKSUM,
+              LZ4FrameOutputStream.FLG.Bits.BLOCK_CHECKSUM)) {
         out.write(original);
       }
       byte[] foreign = streamed.toByteArray();
@@ -117,7 +130,8 @@ class CompressionCodecTest {
   @Test
   void rejectsLz4FramesWithDependentBlocks() throws IOException {
     ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-    try (OutputStream out = new LZ4FrameOutputStream(streamed, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB)) {
+    try (OutputStream out =
+        new LZ4FrameOutputStream(streamed, LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB)) {
       out.write(data(1000, true));
     }
     byte[] foreign = streamed.toByteArray();

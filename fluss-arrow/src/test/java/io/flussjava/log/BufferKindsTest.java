@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Fetched records arrive in read-only heap buffers (protobuf) and may arrive in direct ones: every reader decodes
- * them all alike, without JVM flags.
+ * Fetched records arrive in read-only heap buffers (protobuf) and may arrive in direct ones: every
+ * reader decodes them all alike, without JVM flags.
  */
 class BufferKindsTest {
   private final BufferAllocator allocator = new RootAllocator();
@@ -27,10 +27,12 @@ class BufferKindsTest {
   @ParameterizedTest
   @ValueSource(strings = {"ARROW", "COMPACTED", "INDEXED"})
   void readsHeapReadOnlyAndDirectBuffersAlike(String format) {
-    Map<String, String> props = Map.of("table.log.format", format, "table.log.arrow.compression.type", "NONE");
+    Map<String, String> props =
+        Map.of("table.log.format", format, "table.log.arrow.compression.type", "NONE");
     byte[] batch;
     try (LogBatchWriter w =
-        LogFormats.forTable(props).createWriter(new LogWriteContext(TestRows.ALL_TYPES, props, 1 << 20, allocator))) {
+        LogFormats.forTable(props)
+            .createWriter(new LogWriteContext(TestRows.ALL_TYPES, props, 1 << 20, allocator))) {
       TestRows.rows(50, 3).forEach(r -> w.tryAppend(ChangeType.APPEND_ONLY, r));
       ByteBuffer built = w.build(1, -1, -1);
       batch = new byte[built.remaining()];
@@ -46,8 +48,12 @@ class BufferKindsTest {
   private List<String> decode(Map<String, String> props, ByteBuffer records) {
     List<String> out = new ArrayList<>();
     try (LogBatchReader r =
-        LogFormats.forTable(props).createReader(new LogReadContext(TestRows.ALL_TYPES, null, props, allocator, true))) {
-      r.read(records, 0, (offset, ts, type, row) -> out.add(offset + ":" + java.util.Arrays.deepToString(row)));
+        LogFormats.forTable(props)
+            .createReader(new LogReadContext(TestRows.ALL_TYPES, null, props, allocator, true))) {
+      r.read(
+          records,
+          0,
+          (offset, ts, type, row) -> out.add(offset + ":" + java.util.Arrays.deepToString(row)));
     }
     return out;
   }

@@ -21,10 +21,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Feeds the log decoders many random mutations of real batches (flipped bytes, truncations, absurd lengths), with
- * the CRC fixed up half of the time so that the damage reaches the record decoders. Each decode must finish quickly
- * and either succeed or throw a {@link FlussException} (typically {@link CorruptRecordException}); never hang, never
- * crash with a raw runtime error, never try to allocate without bound.
+ * Feeds the log decoders many random mutations of real batches (flipped bytes, truncations, absurd
+ * lengths), with the CRC fixed up half of the time so that the damage reaches the record decoders.
+ * Each decode must finish quickly and either succeed or throw a {@link FlussException} (typically
+ * {@link CorruptRecordException}); never hang, never crash with a raw runtime error, never try to
+ * allocate without bound.
  */
 class DecoderFuzzTest {
   // Raise with -Dfuzz.mutations=N for a longer run; 400 per format keeps the unit suite quick.
@@ -37,24 +38,37 @@ class DecoderFuzzTest {
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
-  @CsvSource({"ARROW, ZSTD, SCALAR", "ARROW, LZ4_FRAME, SCALAR", "ARROW, NONE, SCALAR", "COMPACTED, NONE, SCALAR",
-      "INDEXED, NONE, SCALAR", "ARROW, ZSTD, NESTED", "ARROW, NONE, NESTED", "COMPACTED, NONE, NESTED", "INDEXED, NONE, NESTED"})
+  @CsvSource({
+    "ARROW, ZSTD, SCALAR",
+    "ARROW, LZ4_FRAME, SCALAR",
+    "ARROW, NONE, SCALAR",
+    "COMPACTED, NONE, SCALAR",
+    "INDEXED, NONE, SCALAR",
+    "ARROW, ZSTD, NESTED",
+    "ARROW, NONE, NESTED",
+    "COMPACTED, NONE, NESTED",
+    "INDEXED, NONE, NESTED"
+  })
   void malformedBatchesFailCleanly(String format, String compression, String columns) {
     boolean nested = columns.equals("NESTED");
     RowType rowType = nested ? NestedTypesRoundTripTest.NESTED : TestRows.ALL_TYPES;
     List<Object[]> rows = nested ? NestedTypesRoundTripTest.rows(60, 7) : TestRows.rows(60, 7);
-    Map<String, String> props = Map.of("table.log.format", format, "table.log.arrow.compression.type", compression);
+    Map<String, String> props =
+        Map.of("table.log.format", format, "table.log.arrow.compression.type", compression);
     ByteBuffer original = twoBatches(rowType, rows, props);
-    Random random = new Random(format.hashCode() * 31L + compression.hashCode() + columns.hashCode());
+    Random random =
+        new Random(format.hashCode() * 31L + compression.hashCode() + columns.hashCode());
     Map<String, Integer> unexpected = new TreeMap<>();
     int succeeded = 0;
     int rejected = 0;
     try (LogBatchReader reader =
-        LogFormats.forTable(props).createReader(new LogReadContext(rowType, null, props, allocator, true))) {
+        LogFormats.forTable(props)
+            .createReader(new LogReadContext(rowType, null, props, allocator, true))) {
       for (int i = 0; i < MUTATIONS; i++) {
         ByteBuffer damaged = mutate(original, random);
         try {
-          assertTimeoutPreemptively(Duration.ofSeconds(5), () -> reader.read(damaged, 0, (o, t, c, r) -> {}));
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(5), () -> reader.read(damaged, 0, (o, t, c, r) -> {}));
           succeeded++;
         } catch (FlussException e) {
           rejected++;
@@ -74,7 +88,8 @@ class DecoderFuzzTest {
   private ByteBuffer twoBatches(RowType rowType, List<Object[]> rows, Map<String, String> props) {
     List<byte[]> parts = new ArrayList<>();
     try (LogBatchWriter writer =
-        LogFormats.forTable(props).createWriter(new LogWriteContext(rowType, props, 1 << 20, allocator))) {
+        LogFormats.forTable(props)
+            .createWriter(new LogWriteContext(rowType, props, 1 << 20, allocator))) {
       for (int b = 0; b < 2; b++) {
         for (Object[] row : rows.subList(b * 30, b * 30 + 30)) {
           writer.tryAppend(ChangeType.APPEND_ONLY, row);
@@ -109,7 +124,10 @@ class DecoderFuzzTest {
         break;
       case 2: // an absurd int somewhere (lengths, counts, offsets)
         int at = random.nextInt(length - 4);
-        int value = random.nextBoolean() ? Integer.MAX_VALUE - random.nextInt(16) : -1 - random.nextInt(1 << 20);
+        int value =
+            random.nextBoolean()
+                ? Integer.MAX_VALUE - random.nextInt(16)
+                : -1 - random.nextInt(1 << 20);
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(at, value);
         break;
       default: // a run of garbage

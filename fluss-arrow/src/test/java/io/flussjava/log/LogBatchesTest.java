@@ -26,8 +26,10 @@ class LogBatchesTest {
   @Test
   void nextOffsetIsOnePastTheLastCompleteBatch() {
     assertThat(LogBatches.nextOffset(ByteBuffer.wrap(twoBatches()))).isEqualTo(16);
-    assertThat(LogBatches.nextOffset(ByteBuffer.wrap(Arrays.copyOf(twoBatches(), 2 * SIZE - 1)))).isEqualTo(14);
-    assertThat(LogBatches.nextOffset(ByteBuffer.wrap(Arrays.copyOf(twoBatches(), SIZE - 1)))).isEqualTo(-1);
+    assertThat(LogBatches.nextOffset(ByteBuffer.wrap(Arrays.copyOf(twoBatches(), 2 * SIZE - 1))))
+        .isEqualTo(14);
+    assertThat(LogBatches.nextOffset(ByteBuffer.wrap(Arrays.copyOf(twoBatches(), SIZE - 1))))
+        .isEqualTo(-1);
     assertThat(LogBatches.nextOffset(ByteBuffer.allocate(0))).isEqualTo(-1);
   }
 

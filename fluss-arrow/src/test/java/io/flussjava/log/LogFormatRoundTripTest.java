@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every format and compression: rows of every scalar type survive a write and a read, with all the framing rules. */
+/**
+ * Every format and compression: rows of every scalar type survive a write and a read, with all the
+ * framing rules.
+ */
 class LogFormatRoundTripTest {
   private static final int TARGET = 1 << 20;
 
@@ -42,8 +45,13 @@ class LogFormatRoundTripTest {
         Map.of("table.log.format", "ARROW", "table.log.arrow.compression.type", "NONE"),
         Map.of("table.log.format", "ARROW", "table.log.arrow.compression.type", "LZ4_FRAME"),
         Map.of("table.log.format", "ARROW", "table.log.arrow.compression.type", "ZSTD"),
-        Map.of("table.log.format", "ARROW", "table.log.arrow.compression.type", "ZSTD",
-            "table.log.arrow.compression.zstd.level", "9"),
+        Map.of(
+            "table.log.format",
+            "ARROW",
+            "table.log.arrow.compression.type",
+            "ZSTD",
+            "table.log.arrow.compression.zstd.level",
+            "9"),
         Map.of("table.log.format", "ARROW"),
         Map.of("table.log.format", "COMPACTED"),
         Map.of("table.log.format", "INDEXED"));
@@ -54,19 +62,24 @@ class LogFormatRoundTripTest {
   }
 
   private LogBatchWriter writer(RowType rowType, Map<String, String> table, int target) {
-    return LogFormats.forTable(table).createWriter(new LogWriteContext(rowType, table, target, allocator));
+    return LogFormats.forTable(table)
+        .createWriter(new LogWriteContext(rowType, table, target, allocator));
   }
 
-  private LogBatchReader reader(RowType rowType, int[] projection, Map<String, String> table, boolean verifyCrc) {
+  private LogBatchReader reader(
+      RowType rowType, int[] projection, Map<String, String> table, boolean verifyCrc) {
     return LogFormats.forTable(table)
         .createReader(new LogReadContext(rowType, projection, table, allocator, verifyCrc));
   }
 
   /** Builds one batch of the rows and returns a copy of its bytes. */
-  private byte[] batch(LogBatchWriter writer, List<Object[]> rows, List<ChangeType> types, int schemaId) {
+  private byte[] batch(
+      LogBatchWriter writer, List<Object[]> rows, List<ChangeType> types, int schemaId) {
     writer.reset();
     for (int i = 0; i < rows.size(); i++) {
-      assertThat(writer.tryAppend(types == null ? ChangeType.APPEND_ONLY : types.get(i), rows.get(i))).isTrue();
+      assertThat(
+              writer.tryAppend(types == null ? ChangeType.APPEND_ONLY : types.get(i), rows.get(i)))
+          .isTrue();
     }
     ByteBuffer built = writer.build(schemaId, -1L, -1);
     byte[] bytes = new byte[built.remaining()];
@@ -77,9 +90,14 @@ class LogFormatRoundTripTest {
   /** A record read back. */
   private record Read(long offset, long timestamp, ChangeType type, Object[] row) {}
 
-  private static List<Read> readAll(LogBatchReader reader, ByteBuffer records, long fetchOffset, long[] next) {
+  private static List<Read> readAll(
+      LogBatchReader reader, ByteBuffer records, long fetchOffset, long[] next) {
     List<Read> read = new ArrayList<>();
-    long nextOffset = reader.read(records, fetchOffset, (offset, ts, type, row) -> read.add(new Read(offset, ts, type, row)));
+    long nextOffset =
+        reader.read(
+            records,
+            fetchOffset,
+            (offset, ts, type, row) -> read.add(new Read(offset, ts, type, row)));
     if (next != null) {
       next[0] = nextOffset;
     }
@@ -88,11 +106,16 @@ class LogFormatRoundTripTest {
 
   private static void assertRow(Object[] actual, Object[] expected) {
     assertThat(Arrays.deepEquals(actual, expected))
-        .as("row%n actual:   %s%n expected: %s", Arrays.deepToString(actual), Arrays.deepToString(expected))
+        .as(
+            "row%n actual:   %s%n expected: %s",
+            Arrays.deepToString(actual), Arrays.deepToString(expected))
         .isTrue();
   }
 
-  /** What the server does to a stored batch: set its base offset and commit timestamp (outside the CRC). */
+  /**
+   * What the server does to a stored batch: set its base offset and commit timestamp (outside the
+   * CRC).
+   */
   private static void place(byte[] batch, long baseOffset, long timestamp) {
     ByteBuffer buffer = ByteBuffer.wrap(batch).order(ByteOrder.LITTLE_ENDIAN);
     buffer.putLong(0, baseOffset);
@@ -124,7 +147,8 @@ class LogFormatRoundTripTest {
         assertThat(read.get(i).offset()).isEqualTo(1000 + i);
         assertThat(read.get(i).timestamp()).isEqualTo(1_700_000_000_123L);
         assertThat(read.get(i).type()).isEqualTo(ChangeType.APPEND_ONLY);
-        assertRow(read.get(i).row(), TestRows.expected(TestRows.ALL_TYPES, rows.get(i), isArrow(table)));
+        assertRow(
+            read.get(i).row(), TestRows.expected(TestRows.ALL_TYPES, rows.get(i), isArrow(table)));
       }
     }
   }
@@ -183,7 +207,9 @@ class LogFormatRoundTripTest {
   @MethodSource("tables")
   void changeTypesRoundTrip(Map<String, String> table) {
     List<Object[]> rows = TestRows.rows(40, 3);
-    ChangeType[] all = {ChangeType.INSERT, ChangeType.UPDATE_BEFORE, ChangeType.UPDATE_AFTER, ChangeType.DELETE};
+    ChangeType[] all = {
+      ChangeType.INSERT, ChangeType.UPDATE_BEFORE, ChangeType.UPDATE_AFTER, ChangeType.DELETE
+    };
     List<ChangeType> types = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       types.add(all[i % all.length]);
@@ -200,14 +226,16 @@ class LogFormatRoundTripTest {
       List<Read> read = readAll(reader, ByteBuffer.wrap(batch), 0, null);
       assertThat(read).extracting(Read::type).containsExactlyElementsOf(types);
       for (int i = 0; i < rows.size(); i++) {
-        assertRow(read.get(i).row(), TestRows.expected(TestRows.ALL_TYPES, rows.get(i), isArrow(table)));
+        assertRow(
+            read.get(i).row(), TestRows.expected(TestRows.ALL_TYPES, rows.get(i), isArrow(table)));
       }
     }
   }
 
   @ParameterizedTest
   @MethodSource("tables")
-  void readsConcatenatedBatchesFromTheFetchOffsetAndIgnoresATruncatedTail(Map<String, String> table) {
+  void readsConcatenatedBatchesFromTheFetchOffsetAndIgnoresATruncatedTail(
+      Map<String, String> table) {
     List<Object[]> rows = TestRows.rows(90, 5);
     try (LogBatchWriter writer = writer(TestRows.ALL_TYPES, table, TARGET);
         LogBatchReader reader = reader(TestRows.ALL_TYPES, null, table, true)) {
@@ -226,7 +254,10 @@ class LogFormatRoundTripTest {
         assertThat(read.get(0).timestamp()).isEqualTo(1);
         assertThat(read.get(read.size() - 1).timestamp()).isEqualTo(2);
         for (Read r : read) {
-          assertRow(r.row(), TestRows.expected(TestRows.ALL_TYPES, rows.get((int) r.offset() - 100), isArrow(table)));
+          assertRow(
+              r.row(),
+              TestRows.expected(
+                  TestRows.ALL_TYPES, rows.get((int) r.offset() - 100), isArrow(table)));
         }
         assertThat(records.position()).isZero();
       }
@@ -255,22 +286,31 @@ class LogFormatRoundTripTest {
         List<Read> read = new ArrayList<>();
         try (LogRecordCursor cursor = reader.cursor(records, 104)) {
           int n;
-          while ((n = cursor.read(portion, (o, ts, type, row) -> read.add(new Read(o, ts, type, row)))) > 0) {
+          while ((n =
+                  cursor.read(portion, (o, ts, type, row) -> read.add(new Read(o, ts, type, row))))
+              > 0) {
             assertThat(n).isLessThanOrEqualTo(portion);
           }
           assertThat(cursor.read(portion, (o, ts, type, row) -> read.add(null))).isZero();
         }
-        assertThat(read).as("portions of %d", portion).extracting(Read::offset).containsExactlyElementsOf(range(104, 190));
+        assertThat(read)
+            .as("portions of %d", portion)
+            .extracting(Read::offset)
+            .containsExactlyElementsOf(range(104, 190));
         for (Read r : read) {
           assertThat(r.timestamp()).isEqualTo(r.offset() < 130 ? 1 : 2);
-          assertRow(r.row(), TestRows.expected(TestRows.ALL_TYPES, rows.get((int) r.offset() - 100), isArrow(table)));
+          assertRow(
+              r.row(),
+              TestRows.expected(
+                  TestRows.ALL_TYPES, rows.get((int) r.offset() - 100), isArrow(table)));
         }
       }
       // A cursor ends when its reader reads another response.
       LogRecordCursor stale = reader.cursor(records, 100);
       stale.read(5, (o, ts, type, row) -> {});
       readAll(reader, ByteBuffer.wrap(first), 100, null);
-      assertThatThrownBy(() -> stale.read(5, (o, ts, type, row) -> {})).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> stale.read(5, (o, ts, type, row) -> {}))
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 
@@ -314,11 +354,14 @@ class LogFormatRoundTripTest {
       List<Read> read = readAll(reader, concat(v1, toV1(v0, 62, 100)), 55, null);
       assertThat(read).extracting(Read::offset).containsExactlyElementsOf(range(55, 74));
       assertThat(read.get(0).timestamp()).isEqualTo(99);
-      assertRow(read.get(0).row(), TestRows.expected(TestRows.ALL_TYPES, rows.get(5), isArrow(table)));
+      assertRow(
+          read.get(0).row(), TestRows.expected(TestRows.ALL_TYPES, rows.get(5), isArrow(table)));
     }
   }
 
-  /** Rewrites a V0 batch as V1: a leader epoch after the commit timestamp, Length and CRC to match. */
+  /**
+   * Rewrites a V0 batch as V1: a leader epoch after the commit timestamp, Length and CRC to match.
+   */
   static byte[] toV1(byte[] v0, long baseOffset, long timestamp) {
     ByteBuffer b = ByteBuffer.allocate(v0.length + 4).order(ByteOrder.LITTLE_ENDIAN);
     b.put(v0, 0, 21).putInt(-1).putInt(0).put(v0, 25, v0.length - 25);
@@ -350,7 +393,9 @@ class LogFormatRoundTripTest {
       List<Read> read = readAll(reader, ByteBuffer.wrap(batch), 0, null);
       assertThat(read).hasSize(50);
       for (int i = 0; i < rows.size(); i++) {
-        assertRow(read.get(i).row(), TestRows.expected(projected, project(rows.get(i), projection), isArrow(table)));
+        assertRow(
+            read.get(i).row(),
+            TestRows.expected(projected, project(rows.get(i), projection), isArrow(table)));
       }
     }
   }
@@ -366,10 +411,12 @@ class LogFormatRoundTripTest {
   @ParameterizedTest
   @MethodSource("tables")
   void splitsBatchesAtTheTargetSizeButAlwaysTakesTheFirstRecord(Map<String, String> table) {
-    RowType narrow = DataTypes.ROW(
-        DataTypes.FIELD("id", DataTypes.BIGINT()), DataTypes.FIELD("name", DataTypes.STRING()));
+    RowType narrow =
+        DataTypes.ROW(
+            DataTypes.FIELD("id", DataTypes.BIGINT()), DataTypes.FIELD("name", DataTypes.STRING()));
     try (LogBatchWriter writer = writer(narrow, table, 4096)) {
-      assertThat(writer.tryAppend(ChangeType.APPEND_ONLY, new Object[] {1L, "x".repeat(10_000)})).isTrue();
+      assertThat(writer.tryAppend(ChangeType.APPEND_ONLY, new Object[] {1L, "x".repeat(10_000)}))
+          .isTrue();
       assertThat(writer.tryAppend(ChangeType.APPEND_ONLY, new Object[] {2L, "y"})).isFalse();
       assertThat(writer.recordCount()).isEqualTo(1);
       writer.build(1, -1, -1);
@@ -378,7 +425,8 @@ class LogFormatRoundTripTest {
       for (int round = 0; round < 3; round++) {
         writer.reset();
         int count = 0;
-        while (writer.tryAppend(ChangeType.APPEND_ONLY, new Object[] {(long) count, "name-" + count})) {
+        while (writer.tryAppend(
+            ChangeType.APPEND_ONLY, new Object[] {(long) count, "name-" + count})) {
           count++;
         }
         assertThat(count).isGreaterThan(10);
@@ -391,8 +439,10 @@ class LogFormatRoundTripTest {
   @ParameterizedTest
   @MethodSource("tables")
   void rejectsValuesOfTheWrongClassOrNullInNotNullColumns(Map<String, String> table) {
-    RowType rowType = DataTypes.ROW(
-        DataTypes.FIELD("id", DataTypes.BIGINT().notNull()), DataTypes.FIELD("name", DataTypes.STRING()));
+    RowType rowType =
+        DataTypes.ROW(
+            DataTypes.FIELD("id", DataTypes.BIGINT().notNull()),
+            DataTypes.FIELD("name", DataTypes.STRING()));
     try (LogBatchWriter writer = writer(rowType, table, TARGET)) {
       assertThatThrownBy(() -> writer.tryAppend(ChangeType.APPEND_ONLY, new Object[] {1, "a"}))
           .isInstanceOf(InvalidRowException.class);
@@ -418,7 +468,9 @@ class LogFormatRoundTripTest {
         List<Read> read = readAll(reader, ByteBuffer.wrap(batch(writer, rows, null, 1)), 0, null);
         assertThat(read).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-          assertRow(read.get(i).row(), TestRows.expected(TestRows.ALL_TYPES, rows.get(i), isArrow(table)));
+          assertRow(
+              read.get(i).row(),
+              TestRows.expected(TestRows.ALL_TYPES, rows.get(i), isArrow(table)));
         }
       }
     }

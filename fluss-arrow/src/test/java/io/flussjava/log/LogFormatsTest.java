@@ -18,8 +18,10 @@ class LogFormatsTest {
   @Test
   void picksTheTableFormatDefaultingToArrow() {
     assertThat(LogFormats.forTable(Map.of()).name()).isEqualTo("ARROW");
-    assertThat(LogFormats.forTable(Map.of("table.log.format", "compacted")).name()).isEqualTo("COMPACTED");
-    assertThat(LogFormats.forTable(Map.of("table.log.format", "INDEXED")).name()).isEqualTo("INDEXED");
+    assertThat(LogFormats.forTable(Map.of("table.log.format", "compacted")).name())
+        .isEqualTo("COMPACTED");
+    assertThat(LogFormats.forTable(Map.of("table.log.format", "INDEXED")).name())
+        .isEqualTo("INDEXED");
     assertThat(LogFormats.names()).contains("ARROW", "COMPACTED", "INDEXED");
   }
 
@@ -35,22 +37,23 @@ class LogFormatsTest {
 
   @Test
   void registersAnotherFormat() {
-    LogFormatCodec custom = new LogFormatCodec() {
-      @Override
-      public String name() {
-        return "Test-Format";
-      }
+    LogFormatCodec custom =
+        new LogFormatCodec() {
+          @Override
+          public String name() {
+            return "Test-Format";
+          }
 
-      @Override
-      public LogBatchWriter createWriter(LogWriteContext context) {
-        throw new UnsupportedOperationException();
-      }
+          @Override
+          public LogBatchWriter createWriter(LogWriteContext context) {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public LogBatchReader createReader(LogReadContext context) {
-        throw new UnsupportedOperationException();
-      }
-    };
+          @Override
+          public LogBatchReader createReader(LogReadContext context) {
+            throw new UnsupportedOperationException();
+          }
+        };
     LogFormats.register(custom);
     assertThat(LogFormats.forTable(Map.of("table.log.format", "test-format"))).isSameAs(custom);
   }
@@ -59,45 +62,57 @@ class LogFormatsTest {
   void picksTheCompressionDefaultingToZstdLevel3() {
     assertThat(ArrowCompressions.forTable(Map.of()).name()).isEqualTo("ZSTD");
     assertThat(ArrowCompressions.zstdLevel(Map.of())).isEqualTo(3);
-    assertThat(ArrowCompressions.zstdLevel(Map.of("table.log.arrow.compression.zstd.level", "9"))).isEqualTo(9);
-    assertThat(ArrowCompressions.forName("lz4_frame").codecType()).isEqualTo(CompressionUtil.CodecType.LZ4_FRAME);
-    assertThat(ArrowCompressions.forName("NONE").createCodec(Map.of())).isSameAs(NoCompressionCodec.INSTANCE);
+    assertThat(ArrowCompressions.zstdLevel(Map.of("table.log.arrow.compression.zstd.level", "9")))
+        .isEqualTo(9);
+    assertThat(ArrowCompressions.forName("lz4_frame").codecType())
+        .isEqualTo(CompressionUtil.CodecType.LZ4_FRAME);
+    assertThat(ArrowCompressions.forName("NONE").createCodec(Map.of()))
+        .isSameAs(NoCompressionCodec.INSTANCE);
     assertThatThrownBy(() -> ArrowCompressions.forName("SNAPPY"))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("LZ4_FRAME");
-    assertThatThrownBy(() -> ArrowCompressions.zstdLevel(Map.of("table.log.arrow.compression.zstd.level", "high")))
+    assertThatThrownBy(
+            () ->
+                ArrowCompressions.zstdLevel(
+                    Map.of("table.log.arrow.compression.zstd.level", "high")))
         .isInstanceOf(InvalidConfigException.class);
   }
 
   @Test
   void registersAnotherCompression() {
-    ArrowCompression custom = new ArrowCompression() {
-      @Override
-      public String name() {
-        return "NONE_TOO";
-      }
+    ArrowCompression custom =
+        new ArrowCompression() {
+          @Override
+          public String name() {
+            return "NONE_TOO";
+          }
 
-      @Override
-      public CompressionUtil.CodecType codecType() {
-        return CompressionUtil.CodecType.NO_COMPRESSION;
-      }
+          @Override
+          public CompressionUtil.CodecType codecType() {
+            return CompressionUtil.CodecType.NO_COMPRESSION;
+          }
 
-      @Override
-      public CompressionCodec createCodec(Map<String, String> tableProperties) {
-        return NoCompressionCodec.INSTANCE;
-      }
-    };
+          @Override
+          public CompressionCodec createCodec(Map<String, String> tableProperties) {
+            return NoCompressionCodec.INSTANCE;
+          }
+        };
     ArrowCompressions.register(custom);
-    assertThat(ArrowCompressions.forTable(Map.of("table.log.arrow.compression.type", "none_too"))).isSameAs(custom);
+    assertThat(ArrowCompressions.forTable(Map.of("table.log.arrow.compression.type", "none_too")))
+        .isSameAs(custom);
   }
 
   @Test
   void changeTypesHaveTheirWireValues() {
-    assertThat(ChangeType.values()).extracting(ChangeType::byteValue).containsExactly(
-        (byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4);
-    assertThat(ChangeType.values()).extracting(ChangeType::shortString).containsExactly("+A", "+I", "-U", "+U", "-D");
+    assertThat(ChangeType.values())
+        .extracting(ChangeType::byteValue)
+        .containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4);
+    assertThat(ChangeType.values())
+        .extracting(ChangeType::shortString)
+        .containsExactly("+A", "+I", "-U", "+U", "-D");
     assertThat(ChangeType.fromByteValue((byte) 3)).isEqualTo(ChangeType.UPDATE_AFTER);
-    assertThatThrownBy(() -> ChangeType.fromByteValue((byte) 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ChangeType.fromByteValue((byte) 5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

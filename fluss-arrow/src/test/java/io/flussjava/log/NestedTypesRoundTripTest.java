@@ -39,21 +39,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** ARRAY, MAP and ROW columns, nested in each other, with empty and null values at every level, in every format. */
+/**
+ * ARRAY, MAP and ROW columns, nested in each other, with empty and null values at every level, in
+ * every format.
+ */
 class NestedTypesRoundTripTest {
-  static final RowType NESTED = ROW(
-      FIELD("id", INT().notNull()),
-      FIELD("ints", ARRAY(INT())),
-      FIELD("names", ARRAY(STRING().notNull())),
-      FIELD("matrix", ARRAY(ARRAY(BIGINT()))),
-      FIELD("attrs", MAP(STRING().notNull(), INT())),
-      FIELD("index", MAP(INT().notNull(), ARRAY(STRING()))),
-      FIELD("point", ROW(FIELD("x", DOUBLE()), FIELD("label", STRING()), FIELD("tags", ARRAY(BOOLEAN())))),
-      FIELD("outer", ROW(FIELD("inner", ROW(FIELD("n", BIGINT().notNull()), FIELD("b", BYTES()))), FIELD("d", DATE()))),
-      FIELD("events", ARRAY(ROW(FIELD("at", TIMESTAMP(3)), FIELD("amount", DECIMAL(10, 2))))),
-      FIELD("moments", MAP(STRING().notNull(), TIMESTAMP_LTZ(6))),
-      FIELD("big", ARRAY(DECIMAL(38, 10))),
-      FIELD("must", ARRAY(INT()).notNull()));
+  static final RowType NESTED =
+      ROW(
+          FIELD("id", INT().notNull()),
+          FIELD("ints", ARRAY(INT())),
+          FIELD("names", ARRAY(STRING().notNull())),
+          FIELD("matrix", ARRAY(ARRAY(BIGINT()))),
+          FIELD("attrs", MAP(STRING().notNull(), INT())),
+          FIELD("index", MAP(INT().notNull(), ARRAY(STRING()))),
+          FIELD(
+              "point",
+              ROW(FIELD("x", DOUBLE()), FIELD("label", STRING()), FIELD("tags", ARRAY(BOOLEAN())))),
+          FIELD(
+              "outer",
+              ROW(
+                  FIELD("inner", ROW(FIELD("n", BIGINT().notNull()), FIELD("b", BYTES()))),
+                  FIELD("d", DATE()))),
+          FIELD("events", ARRAY(ROW(FIELD("at", TIMESTAMP(3)), FIELD("amount", DECIMAL(10, 2))))),
+          FIELD("moments", MAP(STRING().notNull(), TIMESTAMP_LTZ(6))),
+          FIELD("big", ARRAY(DECIMAL(38, 10))),
+          FIELD("must", ARRAY(INT()).notNull()));
 
   private BufferAllocator allocator;
 
@@ -88,14 +98,42 @@ class NestedTypesRoundTripTest {
     nulls[nulls.length - 1] = List.of();
     rows.add(nulls);
     // Empty at every level.
-    rows.add(new Object[] {1, List.of(), List.of(), List.of(), Map.of(), Map.of(), row(null, null, null),
-        row(row(0L, null), null), List.of(), Map.of(), List.of(), List.of()});
+    rows.add(
+        new Object[] {
+          1,
+          List.of(),
+          List.of(),
+          List.of(),
+          Map.of(),
+          Map.of(),
+          row(null, null, null),
+          row(row(0L, null), null),
+          List.of(),
+          Map.of(),
+          List.of(),
+          List.of()
+        });
     // Nulls inside: null elements, null map values, empty inner lists, null inner rows.
-    rows.add(new Object[] {2, list(null, 1, null), List.of(""), list(list(), null, list(Long.MIN_VALUE, null)),
-        map("a", null, "", 0), map(-1, null, 0, list(), 7, list(null, "x")), row(Double.NaN, "p", list(true, null)),
-        row(null, LocalDate.of(1, 1, 1)), list(null, row(null, null), row(LocalDateTime.of(1969, 12, 31, 23, 59, 59,
-        999_000_000), new BigDecimal("-99999999.99"))), map("t", Instant.parse("1969-12-31T23:59:59.999999Z")),
-        list(new BigDecimal("-9999999999999999999999999999.9999999999"), null), list(1)});
+    rows.add(
+        new Object[] {
+          2,
+          list(null, 1, null),
+          List.of(""),
+          list(list(), null, list(Long.MIN_VALUE, null)),
+          map("a", null, "", 0),
+          map(-1, null, 0, list(), 7, list(null, "x")),
+          row(Double.NaN, "p", list(true, null)),
+          row(null, LocalDate.of(1, 1, 1)),
+          list(
+              null,
+              row(null, null),
+              row(
+                  LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_000_000),
+                  new BigDecimal("-99999999.99"))),
+          map("t", Instant.parse("1969-12-31T23:59:59.999999Z")),
+          list(new BigDecimal("-9999999999999999999999999999.9999999999"), null),
+          list(1)
+        });
     Random random = new Random(seed);
     while (rows.size() < count) {
       rows.add(randomRow(rows.size(), random));
@@ -122,17 +160,37 @@ class NestedTypesRoundTripTest {
       matrix.add(inner);
       attrs.put("k" + i, random.nextBoolean() ? null : random.nextInt(100));
       index.put(random.nextInt(1000) * 10 + i, list("v" + i, null));
-      events.add(row(LocalDateTime.of(2000 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28),
-          random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1000) * 1_000_000),
-          BigDecimal.valueOf(random.nextInt(1_000_000), 2)));
-      big.add(new BigDecimal(random.nextLong() + "." + (random.nextInt(1_000_000_000) + 1)).setScale(10));
+      events.add(
+          row(
+              LocalDateTime.of(
+                  2000 + random.nextInt(50),
+                  1 + random.nextInt(12),
+                  1 + random.nextInt(28),
+                  random.nextInt(24),
+                  random.nextInt(60),
+                  random.nextInt(60),
+                  random.nextInt(1000) * 1_000_000),
+              BigDecimal.valueOf(random.nextInt(1_000_000), 2)));
+      big.add(
+          new BigDecimal(random.nextLong() + "." + (random.nextInt(1_000_000_000) + 1))
+              .setScale(10));
     }
     byte[] bytes = new byte[random.nextInt(12)];
     random.nextBytes(bytes);
-    Object[] row = {id, ints, names, matrix, attrs, index,
-        row(random.nextGaussian(), "label" + id, list(random.nextBoolean())),
-        row(row(random.nextLong(), bytes), LocalDate.ofEpochDay(random.nextInt(40_000))), events,
-        map("now", Instant.ofEpochSecond(random.nextInt(), random.nextInt(1_000_000) * 1_000L)), big, ints};
+    Object[] row = {
+      id,
+      ints,
+      names,
+      matrix,
+      attrs,
+      index,
+      row(random.nextGaussian(), "label" + id, list(random.nextBoolean())),
+      row(row(random.nextLong(), bytes), LocalDate.ofEpochDay(random.nextInt(40_000))),
+      events,
+      map("now", Instant.ofEpochSecond(random.nextInt(), random.nextInt(1_000_000) * 1_000L)),
+      big,
+      ints
+    };
     for (int i = 1; i < row.length - 1; i++) {
       if (random.nextInt(10) == 0) {
         row[i] = null;
@@ -157,7 +215,9 @@ class NestedTypesRoundTripTest {
     return map;
   }
 
-  /** Turns byte arrays (anywhere inside) into hex strings, so that equals compares them by content. */
+  /**
+   * Turns byte arrays (anywhere inside) into hex strings, so that equals compares them by content.
+   */
   static Object comparable(Object value) {
     if (value instanceof byte[]) {
       return HexFormat.of().formatHex((byte[]) value);
@@ -180,11 +240,13 @@ class NestedTypesRoundTripTest {
   }
 
   private LogBatchWriter writer(Map<String, String> table) {
-    return LogFormats.forTable(table).createWriter(new LogWriteContext(NESTED, table, 1 << 22, allocator));
+    return LogFormats.forTable(table)
+        .createWriter(new LogWriteContext(NESTED, table, 1 << 22, allocator));
   }
 
   private LogBatchReader reader(Map<String, String> table, int[] projection) {
-    return LogFormats.forTable(table).createReader(new LogReadContext(NESTED, projection, table, allocator, true));
+    return LogFormats.forTable(table)
+        .createReader(new LogReadContext(NESTED, projection, table, allocator, true));
   }
 
   private static ByteBuffer build(LogBatchWriter writer, List<Object[]> rows) {
@@ -202,8 +264,10 @@ class NestedTypesRoundTripTest {
   void roundTripsNestedValuesWithNullsAndEmptiesAtEveryLevel(Map<String, String> table) {
     List<Object[]> rows = rows(200, 7);
     List<Object> read = new ArrayList<>();
-    try (LogBatchWriter writer = writer(table); LogBatchReader reader = reader(table, null)) {
-      // Twice through the same writer and reader: reused vectors must not keep values of the previous batch.
+    try (LogBatchWriter writer = writer(table);
+        LogBatchReader reader = reader(table, null)) {
+      // Twice through the same writer and reader: reused vectors must not keep values of the
+      // previous batch.
       for (int round = 0; round < 2; round++) {
         writer.reset();
         read.clear();
@@ -228,14 +292,16 @@ class NestedTypesRoundTripTest {
       projected.add(isArrow(table) ? new Object[] {row[7], row[0]} : row);
     }
     RowType written = isArrow(table) ? NESTED.project(projection) : NESTED;
-    try (LogBatchWriter writer = LogFormats.forTable(table)
-            .createWriter(new LogWriteContext(written, table, 1 << 22, allocator));
+    try (LogBatchWriter writer =
+            LogFormats.forTable(table)
+                .createWriter(new LogWriteContext(written, table, 1 << 22, allocator));
         LogBatchReader reader = reader(table, projection)) {
       ByteBuffer records = build(writer, projected);
       List<Object> read = new ArrayList<>();
       reader.read(records, 0, (offset, ts, type, row) -> read.add(comparable(row)));
       for (int i = 0; i < rows.size(); i++) {
-        assertThat(read.get(i)).isEqualTo(comparable(new Object[] {rows.get(i)[7], rows.get(i)[0]}));
+        assertThat(read.get(i))
+            .isEqualTo(comparable(new Object[] {rows.get(i)[7], rows.get(i)[0]}));
       }
     }
   }
@@ -254,19 +320,23 @@ class NestedTypesRoundTripTest {
       assertThatThrownBy(() -> writer.tryAppend(ChangeType.APPEND_ONLY, wrongElement))
           .isInstanceOf(InvalidRowException.class);
       if (isArrow(table)) {
-        // Nullability is the row converter's job before any format sees the row; the ARROW writer checks it again.
+        // Nullability is the row converter's job before any format sees the row; the ARROW writer
+        // checks it again.
         Object[] nullName = good.clone();
         nullName[2] = list("a", null);
         assertThatThrownBy(() -> writer.tryAppend(ChangeType.APPEND_ONLY, nullName))
-            .isInstanceOf(InvalidRowException.class).hasMessageContaining("names[]");
+            .isInstanceOf(InvalidRowException.class)
+            .hasMessageContaining("names[]");
         Object[] nullKey = good.clone();
         nullKey[4] = map(null, 1);
         assertThatThrownBy(() -> writer.tryAppend(ChangeType.APPEND_ONLY, nullKey))
-            .isInstanceOf(InvalidRowException.class).hasMessageContaining("attrs.key");
+            .isInstanceOf(InvalidRowException.class)
+            .hasMessageContaining("attrs.key");
         Object[] nullMust = good.clone();
         nullMust[11] = null;
         assertThatThrownBy(() -> writer.tryAppend(ChangeType.APPEND_ONLY, nullMust))
-            .isInstanceOf(InvalidRowException.class).hasMessageContaining("must");
+            .isInstanceOf(InvalidRowException.class)
+            .hasMessageContaining("must");
       }
     }
   }

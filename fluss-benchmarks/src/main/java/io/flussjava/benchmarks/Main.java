@@ -4,9 +4,9 @@ import io.flussjava.benchmarks.peer.SideBySide;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code benchmarks.jar}: {@code side-by-side [options]} runs the comparison with the official
- * client; anything else goes to JMH ({@code java -jar benchmarks.jar ArrowEncode -wi 2 -i 3}, {@code -h} for its
- * options).
+ * Entry point of {@code benchmarks.jar}: {@code side-by-side [options]} runs the comparison with
+ * the official client; anything else goes to JMH ({@code java -jar benchmarks.jar ArrowEncode -wi 2
+ * -i 3}, {@code -h} for its options).
  */
 public final class Main {
   private Main() {}

@@ -4,19 +4,18 @@ import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.AdminImpl;
+import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.Retrier;
+import io.flussjava.client.internal.RetryPolicy;
 import io.flussjava.client.lookup.internal.LookupClient;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.internal.WriterClient;
-import io.flussjava.client.internal.Clock;
-import io.flussjava.client.internal.ConnectionState;
-import io.flussjava.client.internal.RetryPolicy;
-import io.flussjava.exception.ClosedException;
 import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
+import io.flussjava.exception.ClosedException;
 import io.flussjava.exception.InvalidConfigException;
 import io.flussjava.rpc.RpcClient;
 import io.flussjava.types.convert.TypeConverters;
@@ -32,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entry point: a connection to one Fluss cluster, owning the network threads, the server connections and the
- * metadata cache that every {@link Admin} and {@link Table} obtained from it shares.
+ * The entry point: a connection to one Fluss cluster, owning the network threads, the server
+ * connections and the metadata cache that every {@link Admin} and {@link Table} obtained from it
+ * shares.
  *
  * <pre>{@code
  * Configuration conf = new Configuration();
@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #create} checks the configuration (unknown keys and bad values fail with an {@link
- * InvalidConfigException} naming the key) and contacts a bootstrap server before it returns, so a wrong address
- * fails here rather than at the first write. Thread-safe; create one per cluster and application and close it
- * when done.
+ * InvalidConfigException} naming the key) and contacts a bootstrap server before it returns, so a
+ * wrong address fails here rather than at the first write. Thread-safe; create one per cluster and
+ * application and close it when done.
  */
 public final class Connection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -68,14 +68,16 @@ public final class Connection implements AutoCloseable {
   private LookupClient lookupClient;
 
   private Connection(
-      Configuration conf, RpcClient rpc, ScheduledExecutorService scheduler, TypeConverters typeConverters) {
+      Configuration conf,
+      RpcClient rpc,
+      ScheduledExecutorService scheduler,
+      TypeConverters typeConverters) {
     this.conf = conf;
     this.typeConverters = typeConverters;
     this.rpc = rpc;
     this.scheduler = scheduler;
     this.requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
-    this.retrier =
-        new Retrier(scheduler, RetryPolicy.from(conf), Clock.SYSTEM);
+    this.retrier = new Retrier(scheduler, RetryPolicy.from(conf), Clock.SYSTEM);
     this.metadata =
         new MetadataCache(
             rpc,
@@ -90,7 +92,8 @@ public final class Connection implements AutoCloseable {
   /**
    * Opens a connection to the cluster named by {@code bootstrap.servers}.
    *
-   * @throws InvalidConfigException for an unknown key, a bad value or a missing {@code bootstrap.servers}
+   * @throws InvalidConfigException for an unknown key, a bad value or a missing {@code
+   *     bootstrap.servers}
    * @throws io.flussjava.exception.NetworkException when no bootstrap server can be reached
    * @throws io.flussjava.exception.AuthenticationException when the cluster rejects the credentials
    */
@@ -99,8 +102,9 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Opens a connection whose writers, scanners and lookupers convert Java values with {@code typeConverters} (for
-   * example to accept {@code java.util.Date} for TIMESTAMP columns; see {@link TypeConverters}).
+   * Opens a connection whose writers, scanners and lookupers convert Java values with {@code
+   * typeConverters} (for example to accept {@code java.util.Date} for TIMESTAMP columns; see {@link
+   * TypeConverters}).
    */
   public static Connection create(Configuration configuration, TypeConverters typeConverters) {
     Configuration conf = configuration.copy();
@@ -148,10 +152,14 @@ public final class Connection implements AutoCloseable {
    */
   public Table getTable(TablePath tablePath) {
     checkOpen();
-    // Table info comes from the coordinator's catalog (authoritative right after a create or drop); bucket leaders
+    // Table info comes from the coordinator's catalog (authoritative right after a create or drop);
+    // bucket leaders
     // are looked up separately, through the metadata cache, by whatever reads or writes the table.
     TableInfo info =
-        Futures.await(admin.getTableInfoAsync(tablePath), requestTimeout.plusSeconds(5), "getTable(" + tablePath + ")");
+        Futures.await(
+            admin.getTableInfoAsync(tablePath),
+            requestTimeout.plusSeconds(5),
+            "getTable(" + tablePath + ")");
     return new Table(this, info);
   }
 
@@ -168,9 +176,11 @@ public final class Connection implements AutoCloseable {
   synchronized WriterClient writerClient() {
     checkOpen();
     if (writerClient == null) {
-      // Dynamic partition creation goes through the admin so that the new partition is visible to this connection.
+      // Dynamic partition creation goes through the admin so that the new partition is visible to
+      // this connection.
       writerClient =
-          new WriterClient(conf, metadata, state, (path, spec) -> admin.createPartitionAsync(path, spec, true));
+          new WriterClient(
+              conf, metadata, state, (path, spec) -> admin.createPartitionAsync(path, spec, true));
     }
     return writerClient;
   }
@@ -201,7 +211,6 @@ public final class Connection implements AutoCloseable {
     return typeConverters;
   }
 
-
   private void checkOpen() {
     if (state.isClosed()) {
       throw ClosedException.of("this Connection");
@@ -209,9 +218,10 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Closes the server connections and stops the client's threads. Every call on a handle of this connection fails
-   * from then on with a {@link ClosedException}, and so does every pending operation: records not yet acknowledged
-   * (flush or close writers first to wait for them), lookups and fetches in flight. Idempotent and thread-safe.
+   * Closes the server connections and stops the client's threads. Every call on a handle of this
+   * connection fails from then on with a {@link ClosedException}, and so does every pending
+   * operation: records not yet acknowledged (flush or close writers first to wait for them),
+   * lookups and fetches in flight. Idempotent and thread-safe.
    */
   @Override
   public void close() {
@@ -253,7 +263,9 @@ public final class Connection implements AutoCloseable {
       }
       if (port <= 0 || port > 65535) {
         throw new InvalidConfigException(
-            "Invalid value '" + s + "' in configuration key 'bootstrap.servers': expected host:port.");
+            "Invalid value '"
+                + s
+                + "' in configuration key 'bootstrap.servers': expected host:port.");
       }
       out.add(InetSocketAddress.createUnresolved(s.substring(0, colon), port));
     }

@@ -1,13 +1,13 @@
 package io.flussjava.client;
 
+import io.flussjava.client.admin.LogFormat;
+import io.flussjava.client.admin.PartitionInfo;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.lookup.Lookuper;
 import io.flussjava.client.lookup.TableLookup;
 import io.flussjava.client.lookup.internal.LookuperImpl;
 import io.flussjava.client.lookup.internal.PrefixLookuperImpl;
-import io.flussjava.client.admin.LogFormat;
-import io.flussjava.client.admin.PartitionInfo;
 import io.flussjava.client.scan.BoundedArrowReader;
 import io.flussjava.client.scan.BoundedReader;
 import io.flussjava.client.scan.LogScanner;
@@ -27,8 +27,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A handle to one table, obtained from {@link Connection#getTable}. Cheap: it holds the table's info as it was when
- * obtained and shares the connection's resources; writers, scanners and lookupers are created from it.
+ * A handle to one table, obtained from {@link Connection#getTable}. Cheap: it holds the table's
+ * info as it was when obtained and shares the connection's resources; writers, scanners and
+ * lookupers are created from it.
  */
 public final class Table {
   private final Connection connection;
@@ -53,7 +54,10 @@ public final class Table {
     return () -> {
       if (info.hasPrimaryKey()) {
         throw new InvalidTableOperationException(
-            "Table " + info.getTablePath() + " has a primary key " + info.getPrimaryKeys()
+            "Table "
+                + info.getTablePath()
+                + " has a primary key "
+                + info.getPrimaryKeys()
                 + ": write it with newUpsert().createWriter(), not an append writer.");
       }
       return new AppendWriterImpl(connection.writerClient(), info, connection.typeConverters());
@@ -65,7 +69,10 @@ public final class Table {
     return new Upsert(null);
   }
 
-  /** The indexes of named columns, failing for an unknown name with the operation and the table's columns. */
+  /**
+   * The indexes of named columns, failing for an unknown name with the operation and the table's
+   * columns.
+   */
   private int[] columnIndexes(String operation, String... columns) {
     List<String> names = info.getSchema().getColumnNames();
     int[] indexes = new int[columns.length];
@@ -73,7 +80,13 @@ public final class Table {
       indexes[i] = names.indexOf(columns[i]);
       if (indexes[i] < 0) {
         throw new IllegalArgumentException(
-            operation + ": column '" + columns[i] + "' is not a column of " + info.getTablePath() + " " + names);
+            operation
+                + ": column '"
+                + columns[i]
+                + "' is not a column of "
+                + info.getTablePath()
+                + " "
+                + names);
       }
     }
     return indexes;
@@ -84,7 +97,10 @@ public final class Table {
     return new Scan(null, Long.MAX_VALUE);
   }
 
-  /** The scan spec: which columns to read (all by default) and how many records at most (no limit by default). */
+  /**
+   * The scan spec: which columns to read (all by default) and how many records at most (no limit by
+   * default).
+   */
   private final class Scan implements TableScan {
     private final int[] projection;
     private final long limit;
@@ -105,7 +121,8 @@ public final class Table {
       boolean[] seen = new boolean[n];
       for (int c : columnIndexes) {
         if (c < 0 || c >= n) {
-          throw new IllegalArgumentException("project: column index " + c + " is outside 0.." + (n - 1));
+          throw new IllegalArgumentException(
+              "project: column index " + c + " is outside 0.." + (n - 1));
         }
         if (seen[c]) {
           throw new IllegalArgumentException("project: column " + c + " is named twice");
@@ -149,7 +166,11 @@ public final class Table {
     public BoundedArrowReader createBoundedArrowReader() {
       if (info.getLogFormat() != LogFormat.ARROW) {
         throw new InvalidTableOperationException(
-            "Table " + info.getTablePath() + " stores its log as " + info.getLogFormat() + ": an Arrow reader needs"
+            "Table "
+                + info.getTablePath()
+                + " stores its log as "
+                + info.getLogFormat()
+                + ": an Arrow reader needs"
                 + " table.log.format=ARROW; read it with createBoundedReader().");
       }
       return new BoundedArrowReaderImpl(openBounded("BoundedArrowReader"));
@@ -184,24 +205,39 @@ public final class Table {
       public PrefixLookup lookupBy(String... columns) {
         List<String> cols = Arrays.asList(columns);
         List<String> partitionKeys = info.getPartitionKeys();
-        // Partition columns pick the partition; the rest must be the bucket key, a proper prefix of the key that is
+        // Partition columns pick the partition; the rest must be the bucket key, a proper prefix of
+        // the key that is
         // stored (the primary key without partition columns).
-        List<String> physicalPk = info.getPrimaryKeys().stream().filter(c -> !partitionKeys.contains(c)).toList();
+        List<String> physicalPk =
+            info.getPrimaryKeys().stream().filter(c -> !partitionKeys.contains(c)).toList();
         List<String> physicalCols = cols.stream().filter(c -> !partitionKeys.contains(c)).toList();
         List<String> bucketKeys = info.getBucketKeys();
-        if (!info.hasPrimaryKey() || !cols.containsAll(partitionKeys) || !physicalCols.equals(bucketKeys)
-            || bucketKeys.size() >= physicalPk.size() || !physicalPk.subList(0, bucketKeys.size()).equals(bucketKeys)) {
+        if (!info.hasPrimaryKey()
+            || !cols.containsAll(partitionKeys)
+            || !physicalCols.equals(bucketKeys)
+            || bucketKeys.size() >= physicalPk.size()
+            || !physicalPk.subList(0, bucketKeys.size()).equals(bucketKeys)) {
           throw new IllegalArgumentException(
-              "lookupBy" + cols + ": a prefix lookup on " + info.getTablePath() + " must name the table's bucket key "
-                  + bucketKeys + (partitionKeys.isEmpty() ? "" : " and its partition keys " + partitionKeys)
-                  + ", and the bucket key must be a proper prefix of the primary key " + physicalPk
+              "lookupBy"
+                  + cols
+                  + ": a prefix lookup on "
+                  + info.getTablePath()
+                  + " must name the table's bucket key "
+                  + bucketKeys
+                  + (partitionKeys.isEmpty() ? "" : " and its partition keys " + partitionKeys)
+                  + ", and the bucket key must be a proper prefix of the primary key "
+                  + physicalPk
                   + (partitionKeys.isEmpty() ? "" : " (without partition keys)")
                   + " (create the table with distributedBy(n, <prefix columns>)).");
         }
         return () -> {
           checkLookupable();
           return new PrefixLookuperImpl(
-              info, cols, connection.lookupClient(), connection.typeConverters(), connection.requestTimeout());
+              info,
+              cols,
+              connection.lookupClient(),
+              connection.typeConverters(),
+              connection.requestTimeout());
         };
       }
 
@@ -209,7 +245,10 @@ public final class Table {
       public Lookuper createLookuper() {
         checkLookupable();
         return new LookuperImpl(
-            info, connection.lookupClient(), connection.typeConverters(), connection.requestTimeout());
+            info,
+            connection.lookupClient(),
+            connection.typeConverters(),
+            connection.requestTimeout());
       }
     };
   }
@@ -217,7 +256,9 @@ public final class Table {
   private void checkLookupable() {
     if (!info.hasPrimaryKey()) {
       throw new NonPrimaryKeyTableException(
-          "Table " + info.getTablePath() + " is a log table: lookups need a primary-key table; read a log table"
+          "Table "
+              + info.getTablePath()
+              + " is a log table: lookups need a primary-key table; read a log table"
               + " with newScan().");
     }
   }
@@ -236,8 +277,11 @@ public final class Table {
       for (String pk : info.getPrimaryKeys()) {
         if (!Arrays.asList(columns).contains(pk)) {
           throw new IllegalArgumentException(
-              "partialUpdate: the columns must include every primary-key column " + info.getPrimaryKeys()
-                  + ", but '" + pk + "' is missing");
+              "partialUpdate: the columns must include every primary-key column "
+                  + info.getPrimaryKeys()
+                  + ", but '"
+                  + pk
+                  + "' is missing");
         }
       }
       Arrays.sort(indexes);
@@ -248,10 +292,13 @@ public final class Table {
     public UpsertWriter createWriter() {
       if (!info.hasPrimaryKey()) {
         throw new NonPrimaryKeyTableException(
-            "Table " + info.getTablePath() + " is a log table without a primary key: write it with"
+            "Table "
+                + info.getTablePath()
+                + " is a log table without a primary key: write it with"
                 + " newAppend().createWriter(), not an upsert writer.");
       }
-      return new UpsertWriterImpl(connection.writerClient(), info, targetColumns, connection.typeConverters());
+      return new UpsertWriterImpl(
+          connection.writerClient(), info, targetColumns, connection.typeConverters());
     }
   }
 

@@ -1,8 +1,9 @@
 package io.flussjava.client;
 
 /**
- * One bucket of a table: the client's single bucket identity, used by writers, scanners, lookups, offsets and
- * results alike. {@code partitionId} is {@link #NO_PARTITION} for a bucket of an unpartitioned table.
+ * One bucket of a table: the client's single bucket identity, used by writers, scanners, lookups,
+ * offsets and results alike. {@code partitionId} is {@link #NO_PARTITION} for a bucket of an
+ * unpartitioned table.
  *
  * <pre>{@code
  * for (TableBucket b : records.buckets()) {
@@ -30,6 +31,10 @@ public record TableBucket(long tableId, long partitionId, int bucket) {
 
   @Override
   public String toString() {
-    return "table " + tableId + (isPartitioned() ? " partition " + partitionId : "") + " bucket " + bucket;
+    return "table "
+        + tableId
+        + (isPartitioned() ? " partition " + partitionId : "")
+        + " bucket "
+        + bucket;
   }
 }

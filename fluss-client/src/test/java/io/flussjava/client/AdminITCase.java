@@ -38,7 +38,10 @@ class AdminITCase extends ClientTestBase {
     Admin admin = connection.getAdmin();
     String db = uniqueName("admin_db");
     DatabaseDescriptor descriptor =
-        DatabaseDescriptor.builder().comment("a test database").customProperty("owner", "data-team").build();
+        DatabaseDescriptor.builder()
+            .comment("a test database")
+            .customProperty("owner", "data-team")
+            .build();
 
     assertThat(admin.databaseExists(db)).isFalse();
     admin.createDatabase(db, descriptor, false);
@@ -69,11 +72,13 @@ class AdminITCase extends ClientTestBase {
     admin.createDatabase(db, DatabaseDescriptor.EMPTY, true); // ignoreIfExists: no error
 
     String missing = uniqueName("admin_missing");
-    assertThatThrownBy(() -> admin.getDatabaseInfo(missing)).isInstanceOf(DatabaseNotExistException.class);
+    assertThatThrownBy(() -> admin.getDatabaseInfo(missing))
+        .isInstanceOf(DatabaseNotExistException.class);
     assertThatThrownBy(() -> admin.dropDatabase(missing, false, false))
         .isInstanceOf(DatabaseNotExistException.class);
     admin.dropDatabase(missing, true, false); // ignoreIfNotExists: no error
-    assertThatThrownBy(() -> admin.listTables(missing)).isInstanceOf(DatabaseNotExistException.class);
+    assertThatThrownBy(() -> admin.listTables(missing))
+        .isInstanceOf(DatabaseNotExistException.class);
 
     // The async twin fails with the same typed exception.
     assertThatThrownBy(() -> admin.createDatabaseAsync(db, DatabaseDescriptor.EMPTY, false).join())
@@ -125,12 +130,14 @@ class AdminITCase extends ClientTestBase {
         .isInstanceOf(TableAlreadyExistException.class);
     admin.createTable(path, descriptor, true);
 
-    assertThatThrownBy(() -> admin.dropDatabase(db, false, false)).isInstanceOf(DatabaseNotEmptyException.class);
+    assertThatThrownBy(() -> admin.dropDatabase(db, false, false))
+        .isInstanceOf(DatabaseNotEmptyException.class);
 
     admin.dropTable(path, false);
     assertThat(admin.tableExists(path)).isFalse();
     assertThatThrownBy(() -> admin.getTableInfo(path)).isInstanceOf(TableNotExistException.class);
-    assertThatThrownBy(() -> admin.dropTable(path, false)).isInstanceOf(TableNotExistException.class);
+    assertThatThrownBy(() -> admin.dropTable(path, false))
+        .isInstanceOf(TableNotExistException.class);
     admin.dropTable(path, true);
     assertThatThrownBy(() -> connection.getTable(path)).isInstanceOf(TableNotExistException.class);
   }
@@ -147,7 +154,8 @@ class AdminITCase extends ClientTestBase {
             .primaryKey("id")
             .build();
     TablePath path = TablePath.of(db, "users");
-    admin.createTable(path, TableDescriptor.builder().schema(schema).distributedBy(2).build(), false);
+    admin.createTable(
+        path, TableDescriptor.builder().schema(schema).distributedBy(2).build(), false);
 
     TableInfo info = admin.getTableInfo(path);
     assertThat(info.hasPrimaryKey()).isTrue();

@@ -11,7 +11,9 @@ import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
 import org.junit.jupiter.api.Test;
 
-/** A table with a column of every Fluss type reads back with exactly the schema it was created with. */
+/**
+ * A table with a column of every Fluss type reads back with exactly the schema it was created with.
+ */
 class AllTypesTableITCase extends ClientTestBase {
 
   static Schema allTypesSchema() {
@@ -42,7 +44,8 @@ class AllTypesTableITCase extends ClientTestBase {
         .column(
             "c_row",
             DataTypes.ROW(
-                DataTypes.FIELD("x", DataTypes.INT()), DataTypes.FIELD("y", DataTypes.STRING(), "why")))
+                DataTypes.FIELD("x", DataTypes.INT()),
+                DataTypes.FIELD("y", DataTypes.STRING(), "why")))
         .build();
   }
 
@@ -52,11 +55,13 @@ class AllTypesTableITCase extends ClientTestBase {
     String db = uniqueName("types_db");
     admin.createDatabase(db, DatabaseDescriptor.EMPTY, false);
     TablePath path = TablePath.of(db, "all_types");
-    admin.createTable(path, TableDescriptor.builder().schema(allTypesSchema()).distributedBy(1).build(), false);
+    admin.createTable(
+        path, TableDescriptor.builder().schema(allTypesSchema()).distributedBy(1).build(), false);
 
     TableInfo info = admin.getTableInfo(path);
     assertThat(info.getSchema()).isEqualTo(allTypesSchema());
-    assertThat(info.getSchema().getColumns().get(3).getComment()).contains("an int that must be set");
+    assertThat(info.getSchema().getColumns().get(3).getComment())
+        .contains("an int that must be set");
     assertThat(info.getSchema().getColumns().get(3).getDataType().isNullable()).isFalse();
     assertThat(connection.getTable(path).getTableInfo().getSchema()).isEqualTo(allTypesSchema());
   }

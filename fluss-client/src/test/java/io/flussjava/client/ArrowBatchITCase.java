@@ -19,7 +19,6 @@ import io.flussjava.client.write.WriteResult;
 import io.flussjava.exception.InvalidRowException;
 import io.flussjava.exception.InvalidTableOperationException;
 import io.flussjava.exception.SchemaMismatchException;
-import io.flussjava.log.ChangeType;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.RowType;
 import io.flussjava.types.Schema;
@@ -28,11 +27,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +41,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Arrow in and out: appendBatch of a VectorSchemaRoot, and pollBatches giving what poll() gives. */
-@Timeout(value = 5, unit = TimeUnit.MINUTES) // a reader that never ends fails instead of hanging the build
+/**
+ * Arrow in and out: appendBatch of a VectorSchemaRoot, and pollBatches giving what poll() gives.
+ */
+@Timeout(
+    value = 5,
+    unit = TimeUnit.MINUTES) // a reader that never ends fails instead of hanging the build
 class ArrowBatchITCase extends ClientTestBase {
   private static final int BUCKETS = 3;
   private static String db;
@@ -68,10 +70,16 @@ class ArrowBatchITCase extends ClientTestBase {
 
   private static Table createTable(String name, Schema schema, String format) {
     TablePath path = TablePath.of(db, name);
-    connection.getAdmin().createTable(
-        path,
-        TableDescriptor.builder().schema(schema).distributedBy(BUCKETS).property("table.log.format", format).build(),
-        false);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(BUCKETS)
+                .property("table.log.format", format)
+                .build(),
+            false);
     return connection.getTable(path);
   }
 
@@ -89,12 +97,16 @@ class ArrowBatchITCase extends ClientTestBase {
     }
     assertThat(results).hasSize(n);
     Map<Integer, List<Long>> offsetsByBucket = new HashMap<>();
-    results.forEach(r -> offsetsByBucket.computeIfAbsent(r.bucket(), b -> new ArrayList<>()).add(r.offset()));
-    offsetsByBucket.values().forEach(offsets -> assertThat(offsets).isSorted().doesNotHaveDuplicates());
+    results.forEach(
+        r -> offsetsByBucket.computeIfAbsent(r.bucket(), b -> new ArrayList<>()).add(r.offset()));
+    offsetsByBucket
+        .values()
+        .forEach(offsets -> assertThat(offsets).isSorted().doesNotHaveDuplicates());
 
     try (LogScanner scanner = table.newScan().createLogScanner()) {
       List<ScanRecord> records = LogTableITCase.scanAll(scanner, BUCKETS, n);
-      assertThat(texts(records.stream().map(r -> r.getRow().toArray()).toList())).isEqualTo(texts(rows));
+      assertThat(texts(records.stream().map(r -> r.getRow().toArray()).toList()))
+          .isEqualTo(texts(rows));
     }
   }
 
@@ -104,7 +116,8 @@ class ArrowBatchITCase extends ClientTestBase {
     List<Object[]> rows = ScalarRows.rows(5);
     rows.get(3)[0] = null; // id is INT NOT NULL
     try (AppendWriter writer = table.newAppend().createWriter();
-        VectorSchemaRoot root = ArrowRows.toRoot(table.getTableInfo().getRowType(), rows, allocator)) {
+        VectorSchemaRoot root =
+            ArrowRows.toRoot(table.getTableInfo().getRowType(), rows, allocator)) {
       assertThatThrownBy(() -> writer.appendBatch(root))
           .isInstanceOf(InvalidRowException.class)
           .hasMessageContaining("'id'")
@@ -112,26 +125,38 @@ class ArrowBatchITCase extends ClientTestBase {
           .hasMessageContaining("row 3");
       writer.flush();
     }
-    assertThat(connection.getAdmin().listOffsets(table.getTablePath(), List.of(0, 1, 2), OffsetSpec.latest()))
+    assertThat(
+            connection
+                .getAdmin()
+                .listOffsets(table.getTablePath(), List.of(0, 1, 2), OffsetSpec.latest()))
         .containsOnly(Map.entry(0, 0L), Map.entry(1, 0L), Map.entry(2, 0L));
   }
 
   @Test
   void rootOfAnotherSchemaFailsWithSchemaMismatch() {
-    Schema schema = Schema.newBuilder()
-        .column("id", DataTypes.INT().notNull())
-        .column("name", DataTypes.STRING())
-        .build();
+    Schema schema =
+        Schema.newBuilder()
+            .column("id", DataTypes.INT().notNull())
+            .column("name", DataTypes.STRING())
+            .build();
     Table table = createTable("mismatch", schema, "ARROW");
     RowType rowType = table.getTableInfo().getRowType();
     List<Object[]> rows = List.<Object[]>of(new Object[] {1, "a"});
     try (AppendWriter writer = table.newAppend().createWriter()) {
       // id is BIGINT instead of INT
-      RowType wrongType = DataTypes.ROW(DataTypes.FIELD("id", DataTypes.BIGINT()), DataTypes.FIELD("name", DataTypes.STRING()));
-      try (VectorSchemaRoot root = ArrowRows.toRoot(
-          new org.apache.arrow.vector.types.pojo.Schema(List.of(
-              ArrowSchemas.toArrowField("id", DataTypes.BIGINT()), ArrowSchemas.toArrowField("name", DataTypes.STRING()))),
-          wrongType, List.<Object[]>of(new Object[] {1L, "a"}), allocator)) {
+      RowType wrongType =
+          DataTypes.ROW(
+              DataTypes.FIELD("id", DataTypes.BIGINT()),
+              DataTypes.FIELD("name", DataTypes.STRING()));
+      try (VectorSchemaRoot root =
+          ArrowRows.toRoot(
+              new org.apache.arrow.vector.types.pojo.Schema(
+                  List.of(
+                      ArrowSchemas.toArrowField("id", DataTypes.BIGINT()),
+                      ArrowSchemas.toArrowField("name", DataTypes.STRING()))),
+              wrongType,
+              List.<Object[]>of(new Object[] {1L, "a"}),
+              allocator)) {
         assertThatThrownBy(() -> writer.appendBatch(root))
             .isInstanceOf(SchemaMismatchException.class)
             .hasMessageContaining("'id'")
@@ -141,18 +166,25 @@ class ArrowBatchITCase extends ClientTestBase {
       // columns in another order
       List<Field> swapped = new ArrayList<>(ArrowSchemas.toArrowSchema(rowType).getFields());
       java.util.Collections.reverse(swapped);
-      try (VectorSchemaRoot root = ArrowRows.toRoot(
-          new org.apache.arrow.vector.types.pojo.Schema(swapped),
-          DataTypes.ROW(DataTypes.FIELD("name", DataTypes.STRING()), DataTypes.FIELD("id", DataTypes.INT())), List.<Object[]>of(new Object[] {"a", 1}), allocator)) {
+      try (VectorSchemaRoot root =
+          ArrowRows.toRoot(
+              new org.apache.arrow.vector.types.pojo.Schema(swapped),
+              DataTypes.ROW(
+                  DataTypes.FIELD("name", DataTypes.STRING()),
+                  DataTypes.FIELD("id", DataTypes.INT())),
+              List.<Object[]>of(new Object[] {"a", 1}),
+              allocator)) {
         assertThatThrownBy(() -> writer.appendBatch(root))
             .isInstanceOf(SchemaMismatchException.class)
             .hasMessageContaining("'name'")
             .hasMessageContaining("'id'");
       }
       // a column missing
-      try (VectorSchemaRoot root = VectorSchemaRoot.create(
-          new org.apache.arrow.vector.types.pojo.Schema(List.of(ArrowSchemas.toArrowField("id", DataTypes.INT()))),
-          allocator)) {
+      try (VectorSchemaRoot root =
+          VectorSchemaRoot.create(
+              new org.apache.arrow.vector.types.pojo.Schema(
+                  List.of(ArrowSchemas.toArrowField("id", DataTypes.INT()))),
+              allocator)) {
         assertThatThrownBy(() -> writer.appendBatch(root))
             .isInstanceOf(SchemaMismatchException.class)
             .hasMessageContaining("1 columns [id]");
@@ -180,21 +212,28 @@ class ArrowBatchITCase extends ClientTestBase {
     assertSameRecords(table, projection, rowType.project(projection), n, 7);
   }
 
-  private void assertSameRecords(Table table, int[] projection, RowType scanType, int n, long fromOffset) {
+  private void assertSameRecords(
+      Table table, int[] projection, RowType scanType, int n, long fromOffset) {
     Map<String, String> byPoll = new TreeMap<>();
     Map<String, String> byBatches = new TreeMap<>();
     Map<Integer, Long> ends =
-        connection.getAdmin().listOffsets(table.getTablePath(), List.of(0, 1, 2), OffsetSpec.latest());
+        connection
+            .getAdmin()
+            .listOffsets(table.getTablePath(), List.of(0, 1, 2), OffsetSpec.latest());
     assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(n);
     Map<Integer, Long> starts = new HashMap<>();
-    ends.forEach((b, end) -> starts.put(b, Math.min(fromOffset, end))); // rows spread unevenly over buckets
+    ends.forEach(
+        (b, end) -> starts.put(b, Math.min(fromOffset, end))); // rows spread unevenly over buckets
     long expected = n - starts.values().stream().mapToLong(Long::longValue).sum();
     try (LogScanner scanner = scanner(table, projection)) {
       starts.forEach(scanner::subscribe);
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (byPoll.size() < expected && System.nanoTime() < deadline) {
         ScanRecords records = scanner.poll(Duration.ofSeconds(1));
-        records.forEach(r -> byPoll.put(key(r.bucket(), r.offset()), r.changeType() + ScalarRows.text(r.getRow())));
+        records.forEach(
+            r ->
+                byPoll.put(
+                    key(r.bucket(), r.offset()), r.changeType() + ScalarRows.text(r.getRow())));
       }
     }
     try (LogScanner scanner = scanner(table, projection)) {
@@ -209,8 +248,10 @@ class ArrowBatchITCase extends ClientTestBase {
             List<Object[]> rows = ArrowRows.rowsOf(batch, scanType);
             for (int row = 0; row < rows.size(); row++) {
               assertThat(batch.offsetOf(row)).isGreaterThanOrEqualTo(fromOffset);
-              String previous = byBatches.put(
-                  key(batch.bucket(), batch.offsetOf(row)), batch.changeType(row) + ScalarRows.text(rows.get(row)));
+              String previous =
+                  byBatches.put(
+                      key(batch.bucket(), batch.offsetOf(row)),
+                      batch.changeType(row) + ScalarRows.text(rows.get(row)));
               assertThat(previous).as("offset read twice").isNull();
             }
           }
@@ -236,7 +277,8 @@ class ArrowBatchITCase extends ClientTestBase {
       }
       assertThat(first.recordCount()).isPositive();
       assertThat(first.isClosed()).isFalse();
-      ArrowScanBatches second = scanner.pollBatches(Duration.ofMillis(100)); // frees the first result
+      ArrowScanBatches second =
+          scanner.pollBatches(Duration.ofMillis(100)); // frees the first result
       assertThat(first.isClosed()).isTrue();
       first.close(); // idempotent
       assertThat(second.isClosed()).isFalse(); // left for the scanner's close() to free
@@ -246,12 +288,16 @@ class ArrowBatchITCase extends ClientTestBase {
   @Test
   void pollBatchesCarriesTheChangelogOfPrimaryKeyTables() {
     TablePath path = TablePath.of(db, "pk_changelog");
-    Schema schema = Schema.newBuilder()
-        .column("id", DataTypes.INT().notNull())
-        .column("v", DataTypes.STRING())
-        .primaryKey("id")
-        .build();
-    connection.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(1).build(), false);
+    Schema schema =
+        Schema.newBuilder()
+            .column("id", DataTypes.INT().notNull())
+            .column("v", DataTypes.STRING())
+            .primaryKey("id")
+            .build();
+    connection
+        .getAdmin()
+        .createTable(
+            path, TableDescriptor.builder().schema(schema).distributedBy(1).build(), false);
     Table table = connection.getTable(path);
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       writer.upsert(1, "a");
@@ -267,7 +313,8 @@ class ArrowBatchITCase extends ClientTestBase {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (changes.size() < 4 && System.nanoTime() < deadline) {
         for (ArrowScanBatch batch : scanner.pollBatches(Duration.ofSeconds(1))) {
-          List<Object[]> rows = ArrowRows.rowsOf(batch, table.getTableInfo().getRowType().project(new int[] {1}));
+          List<Object[]> rows =
+              ArrowRows.rowsOf(batch, table.getTableInfo().getRowType().project(new int[] {1}));
           for (int row = 0; row < batch.rowCount(); row++) {
             changes.add(batch.changeType(row).shortString() + rows.get(row)[0]);
           }
@@ -300,7 +347,8 @@ class ArrowBatchITCase extends ClientTestBase {
 
   private void appendRows(Table table, List<Object[]> rows) {
     try (AppendWriter writer = table.newAppend().createWriter();
-        VectorSchemaRoot root = ArrowRows.toRoot(table.getTableInfo().getRowType(), rows, allocator)) {
+        VectorSchemaRoot root =
+            ArrowRows.toRoot(table.getTableInfo().getRowType(), rows, allocator)) {
       writer.appendBatch(root).join();
     }
   }

@@ -14,7 +14,10 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-/** Test helpers between canonical rows and Arrow roots, through fluss-arrow's per-column writers and readers. */
+/**
+ * Test helpers between canonical rows and Arrow roots, through fluss-arrow's per-column writers and
+ * readers.
+ */
 final class ArrowRows {
   private ArrowRows() {}
 
@@ -23,13 +26,18 @@ final class ArrowRows {
     return toRoot(io.flussjava.arrow.ArrowSchemas.toArrowSchema(rowType), rowType, rows, allocator);
   }
 
-  /** Like {@link #toRoot(RowType, List, BufferAllocator)} with a given Arrow schema (which may not fit the table). */
-  static VectorSchemaRoot toRoot(Schema schema, RowType rowType, List<Object[]> rows, BufferAllocator allocator) {
+  /**
+   * Like {@link #toRoot(RowType, List, BufferAllocator)} with a given Arrow schema (which may not
+   * fit the table).
+   */
+  static VectorSchemaRoot toRoot(
+      Schema schema, RowType rowType, List<Object[]> rows, BufferAllocator allocator) {
     VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
     List<FieldVector> vectors = root.getFieldVectors();
     for (int c = 0; c < vectors.size(); c++) {
       ArrowFieldWriter writer =
-          ArrowFieldWriters.create(rowType.getFieldNames().get(c), rowType.getTypeAt(c).copy(true), vectors.get(c));
+          ArrowFieldWriters.create(
+              rowType.getFieldNames().get(c), rowType.getTypeAt(c).copy(true), vectors.get(c));
       for (int r = 0; r < rows.size(); r++) {
         writer.write(r, rows.get(r)[c]);
       }
@@ -43,7 +51,9 @@ final class ArrowRows {
     List<FieldVector> vectors = batch.root().getFieldVectors();
     ArrowFieldReader[] readers = new ArrowFieldReader[vectors.size()];
     for (int c = 0; c < readers.length; c++) {
-      readers[c] = ArrowFieldReaders.create(rowType.getFieldNames().get(c), rowType.getTypeAt(c), vectors.get(c));
+      readers[c] =
+          ArrowFieldReaders.create(
+              rowType.getFieldNames().get(c), rowType.getTypeAt(c), vectors.get(c));
     }
     List<Object[]> out = new ArrayList<>();
     for (int r = 0; r < batch.rowCount(); r++) {

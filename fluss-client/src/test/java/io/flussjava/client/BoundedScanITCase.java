@@ -24,10 +24,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.vector.IntVector;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +36,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Bounded reads: limit(n) on scanners and readers, and readers that end at the offsets seen at their start. */
-@Timeout(value = 5, unit = TimeUnit.MINUTES) // a reader that never ends fails instead of hanging the build
+/**
+ * Bounded reads: limit(n) on scanners and readers, and readers that end at the offsets seen at
+ * their start.
+ */
+@Timeout(
+    value = 5,
+    unit = TimeUnit.MINUTES) // a reader that never ends fails instead of hanging the build
 class BoundedScanITCase extends ClientTestBase {
   private static final int BUCKETS = 3;
   private static final List<Integer> ALL_BUCKETS = List.of(0, 1, 2);
@@ -50,17 +55,23 @@ class BoundedScanITCase extends ClientTestBase {
   }
 
   private static Table createTable(String name, String format) {
-    Schema schema = Schema.newBuilder()
-        .column("id", DataTypes.INT().notNull())
-        .column("name", DataTypes.STRING())
-        .build();
+    Schema schema =
+        Schema.newBuilder()
+            .column("id", DataTypes.INT().notNull())
+            .column("name", DataTypes.STRING())
+            .build();
     TablePath path = TablePath.of(db, name);
-    connection.getAdmin().createTable(
-        path,
-        // bucketed by id, so rows spread over every bucket
-        TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, "id").property("table.log.format", format)
-            .build(),
-        false);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            // bucketed by id, so rows spread over every bucket
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(BUCKETS, "id")
+                .property("table.log.format", format)
+                .build(),
+            false);
     return connection.getTable(path);
   }
 
@@ -81,7 +92,8 @@ class BoundedScanITCase extends ClientTestBase {
 
   private static Set<Integer> ids(List<ScanRecord> records) {
     Set<Integer> ids = new HashSet<>();
-    records.forEach(r -> assertThat(ids.add((Integer) r.getValue(0))).as("id read twice: " + r).isTrue());
+    records.forEach(
+        r -> assertThat(ids.add((Integer) r.getValue(0))).as("id read twice: " + r).isTrue());
     return ids;
   }
 
@@ -126,7 +138,8 @@ class BoundedScanITCase extends ClientTestBase {
       }
       assertThat(rows).isEqualTo(77);
     }
-    assertThatThrownBy(() -> table.newScan().limit(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> table.newScan().limit(-1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -143,7 +156,8 @@ class BoundedScanITCase extends ClientTestBase {
       assertThat(read).isEqualTo(250);
       long start = System.nanoTime();
       assertThat(scanner.poll(Duration.ofSeconds(5)).isEmpty()).isTrue();
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2)); // ended: no wait
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(Duration.ofSeconds(2)); // ended: no wait
     }
     try (LogScanner scanner = table.newScan().limit(100).createLogScanner()) {
       ALL_BUCKETS.forEach(scanner::subscribeFromBeginning);
@@ -162,8 +176,9 @@ class BoundedScanITCase extends ClientTestBase {
   }
 
   /**
-   * While a writer keeps appending, a bounded reader returns exactly each bucket's records up to an end offset
-   * between the latest offsets listed just before it was created and just after: offsets 0..end-1, each once.
+   * While a writer keeps appending, a bounded reader returns exactly each bucket's records up to an
+   * end offset between the latest offsets listed just before it was created and just after: offsets
+   * 0..end-1, each once.
    */
   @ParameterizedTest(name = "arrow={0}")
   @ValueSource(booleans = {false, true})
@@ -172,37 +187,46 @@ class BoundedScanITCase extends ClientTestBase {
     append(table, 0, 2_000);
     Admin admin = connection.getAdmin();
     AtomicBoolean stop = new AtomicBoolean();
-    CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-      try (AppendWriter writer = table.newAppend().createWriter()) {
-        for (int id = 1_000_000; !stop.get(); id++) {
-          writer.append(id, "late");
-          if (id % 200 == 0) {
-            writer.flush();
-          }
-        }
-      }
-    });
+    CompletableFuture<Void> writing =
+        CompletableFuture.runAsync(
+            () -> {
+              try (AppendWriter writer = table.newAppend().createWriter()) {
+                for (int id = 1_000_000; !stop.get(); id++) {
+                  writer.append(id, "late");
+                  if (id % 200 == 0) {
+                    writer.flush();
+                  }
+                }
+              }
+            });
     try {
       waitForGrowth(table, admin);
-      Map<Integer, Long> before = admin.listOffsets(table.getTablePath(), ALL_BUCKETS, OffsetSpec.latest());
+      Map<Integer, Long> before =
+          admin.listOffsets(table.getTablePath(), ALL_BUCKETS, OffsetSpec.latest());
       Map<Integer, List<Long>> offsets = new TreeMap<>();
       if (arrow) {
         try (BoundedArrowReader reader = table.newScan().createBoundedArrowReader()) {
-          Map<Integer, Long> after = admin.listOffsets(table.getTablePath(), ALL_BUCKETS, OffsetSpec.latest());
+          Map<Integer, Long> after =
+              admin.listOffsets(table.getTablePath(), ALL_BUCKETS, OffsetSpec.latest());
           while (reader.hasNext()) {
             ArrowScanBatch batch = reader.next();
             IntVector ids = (IntVector) batch.root().getVector("id");
             for (int row = 0; row < batch.rowCount(); row++) {
               assertThat(ids.isNull(row)).isFalse();
-              offsets.computeIfAbsent(batch.bucket(), b -> new ArrayList<>()).add(batch.offsetOf(row));
+              offsets
+                  .computeIfAbsent(batch.bucket(), b -> new ArrayList<>())
+                  .add(batch.offsetOf(row));
             }
           }
           assertEnds(offsets, before, after);
         }
       } else {
         try (BoundedReader reader = table.newScan().createBoundedReader()) {
-          Map<Integer, Long> after = admin.listOffsets(table.getTablePath(), ALL_BUCKETS, OffsetSpec.latest());
-          readAll(reader).forEach(r -> offsets.computeIfAbsent(r.bucket(), b -> new ArrayList<>()).add(r.offset()));
+          Map<Integer, Long> after =
+              admin.listOffsets(table.getTablePath(), ALL_BUCKETS, OffsetSpec.latest());
+          readAll(reader)
+              .forEach(
+                  r -> offsets.computeIfAbsent(r.bucket(), b -> new ArrayList<>()).add(r.offset()));
           assertEnds(offsets, before, after);
         }
       }
@@ -219,7 +243,8 @@ class BoundedScanITCase extends ClientTestBase {
     waitUntilMoreThan(table, admin, recordCount(table, admin));
   }
 
-  private static void waitUntilMoreThan(Table table, Admin admin, long records) throws InterruptedException {
+  private static void waitUntilMoreThan(Table table, Admin admin, long records)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       if (recordCount(table, admin) > records) {
@@ -231,17 +256,23 @@ class BoundedScanITCase extends ClientTestBase {
   }
 
   private static long recordCount(Table table, Admin admin) {
-    return admin.listOffsets(table.getTablePath(), ALL_BUCKETS, OffsetSpec.latest()).values().stream()
-        .mapToLong(Long::longValue).sum();
+    return admin
+        .listOffsets(table.getTablePath(), ALL_BUCKETS, OffsetSpec.latest())
+        .values()
+        .stream()
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
-  private static void assertEnds(Map<Integer, List<Long>> offsets, Map<Integer, Long> before, Map<Integer, Long> after) {
+  private static void assertEnds(
+      Map<Integer, List<Long>> offsets, Map<Integer, Long> before, Map<Integer, Long> after) {
     for (int bucket : ALL_BUCKETS) {
       List<Long> read = offsets.getOrDefault(bucket, List.of());
       for (int i = 0; i < read.size(); i++) {
         assertThat(read.get(i)).as("offset %d of bucket %d", i, bucket).isEqualTo(i);
       }
-      assertThat((long) read.size()).as("end of bucket %d", bucket)
+      assertThat((long) read.size())
+          .as("end of bucket %d", bucket)
           .isBetween(before.get(bucket), after.get(bucket));
     }
   }
@@ -250,11 +281,12 @@ class BoundedScanITCase extends ClientTestBase {
   void boundedReaderReadsEveryPartitionExistingAtItsStart() {
     Admin admin = connection.getAdmin();
     TablePath path = TablePath.of(db, "by_day");
-    Schema schema = Schema.newBuilder()
-        .column("id", DataTypes.INT())
-        .column("day", DataTypes.DATE())
-        .build();
-    admin.createTable(path, TableDescriptor.builder().schema(schema).distributedBy(2).partitionedBy("day").build(), false);
+    Schema schema =
+        Schema.newBuilder().column("id", DataTypes.INT()).column("day", DataTypes.DATE()).build();
+    admin.createTable(
+        path,
+        TableDescriptor.builder().schema(schema).distributedBy(2).partitionedBy("day").build(),
+        false);
     admin.createPartition(path, PartitionSpec.of("day", "2024-06-01"), false);
     admin.createPartition(path, PartitionSpec.of("day", "2024-06-02"), false);
     Table table = connection.getTable(path);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Base of the integration tests: one real cluster per test JVM (shared by every test class), one connection per
- * test class, and unique database names so that classes never see each other's data.
+ * Base of the integration tests: one real cluster per test JVM (shared by every test class), one
+ * connection per test class, and unique database names so that classes never see each other's data.
  */
 @FlussClusterTest
 public abstract class ClientTestBase {

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the tablet server gone, writers hold at most the configured buffer, block when it is full, and fail with a
- * TimeoutException (never an OOM or a hang) once the buffer wait and the delivery timeout have passed.
+ * With the tablet server gone, writers hold at most the configured buffer, block when it is full,
+ * and fail with a TimeoutException (never an OOM or a hang) once the buffer wait and the delivery
+ * timeout have passed.
  */
 class ClusterDownITCase {
 
@@ -41,11 +42,20 @@ class ClusterDownITCase {
       try (Connection connection = Connection.create(conf)) {
         connection.getAdmin().createDatabase("down_db", DatabaseDescriptor.EMPTY, false);
         TablePath path = TablePath.of("down_db", "t");
-        Schema schema = Schema.newBuilder().column("id", DataTypes.BIGINT()).column("s", DataTypes.STRING()).build();
-        connection.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(1).build(), false);
+        Schema schema =
+            Schema.newBuilder()
+                .column("id", DataTypes.BIGINT())
+                .column("s", DataTypes.STRING())
+                .build();
+        connection
+            .getAdmin()
+            .createTable(
+                path, TableDescriptor.builder().schema(schema).distributedBy(1).build(), false);
         Table table = connection.getTable(path);
         AppendWriter writer = table.newAppend().createWriter();
-        writer.append(0L, "warm-up").get(30, TimeUnit.SECONDS); // metadata and writer id are in place
+        writer
+            .append(0L, "warm-up")
+            .get(30, TimeUnit.SECONDS); // metadata and writer id are in place
 
         cluster.stopTabletServer(0);
         String payload = "x".repeat(200);
@@ -59,7 +69,8 @@ class ClusterDownITCase {
                 })
             .isInstanceOf(TimeoutException.class)
             .hasMessageContaining("client.writer.buffer.memory-size");
-        // The budget bounds what is held: 64 KB of batches of ~200-byte rows is a few hundred rows, not millions.
+        // The budget bounds what is held: 64 KB of batches of ~200-byte rows is a few hundred rows,
+        // not millions.
         assertThat(accepted.size()).isBetween(1, 2_000);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
 

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Opening and closing connections, and what a user sees when the configuration or the address is wrong. */
+/**
+ * Opening and closing connections, and what a user sees when the configuration or the address is
+ * wrong.
+ */
 class ConnectionITCase extends ClientTestBase {
 
   @Test
@@ -97,7 +100,8 @@ class ConnectionITCase extends ClientTestBase {
         .hasMessageContaining("Connection");
     assertThatThrownBy(() -> admin.databaseExistsAsync(db).join())
         .hasCauseInstanceOf(io.flussjava.exception.ClosedException.class);
-    assertThatThrownBy(() -> c.getTable(db + ".t")).isInstanceOf(io.flussjava.exception.ClosedException.class);
+    assertThatThrownBy(() -> c.getTable(db + ".t"))
+        .isInstanceOf(io.flussjava.exception.ClosedException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     admin.close();
     admin.close();

@@ -31,9 +31,10 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch the scanner cannot decode (appended by hand with another schema's columns, which the server does not
- * check) is neither skipped silently nor a wall every poll hits: the records before it are returned, the next poll
- * fails naming it, the bucket is no longer read, and subscribing past it reads on.
+ * A batch the scanner cannot decode (appended by hand with another schema's columns, which the
+ * server does not check) is neither skipped silently nor a wall every poll hits: the records before
+ * it are returned, the next poll fails naming it, the bucket is no longer read, and subscribing
+ * past it reads on.
  */
 class DamagedBatchScanITCase extends ClientTestBase {
 
@@ -53,10 +54,15 @@ class DamagedBatchScanITCase extends ClientTestBase {
           failure = e;
         }
       }
-      assertThat(before).extracting(ScanRecord::offset).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
-      assertThat(failure).isInstanceOf(CorruptRecordException.class).hasMessageContaining("offset 10");
+      assertThat(before)
+          .extracting(ScanRecord::offset)
+          .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+      assertThat(failure)
+          .isInstanceOf(CorruptRecordException.class)
+          .hasMessageContaining("offset 10");
       assertThat(((CorruptRecordException) failure).baseOffset()).isEqualTo(10);
-      // The bucket is no longer read: not the same error again; with no bucket left, poll says to subscribe.
+      // The bucket is no longer read: not the same error again; with no bucket left, poll says to
+      // subscribe.
       assertThatThrownBy(() -> scanner.poll(Duration.ofMillis(500)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("no bucket subscribed");
@@ -89,18 +95,34 @@ class DamagedBatchScanITCase extends ClientTestBase {
       assertThat(rows).isEqualTo(10);
       assertThat(failure).isInstanceOf(CorruptRecordException.class);
       scanner.subscribe(0, 15);
-      assertThat(scanner.pollBatches(Duration.ofSeconds(10)).iterator().next().baseOffset()).isEqualTo(15);
+      assertThat(scanner.pollBatches(Duration.ofSeconds(10)).iterator().next().baseOffset())
+          .isEqualTo(15);
     }
   }
 
-  /** A log table holding rows 0..9, a batch of 5 records (offsets 10..14) that cannot be decoded, then rows 15..24. */
+  /**
+   * A log table holding rows 0..9, a batch of 5 records (offsets 10..14) that cannot be decoded,
+   * then rows 15..24.
+   */
   private static Table tableWithADamagedBatch() throws Exception {
     String db = uniqueName("damaged_db");
     connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
     TablePath path = TablePath.of(db, "events");
-    Schema schema = Schema.newBuilder().column("id", DataTypes.INT()).column("name", DataTypes.STRING()).build();
-    connection.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(1)
-        .property("table.log.arrow.compression.type", "NONE").build(), false);
+    Schema schema =
+        Schema.newBuilder()
+            .column("id", DataTypes.INT())
+            .column("name", DataTypes.STRING())
+            .build();
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(1)
+                .property("table.log.arrow.compression.type", "NONE")
+                .build(),
+            false);
     Table table = connection.getTable(path);
 
     try (AppendWriter writer = table.newAppend().createWriter()) {
@@ -118,22 +140,41 @@ class DamagedBatchScanITCase extends ClientTestBase {
     return table;
   }
 
-  /** Appends, outside any writer, an ARROW batch holding only the first column: valid framing, wrong body. */
+  /**
+   * Appends, outside any writer, an ARROW batch holding only the first column: valid framing, wrong
+   * body.
+   */
   private static void appendBatchOfOneColumn(Table table, int rows) throws Exception {
     Map<String, String> props = table.getTableInfo().getProperties();
     try (RootAllocator allocator = new RootAllocator();
-        LogBatchWriter writer = LogFormats.forTable(props).createWriter(new LogWriteContext(
-            DataTypes.ROW(DataTypes.FIELD("id", DataTypes.INT())), props, 1 << 20, allocator))) {
+        LogBatchWriter writer =
+            LogFormats.forTable(props)
+                .createWriter(
+                    new LogWriteContext(
+                        DataTypes.ROW(DataTypes.FIELD("id", DataTypes.INT())),
+                        props,
+                        1 << 20,
+                        allocator))) {
       for (int i = 0; i < rows; i++) {
         writer.tryAppend(ChangeType.APPEND_ONLY, new Object[] {100 + i});
       }
       ByteBuffer batch = writer.build(table.getTableInfo().getSchemaId(), -1L, -1);
       TableMetadata meta = connection.metadata().table(table.getTablePath()).get();
-      ProduceLogRequest.Builder request = ProduceLogRequest.newBuilder()
-          .setAcks(-1).setTableId(table.getTableInfo().getTableId()).setTimeoutMs(30_000);
-      request.addBucketsReqBuilder().setBucketId(0).setRecords(UnsafeByteOperations.unsafeWrap(batch));
-      var response = connection.metadata().tabletServer(meta.leaderOf(0))
-          .send(ApiMethods.PRODUCE_LOG, request.build()).get();
+      ProduceLogRequest.Builder request =
+          ProduceLogRequest.newBuilder()
+              .setAcks(-1)
+              .setTableId(table.getTableInfo().getTableId())
+              .setTimeoutMs(30_000);
+      request
+          .addBucketsReqBuilder()
+          .setBucketId(0)
+          .setRecords(UnsafeByteOperations.unsafeWrap(batch));
+      var response =
+          connection
+              .metadata()
+              .tabletServer(meta.leaderOf(0))
+              .send(ApiMethods.PRODUCE_LOG, request.build())
+              .get();
       assertThat(response.getBucketsResp(0).hasErrorCode()).as("%s", response).isFalse();
     }
   }

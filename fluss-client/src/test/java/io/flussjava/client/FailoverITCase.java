@@ -32,8 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Writers and a scanner keep going while a tablet server is killed with SIGKILL and restarted (3 tablet servers,
- * replication 3): every acknowledged row is there exactly once, and no write is left hanging.
+ * Writers and a scanner keep going while a tablet server is killed with SIGKILL and restarted (3
+ * tablet servers, replication 3): every acknowledged row is there exactly once, and no write is
+ * left hanging.
  */
 class FailoverITCase {
   private static final int THREADS = 3;
@@ -43,8 +44,13 @@ class FailoverITCase {
 
   @BeforeAll
   static void start() {
-    cluster = FlussCluster.builder().tabletServers(3).defaultBuckets(3).replicationFactor(3)
-        .tabletServerHeap("512m").build();
+    cluster =
+        FlussCluster.builder()
+            .tabletServers(3)
+            .defaultBuckets(3)
+            .replicationFactor(3)
+            .tabletServerHeap("512m")
+            .build();
     cluster.start();
     Configuration conf = new Configuration();
     conf.setString("bootstrap.servers", cluster.bootstrapServers());
@@ -72,30 +78,54 @@ class FailoverITCase {
     connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
     TablePath logPath = TablePath.of(db, "events");
     TablePath pkPath = TablePath.of(db, "state");
-    connection.getAdmin().createTable(logPath, TableDescriptor.builder()
-        .schema(Schema.newBuilder().column("id", DataTypes.BIGINT()).column("payload", DataTypes.STRING()).build())
-        .distributedBy(3).build(), false);
-    connection.getAdmin().createTable(pkPath, TableDescriptor.builder()
-        .schema(Schema.newBuilder().column("id", DataTypes.BIGINT()).column("v", DataTypes.BIGINT()).primaryKey("id").build())
-        .distributedBy(3).build(), false);
+    connection
+        .getAdmin()
+        .createTable(
+            logPath,
+            TableDescriptor.builder()
+                .schema(
+                    Schema.newBuilder()
+                        .column("id", DataTypes.BIGINT())
+                        .column("payload", DataTypes.STRING())
+                        .build())
+                .distributedBy(3)
+                .build(),
+            false);
+    connection
+        .getAdmin()
+        .createTable(
+            pkPath,
+            TableDescriptor.builder()
+                .schema(
+                    Schema.newBuilder()
+                        .column("id", DataTypes.BIGINT())
+                        .column("v", DataTypes.BIGINT())
+                        .primaryKey("id")
+                        .build())
+                .distributedBy(3)
+                .build(),
+            false);
     Table log = connection.getTable(logPath);
     Table pk = connection.getTable(pkPath);
 
     // A scanner reads the log the whole time.
     Map<Long, Integer> scanned = new ConcurrentHashMap<>();
     AtomicBoolean scanning = new AtomicBoolean(true);
-    Thread scanner = new Thread(() -> {
-      try (LogScanner s = log.newScan().createLogScanner()) {
-        for (int b = 0; b < 3; b++) {
-          s.subscribe(b, 0);
-        }
-        while (scanning.get()) {
-          for (ScanRecord r : s.poll(Duration.ofMillis(200))) {
-            scanned.merge((Long) r.getValue(0), 1, Integer::sum);
-          }
-        }
-      }
-    }, "failover-scanner");
+    Thread scanner =
+        new Thread(
+            () -> {
+              try (LogScanner s = log.newScan().createLogScanner()) {
+                for (int b = 0; b < 3; b++) {
+                  s.subscribe(b, 0);
+                }
+                while (scanning.get()) {
+                  for (ScanRecord r : s.poll(Duration.ofMillis(200))) {
+                    scanned.merge((Long) r.getValue(0), 1, Integer::sum);
+                  }
+                }
+              }
+            },
+            "failover-scanner");
     scanner.start();
 
     List<List<CompletableFuture<WriteResult>>> appendsByThread = new ArrayList<>();
@@ -107,20 +137,23 @@ class FailoverITCase {
       List<CompletableFuture<WriteResult>> mineKv = new ArrayList<>();
       appendsByThread.add(mine);
       upsertsByThread.add(mineKv);
-      Thread w = new Thread(() -> {
-        AppendWriter appender = log.newAppend().createWriter();
-        UpsertWriter upserter = pk.newUpsert().createWriter();
-        for (int i = 0; i < ROWS_PER_THREAD; i++) {
-          long id = thread * 1_000_000L + i;
-          mine.add(appender.append(id, "p" + id));
-          if (i % 4 == 0) {
-            mineKv.add(upserter.upsert(id, id * 2));
-          }
-          if (i % 25 == 0) {
-            sleep(10); // spread the writes (~3 s) over the kill and the restart
-          }
-        }
-      }, "failover-writer-" + t);
+      Thread w =
+          new Thread(
+              () -> {
+                AppendWriter appender = log.newAppend().createWriter();
+                UpsertWriter upserter = pk.newUpsert().createWriter();
+                for (int i = 0; i < ROWS_PER_THREAD; i++) {
+                  long id = thread * 1_000_000L + i;
+                  mine.add(appender.append(id, "p" + id));
+                  if (i % 4 == 0) {
+                    mineKv.add(upserter.upsert(id, id * 2));
+                  }
+                  if (i % 25 == 0) {
+                    sleep(10); // spread the writes (~3 s) over the kill and the restart
+                  }
+                }
+              },
+              "failover-writer-" + t);
       w.start();
       writers.add(w);
     }
@@ -161,7 +194,9 @@ class FailoverITCase {
       }
     }
     assertThat(appends).hasSize(THREADS * ROWS_PER_THREAD).allMatch(CompletableFuture::isDone);
-    assertThat(failed).as("with a 120 s delivery timeout every append should eventually succeed").isZero();
+    assertThat(failed)
+        .as("with a 120 s delivery timeout every append should eventually succeed")
+        .isZero();
 
     // The scanner ends with every acknowledged row, exactly once.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -172,11 +207,12 @@ class FailoverITCase {
     scanner.join(10_000);
     assertThat(scanned.keySet()).containsAll(ackedAppends);
     Map<Long, Integer> duplicates = new HashMap<>();
-    scanned.forEach((id, n) -> {
-      if (n > 1) {
-        duplicates.put(id, n);
-      }
-    });
+    scanned.forEach(
+        (id, n) -> {
+          if (n > 1) {
+            duplicates.put(id, n);
+          }
+        });
     assertThat(duplicates).as("rows read more than once").isEmpty();
 
     // Every upsert completes too, and every acknowledged one is found.

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Log tables end to end: append with every type, scan back (full and projected), offsets and bad input. */
+/**
+ * Log tables end to end: append with every type, scan back (full and projected), offsets and bad
+ * input.
+ */
 class LogTableITCase extends ClientTestBase {
   private static String db;
 
@@ -39,7 +42,8 @@ class LogTableITCase extends ClientTestBase {
     connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
   }
 
-  private static Table createTable(String name, Schema schema, int buckets, String format, String compression) {
+  private static Table createTable(
+      String name, Schema schema, int buckets, String format, String compression) {
     TableDescriptor.Builder d = TableDescriptor.builder().schema(schema).distributedBy(buckets);
     d.property("table.log.format", format);
     if (compression != null) {
@@ -50,7 +54,9 @@ class LogTableITCase extends ClientTestBase {
     return connection.getTable(path);
   }
 
-  /** Subscribes every bucket from the beginning and polls until {@code expected} records arrived. */
+  /**
+   * Subscribes every bucket from the beginning and polls until {@code expected} records arrived.
+   */
   static List<ScanRecord> scanAll(LogScanner scanner, int buckets, int expected) {
     for (int b = 0; b < buckets; b++) {
       scanner.subscribeFromBeginning(b);
@@ -78,7 +84,13 @@ class LogTableITCase extends ClientTestBase {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"ARROW, ZSTD", "ARROW, LZ4_FRAME", "ARROW, NONE", "COMPACTED,", "INDEXED,"})
   void everyTypeRoundTripsThroughAppendAndScan(String format, String compression) {
-    Table table = createTable(("types_" + format + "_" + compression).toLowerCase(), ScalarRows.schema(), 3, format, compression);
+    Table table =
+        createTable(
+            ("types_" + format + "_" + compression).toLowerCase(),
+            ScalarRows.schema(),
+            3,
+            format,
+            compression);
     int n = 2_000;
     List<CompletableFuture<WriteResult>> futures = new ArrayList<>();
     try (AppendWriter writer = table.newAppend().createWriter()) {
@@ -94,11 +106,14 @@ class LogTableITCase extends ClientTestBase {
       offsetsByBucket.computeIfAbsent(r.bucket(), b -> new ArrayList<>()).add(r.offset());
     }
     // Offsets in each bucket are 0, 1, 2, ... in write order.
-    offsetsByBucket.values().forEach(offsets -> {
-      for (int i = 0; i < offsets.size(); i++) {
-        assertThat(offsets.get(i)).isEqualTo(i);
-      }
-    });
+    offsetsByBucket
+        .values()
+        .forEach(
+            offsets -> {
+              for (int i = 0; i < offsets.size(); i++) {
+                assertThat(offsets.get(i)).isEqualTo(i);
+              }
+            });
 
     try (LogScanner scanner = table.newScan().createLogScanner()) {
       List<ScanRecord> records = scanAll(scanner, 3, n);
@@ -118,7 +133,8 @@ class LogTableITCase extends ClientTestBase {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"ARROW", "COMPACTED"})
   void projectionReturnsExactlyTheAskedColumns(String format) {
-    Table table = createTable("projected_" + format.toLowerCase(), ScalarRows.schema(), 1, format, null);
+    Table table =
+        createTable("projected_" + format.toLowerCase(), ScalarRows.schema(), 1, format, null);
     try (AppendWriter writer = table.newAppend().createWriter()) {
       for (int i = 0; i < 100; i++) {
         writer.append(ScalarRows.row(i));
@@ -137,7 +153,8 @@ class LogTableITCase extends ClientTestBase {
 
   @Test
   void offsetsLatestAndTimestampSubscriptions() throws Exception {
-    Schema schema = Schema.newBuilder().column("k", DataTypes.BIGINT()).column("v", DataTypes.STRING()).build();
+    Schema schema =
+        Schema.newBuilder().column("k", DataTypes.BIGINT()).column("v", DataTypes.STRING()).build();
     Table table = createTable("offsets", schema, 1, "ARROW", null);
     Admin admin = connection.getAdmin();
     TablePath path = table.getTablePath();
@@ -164,9 +181,14 @@ class LogTableITCase extends ClientTestBase {
         }
       }
       fromTime.subscribeFromTimestamp(0, between);
-      assertThat(pollUntil(fromLatest, 5)).extracting(ScanRecord::offset).containsExactly(10L, 11L, 12L, 13L, 14L);
-      assertThat(pollUntil(fromTime, 5)).extracting(r -> r.getValue(1)).allMatch(v -> ((String) v).startsWith("second-"));
-      assertThat(pollUntil(fromFive, 10)).extracting(ScanRecord::offset)
+      assertThat(pollUntil(fromLatest, 5))
+          .extracting(ScanRecord::offset)
+          .containsExactly(10L, 11L, 12L, 13L, 14L);
+      assertThat(pollUntil(fromTime, 5))
+          .extracting(r -> r.getValue(1))
+          .allMatch(v -> ((String) v).startsWith("second-"));
+      assertThat(pollUntil(fromFive, 10))
+          .extracting(ScanRecord::offset)
           .containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
     }
   }
@@ -204,15 +226,28 @@ class LogTableITCase extends ClientTestBase {
 
   @Test
   void appendWriterOnPrimaryKeyTableAndMissingBucketAreRejected() {
-    Schema pk = Schema.newBuilder().column("id", DataTypes.INT()).column("v", DataTypes.STRING()).primaryKey("id").build();
+    Schema pk =
+        Schema.newBuilder()
+            .column("id", DataTypes.INT())
+            .column("v", DataTypes.STRING())
+            .primaryKey("id")
+            .build();
     TablePath path = TablePath.of(db, "pk_not_log");
-    connection.getAdmin().createTable(path, TableDescriptor.builder().schema(pk).distributedBy(1).build(), false);
+    connection
+        .getAdmin()
+        .createTable(path, TableDescriptor.builder().schema(pk).distributedBy(1).build(), false);
     assertThatThrownBy(() -> connection.getTable(path).newAppend().createWriter())
         .isInstanceOf(InvalidTableOperationException.class)
         .hasMessageContaining("primary key")
         .hasMessageContaining("newUpsert()");
 
-    Table log = createTable("two_buckets", Schema.newBuilder().column("x", DataTypes.INT()).build(), 2, "ARROW", null);
+    Table log =
+        createTable(
+            "two_buckets",
+            Schema.newBuilder().column("x", DataTypes.INT()).build(),
+            2,
+            "ARROW",
+            null);
     try (LogScanner scanner = log.newScan().createLogScanner()) {
       assertThatThrownBy(() -> scanner.subscribe(2, 0))
           .isInstanceOf(IllegalArgumentException.class)

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Closing lookupers and connections, and the threads lookup futures complete on, against a real cluster. */
+/**
+ * Closing lookupers and connections, and the threads lookup futures complete on, against a real
+ * cluster.
+ */
 class LookupLifecycleITCase extends ClientTestBase {
   private static TablePath path;
 
@@ -37,8 +40,10 @@ class LookupLifecycleITCase extends ClientTestBase {
             .column("v", DataTypes.STRING())
             .primaryKey("grp", "id")
             .build();
-    connection.getAdmin().createTable(
-        path, TableDescriptor.builder().schema(schema).distributedBy(3, "grp").build(), false);
+    connection
+        .getAdmin()
+        .createTable(
+            path, TableDescriptor.builder().schema(schema).distributedBy(3, "grp").build(), false);
     try (UpsertWriter writer = connection.getTable(path).newUpsert().createWriter()) {
       for (int id = 0; id < 1000; id++) {
         writer.upsert(id % 10, id, "v" + id);
@@ -56,8 +61,12 @@ class LookupLifecycleITCase extends ClientTestBase {
     lookuper.close(); // idempotent
     prefix.close();
     String closed = "this Lookuper of " + path + " is closed";
-    assertThatThrownBy(() -> lookuper.lookup(1, 1)).isInstanceOf(ClosedException.class).hasMessage(closed);
-    assertThatThrownBy(() -> lookuper.lookupAsync(1, 1)).isInstanceOf(ClosedException.class).hasMessage(closed);
+    assertThatThrownBy(() -> lookuper.lookup(1, 1))
+        .isInstanceOf(ClosedException.class)
+        .hasMessage(closed);
+    assertThatThrownBy(() -> lookuper.lookupAsync(1, 1))
+        .isInstanceOf(ClosedException.class)
+        .hasMessage(closed);
     assertThatThrownBy(() -> lookuper.lookupAll(List.of(List.of(1, 1))))
         .isInstanceOf(ClosedException.class)
         .hasMessage(closed);
@@ -87,7 +96,8 @@ class LookupLifecycleITCase extends ClientTestBase {
     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
         .handle((v, e) -> null)
         .get(1, TimeUnit.SECONDS);
-    assertThat(System.nanoTime() - closedAt).isLessThan(TimeUnit.SECONDS.toNanos(1) + TimeUnit.MILLISECONDS.toNanos(500));
+    assertThat(System.nanoTime() - closedAt)
+        .isLessThan(TimeUnit.SECONDS.toNanos(1) + TimeUnit.MILLISECONDS.toNanos(500));
     int failed = 0;
     for (CompletableFuture<?> f : futures) {
       if (f.isCompletedExceptionally()) {
@@ -114,26 +124,35 @@ class LookupLifecycleITCase extends ClientTestBase {
   void asyncResultsCompleteOffTheNetworkThreadsAndABlockedCallbackStallsNoIo() throws Exception {
     try (Lookuper lookuper = connection.getTable(path).newLookup().createLookuper()) {
       String thread =
-          Futures.await(lookuper.lookupAsync(5, 5).thenApply(r -> Thread.currentThread().getName()),
-              java.time.Duration.ofSeconds(30), "test");
+          Futures.await(
+              lookuper.lookupAsync(5, 5).thenApply(r -> Thread.currentThread().getName()),
+              java.time.Duration.ofSeconds(30),
+              "test");
       assertThat(thread).startsWith("fluss-lookup-callback");
       String failedOn =
-          Futures.await(lookuper.lookupAsync(5, 5).thenCompose(r -> lookuper.lookupAsync(6, 6))
+          Futures.await(
+              lookuper
+                  .lookupAsync(5, 5)
+                  .thenCompose(r -> lookuper.lookupAsync(6, 6))
                   .handle((r, e) -> Thread.currentThread().getName()),
-              java.time.Duration.ofSeconds(30), "test");
+              java.time.Duration.ofSeconds(30),
+              "test");
       assertThat(failedOn).startsWith("fluss-lookup-callback");
 
       // A callback that blocks: sync lookups (and so the network threads) go on.
       CountDownLatch release = new CountDownLatch(1);
       CompletableFuture<Object> blocked =
-          lookuper.lookupAsync(7, 7).thenApply(r -> {
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            return r;
-          });
+          lookuper
+              .lookupAsync(7, 7)
+              .thenApply(
+                  r -> {
+                    try {
+                      release.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return r;
+                  });
       for (int id = 0; id < 200; id++) {
         assertThat(lookuper.lookup(id % 10, id)).containsExactly(id % 10, id, "v" + id);
       }

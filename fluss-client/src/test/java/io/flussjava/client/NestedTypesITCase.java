@@ -27,7 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** ARRAY, MAP and ROW columns on the real cluster: log tables in each format, primary-key tables in each kv format. */
+/**
+ * ARRAY, MAP and ROW columns on the real cluster: log tables in each format, primary-key tables in
+ * each kv format.
+ */
 class NestedTypesITCase extends ClientTestBase {
   private static String db;
 
@@ -52,8 +55,11 @@ class NestedTypesITCase extends ClientTestBase {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"ARROW, ZSTD", "ARROW, LZ4_FRAME", "ARROW, NONE", "COMPACTED,", "INDEXED,"})
   void nestedValuesRoundTripThroughAppendAndScan(String format, String compression) {
-    TableDescriptor.Builder d = TableDescriptor.builder().schema(NestedRows.schema()).distributedBy(2)
-        .property("table.log.format", format);
+    TableDescriptor.Builder d =
+        TableDescriptor.builder()
+            .schema(NestedRows.schema())
+            .distributedBy(2)
+            .property("table.log.format", format);
     if (compression != null) {
       d.property("table.log.arrow.compression.type", compression);
     }
@@ -73,14 +79,19 @@ class NestedTypesITCase extends ClientTestBase {
 
   @Test
   void projectionOfNestedColumnsIsPushedToTheServer() {
-    Table table = create("projected", TableDescriptor.builder().schema(NestedRows.schema()).distributedBy(1).build());
+    Table table =
+        create(
+            "projected",
+            TableDescriptor.builder().schema(NestedRows.schema()).distributedBy(1).build());
     try (AppendWriter writer = table.newAppend().createWriter()) {
       NestedRows.rows(100).forEach(writer::append);
     }
-    try (LogScanner scanner = table.newScan().project("events", "id", "address").createLogScanner()) {
+    try (LogScanner scanner =
+        table.newScan().project("events", "id", "address").createLogScanner()) {
       for (ScanRecord r : LogTableITCase.scanAll(scanner, 1, 100)) {
         Object[] full = NestedRows.row((Integer) r.getValue(1));
-        assertThat(NestedRows.text(r.getRow())).isEqualTo(NestedRows.text(new Object[] {full[7], full[0], full[6]}));
+        assertThat(NestedRows.text(r.getRow()))
+            .isEqualTo(NestedRows.text(new Object[] {full[7], full[0], full[6]}));
       }
     }
   }
@@ -89,8 +100,10 @@ class NestedTypesITCase extends ClientTestBase {
   @EnumSource(KvFormat.class)
   void nestedValuesRoundTripThroughUpsertLookupAndTheChangelog(KvFormat format) {
     Schema schema = Schema.newBuilder().fromSchema(NestedRows.schema()).primaryKey("id").build();
-    Table table = create("pk_" + format.name().toLowerCase(),
-        TableDescriptor.builder().schema(schema).distributedBy(2).kvFormat(format).build());
+    Table table =
+        create(
+            "pk_" + format.name().toLowerCase(),
+            TableDescriptor.builder().schema(schema).distributedBy(2).kvFormat(format).build());
     int n = 200;
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       NestedRows.rows(n).forEach(writer::upsert);
@@ -104,10 +117,13 @@ class NestedTypesITCase extends ClientTestBase {
       for (int i = 0; i < n; i++) {
         Object[] expected = NestedRows.row(i == 1 ? 8 : i).clone();
         expected[0] = i;
-        assertThat(NestedRows.text(lookuper.lookup(i))).as("key %d", i).isEqualTo(NestedRows.text(expected));
+        assertThat(NestedRows.text(lookuper.lookup(i)))
+            .as("key %d", i)
+            .isEqualTo(NestedRows.text(expected));
       }
     }
-    // The server turns our kv rows into its changelog: it must have decoded the nested values the way we wrote them.
+    // The server turns our kv rows into its changelog: it must have decoded the nested values the
+    // way we wrote them.
     try (LogScanner scanner = table.newScan().createLogScanner()) {
       List<ScanRecord> records = LogTableITCase.scanAll(scanner, 2, n + 2);
       Map<String, Integer> inserted = new HashMap<>();
@@ -122,33 +138,47 @@ class NestedTypesITCase extends ClientTestBase {
 
   @Test
   void badNestedValuesAreRejectedNamingThePlace() {
-    Table table = create("bad_values", TableDescriptor.builder().schema(NestedRows.schema()).distributedBy(1).build());
+    Table table =
+        create(
+            "bad_values",
+            TableDescriptor.builder().schema(NestedRows.schema()).distributedBy(1).build());
     try (AppendWriter writer = table.newAppend().createWriter()) {
       Object[] nullScore = NestedRows.row(3).clone();
       nullScore[2] = Arrays.asList(1.0, null);
       assertThatThrownBy(() -> writer.append(nullScore))
-          .isInstanceOf(InvalidRowException.class).hasMessageContaining("scores").hasMessageContaining("element 1");
+          .isInstanceOf(InvalidRowException.class)
+          .hasMessageContaining("scores")
+          .hasMessageContaining("element 1");
       Object[] shortAddress = NestedRows.row(3).clone();
       shortAddress[6] = List.of("street only");
       assertThatThrownBy(() -> writer.append(shortAddress))
-          .isInstanceOf(InvalidRowException.class).hasMessageContaining("address");
+          .isInstanceOf(InvalidRowException.class)
+          .hasMessageContaining("address");
       Object[] wrongKey = NestedRows.row(3).clone();
       wrongKey[4] = Map.of(1, 2);
       assertThatThrownBy(() -> writer.append(wrongKey))
-          .isInstanceOf(InvalidRowException.class).hasMessageContaining("attrs");
+          .isInstanceOf(InvalidRowException.class)
+          .hasMessageContaining("attrs");
       writer.append(NestedRows.row(3)).join();
     }
   }
 
   @Test
   void theServerRefusesNestedKeyColumns() {
-    Schema schema = Schema.newBuilder()
-        .column("k", DataTypes.ARRAY(DataTypes.INT()).notNull())
-        .column("v", DataTypes.STRING())
-        .primaryKey("k")
-        .build();
-    assertThatThrownBy(() -> connection.getAdmin().createTable(TablePath.of(db, "nested_key"),
-            TableDescriptor.builder().schema(schema).distributedBy(1).build(), false))
+    Schema schema =
+        Schema.newBuilder()
+            .column("k", DataTypes.ARRAY(DataTypes.INT()).notNull())
+            .column("v", DataTypes.STRING())
+            .primaryKey("k")
+            .build();
+    assertThatThrownBy(
+            () ->
+                connection
+                    .getAdmin()
+                    .createTable(
+                        TablePath.of(db, "nested_key"),
+                        TableDescriptor.builder().schema(schema).distributedBy(1).build(),
+                        false))
         .isInstanceOf(InvalidTableException.class)
         .hasMessageContaining("'k'");
   }

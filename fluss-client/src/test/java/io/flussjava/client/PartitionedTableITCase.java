@@ -39,8 +39,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Partitioned tables end to end against a real cluster: partition admin, auto-partitioning, routing writes to
- * partitions (and creating them on demand), scanning and looking up per partition, and the errors for bad input.
+ * Partitioned tables end to end against a real cluster: partition admin, auto-partitioning, routing
+ * writes to partitions (and creating them on demand), scanning and looking up per partition, and
+ * the errors for bad input.
  */
 class PartitionedTableITCase extends ClientTestBase {
   private static String db;
@@ -67,7 +68,9 @@ class PartitionedTableITCase extends ClientTestBase {
             .build();
     TablePath path = path(name);
     admin.createTable(
-        path, TableDescriptor.builder().schema(schema).distributedBy(3, "id").partitionedBy("dt").build(), false);
+        path,
+        TableDescriptor.builder().schema(schema).distributedBy(3, "id").partitionedBy("dt").build(),
+        false);
     return path;
   }
 
@@ -82,7 +85,9 @@ class PartitionedTableITCase extends ClientTestBase {
             .build();
     TablePath path = path(name);
     admin.createTable(
-        path, TableDescriptor.builder().schema(schema).distributedBy(2).partitionedBy("day").build(), false);
+        path,
+        TableDescriptor.builder().schema(schema).distributedBy(2).partitionedBy("day").build(),
+        false);
     return path;
   }
 
@@ -91,7 +96,10 @@ class PartitionedTableITCase extends ClientTestBase {
         .collect(Collectors.toMap(PartitionInfo::getPartitionName, PartitionInfo::getPartitionId));
   }
 
-  /** Subscribes every bucket of one partition from the beginning and polls until {@code expected} records came. */
+  /**
+   * Subscribes every bucket of one partition from the beginning and polls until {@code expected}
+   * records came.
+   */
   private static List<ScanRecord> scanPartition(Table table, long partitionId, int expected) {
     try (LogScanner scanner = table.newScan().createLogScanner()) {
       for (int b = 0; b < table.getTableInfo().getNumBuckets(); b++) {
@@ -125,26 +133,40 @@ class PartitionedTableITCase extends ClientTestBase {
             .build();
     TablePath path = path("two_keys");
     admin.createTable(
-        path, TableDescriptor.builder().schema(schema).distributedBy(1).partitionedBy("dt", "region").build(), false);
+        path,
+        TableDescriptor.builder()
+            .schema(schema)
+            .distributedBy(1)
+            .partitionedBy("dt", "region")
+            .build(),
+        false);
 
     TableInfo info = admin.getTableInfo(path);
     assertThat(info.isPartitioned()).isTrue();
     assertThat(info.getPartitionKeys()).containsExactly("dt", "region");
-    assertThat(connection.getTable(path).getTableInfo().getPartitionKeys()).containsExactly("dt", "region");
+    assertThat(connection.getTable(path).getTableInfo().getPartitionKeys())
+        .containsExactly("dt", "region");
     assertThat(admin.listTables(db)).contains("two_keys");
     assertThat(admin.listPartitionInfos(path)).isEmpty();
 
     admin.createPartition(path, PartitionSpec.of("dt", "2024-06-01", "region", "EU"), false);
-    admin.createPartition(path, PartitionSpec.of("region", "US", "dt", "2024-06-01"), false); // key order is free
+    admin.createPartition(
+        path, PartitionSpec.of("region", "US", "dt", "2024-06-01"), false); // key order is free
     admin.createPartition(path, PartitionSpec.of("dt", "2024-06-02", "region", "EU"), false);
-    admin.createPartition(path, PartitionSpec.of("dt", "2024-06-02", "region", "EU"), true); // ignoreIfExists
-    assertThatThrownBy(() -> admin.createPartition(path, PartitionSpec.of("dt", "2024-06-02", "region", "EU"), false))
+    admin.createPartition(
+        path, PartitionSpec.of("dt", "2024-06-02", "region", "EU"), true); // ignoreIfExists
+    assertThatThrownBy(
+            () ->
+                admin.createPartition(
+                    path, PartitionSpec.of("dt", "2024-06-02", "region", "EU"), false))
         .isInstanceOf(PartitionAlreadyExistsException.class);
 
     List<PartitionInfo> all = admin.listPartitionInfos(path);
-    assertThat(all).extracting(PartitionInfo::getPartitionName)
+    assertThat(all)
+        .extracting(PartitionInfo::getPartitionName)
         .containsExactly("2024-06-01$EU", "2024-06-01$US", "2024-06-02$EU");
-    assertThat(all.get(0).getPartitionSpec()).isEqualTo(PartitionSpec.of("dt", "2024-06-01", "region", "EU"));
+    assertThat(all.get(0).getPartitionSpec())
+        .isEqualTo(PartitionSpec.of("dt", "2024-06-01", "region", "EU"));
     assertThat(all.get(0).getPartitionSpec().getSpecMap().keySet()).containsExactly("dt", "region");
     assertThat(all).extracting(PartitionInfo::getPartitionId).doesNotHaveDuplicates();
 
@@ -156,10 +178,15 @@ class PartitionedTableITCase extends ClientTestBase {
         .containsExactlyInAnyOrder("2024-06-01$EU", "2024-06-01$US");
 
     admin.dropPartition(path, PartitionSpec.of("dt", "2024-06-01", "region", "US"), false);
-    admin.dropPartition(path, PartitionSpec.of("dt", "2024-06-01", "region", "US"), true); // ignoreIfNotExists
-    assertThatThrownBy(() -> admin.dropPartition(path, PartitionSpec.of("dt", "2024-06-01", "region", "US"), false))
+    admin.dropPartition(
+        path, PartitionSpec.of("dt", "2024-06-01", "region", "US"), true); // ignoreIfNotExists
+    assertThatThrownBy(
+            () ->
+                admin.dropPartition(
+                    path, PartitionSpec.of("dt", "2024-06-01", "region", "US"), false))
         .isInstanceOf(PartitionNotExistException.class);
-    assertThat(admin.listPartitionInfosAsync(path).join()).extracting(PartitionInfo::getPartitionName)
+    assertThat(admin.listPartitionInfosAsync(path).join())
+        .extracting(PartitionInfo::getPartitionName)
         .containsExactly("2024-06-01$EU", "2024-06-02$EU");
   }
 
@@ -184,13 +211,16 @@ class PartitionedTableITCase extends ClientTestBase {
     for (String day : days) {
       List<ScanRecord> records = scanPartition(table, ids.get(day), perDay);
       assertThat(records).hasSize(perDay);
-      assertThat(records).allMatch(r -> r.getValue(2).equals(day) && r.changeType() == ChangeType.APPEND_ONLY);
-      assertThat(records).extracting(r -> (Integer) r.getValue(0))
+      assertThat(records)
+          .allMatch(r -> r.getValue(2).equals(day) && r.changeType() == ChangeType.APPEND_ONLY);
+      assertThat(records)
+          .extracting(r -> (Integer) r.getValue(0))
           .allMatch(id -> days.get(id % days.size()).equals(day));
     }
 
     // Offsets per partition: 40 rows over 3 buckets.
-    Map<Integer, Long> ends = admin.listOffsets(path, "2024-01-02", List.of(0, 1, 2), OffsetSpec.latest());
+    Map<Integer, Long> ends =
+        admin.listOffsets(path, "2024-01-02", List.of(0, 1, 2), OffsetSpec.latest());
     assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(perDay);
     assertThatThrownBy(() -> admin.listOffsets(path, "1999-01-01", List.of(0), OffsetSpec.latest()))
         .isInstanceOf(PartitionNotExistException.class);
@@ -209,8 +239,9 @@ class PartitionedTableITCase extends ClientTestBase {
         scanner.subscribeFromTimestamp(ids.get("2024-01-02"), b, since);
       }
       List<ScanRecord> late = LogTableITCase.pollUntil(scanner, 10);
-      assertThat(late).extracting(r -> (Integer) r.getValue(0)).containsExactlyInAnyOrder(
-          1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009);
+      assertThat(late)
+          .extracting(r -> (Integer) r.getValue(0))
+          .containsExactlyInAnyOrder(1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009);
     }
   }
 
@@ -250,7 +281,8 @@ class PartitionedTableITCase extends ClientTestBase {
       // A partition that does not exist holds no rows: null, not an error.
       assertThat(lookuper.lookup(1, LocalDate.of(1999, 1, 1))).isNull();
       List<List<Object>> many =
-          lookuper.lookupAll(List.of(List.of(5, d1), List.of(5, d2), List.of(5, LocalDate.of(2000, 1, 1))));
+          lookuper.lookupAll(
+              List.of(List.of(5, d1), List.of(5, d2), List.of(5, LocalDate.of(2000, 1, 1))));
       assertThat(many.get(0)).containsExactly(5, "a5", d1);
       assertThat(many.get(1)).containsExactly(5, "b5", d2);
       assertThat(many.get(2)).isNull();
@@ -261,7 +293,8 @@ class PartitionedTableITCase extends ClientTestBase {
     assertThat(ids.keySet()).containsExactlyInAnyOrder("2024-06-01", "2024-06-02");
     List<ScanRecord> changelog = scanPartition(table, ids.get("2024-06-02"), 21);
     assertThat(changelog).filteredOn(r -> r.changeType() == ChangeType.INSERT).hasSize(20);
-    assertThat(changelog).filteredOn(r -> r.changeType() == ChangeType.DELETE)
+    assertThat(changelog)
+        .filteredOn(r -> r.changeType() == ChangeType.DELETE)
         .singleElement()
         .satisfies(r -> assertThat(r.getRow()).containsExactly(4, "b4", d2));
   }
@@ -279,7 +312,11 @@ class PartitionedTableITCase extends ClientTestBase {
     TablePath path = path("carts");
     admin.createTable(
         path,
-        TableDescriptor.builder().schema(schema).distributedBy(3, "user_id").partitionedBy("dt").build(),
+        TableDescriptor.builder()
+            .schema(schema)
+            .distributedBy(3, "user_id")
+            .partitionedBy("dt")
+            .build(),
         false);
     admin.createPartition(path, PartitionSpec.of("dt", "d1"), false);
     admin.createPartition(path, PartitionSpec.of("dt", "d2"), false);
@@ -295,7 +332,9 @@ class PartitionedTableITCase extends ClientTestBase {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("partition keys [dt]");
     PrefixLookuper carts = table.newLookup().lookupBy("user_id", "dt").createLookuper();
-    assertThat(carts.lookup(1L, "d1")).extracting(r -> r.get(1)).containsExactlyInAnyOrder("apple", "pear");
+    assertThat(carts.lookup(1L, "d1"))
+        .extracting(r -> r.get(1))
+        .containsExactlyInAnyOrder("apple", "pear");
     assertThat(carts.lookup(1L, "d2")).extracting(r -> r.get(1)).containsExactly("plum");
     assertThat(carts.lookup(2L, "d2")).isEmpty();
     assertThat(carts.lookup(1L, "no_such_day")).isEmpty();
@@ -334,7 +373,9 @@ class PartitionedTableITCase extends ClientTestBase {
       }
     }
     assertThat(partitions).hasSize(3);
-    assertThat(partitions).extracting(PartitionInfo::getPartitionName).allMatch(n -> n.matches("\\d{8}"));
+    assertThat(partitions)
+        .extracting(PartitionInfo::getPartitionName)
+        .allMatch(n -> n.matches("\\d{8}"));
 
     // Rows of a precreated day go in without any partition admin by the client.
     String first = partitions.get(0).getPartitionName();
@@ -343,11 +384,14 @@ class PartitionedTableITCase extends ClientTestBase {
       writer.append(1, first);
       writer.flush();
     }
-    assertThat(scanPartition(table, partitions.get(0).getPartitionId(), 1).get(0).getRow()).containsExactly(1, first);
+    assertThat(scanPartition(table, partitions.get(0).getPartitionId(), 1).get(0).getRow())
+        .containsExactly(1, first);
     String today = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE);
     String tomorrow = LocalDate.now().plusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE);
     // The server's clock decides "today"; allow for the test running around midnight.
-    assertThat(partitions).extracting(PartitionInfo::getPartitionName).containsAnyOf(today, tomorrow);
+    assertThat(partitions)
+        .extracting(PartitionInfo::getPartitionName)
+        .containsAnyOf(today, tomorrow);
   }
 
   @Test
@@ -407,7 +451,8 @@ class PartitionedTableITCase extends ClientTestBase {
     Table table = connection.getTable(path);
 
     // A key that is not a partition key of the table.
-    assertThatThrownBy(() -> admin.createPartition(path, PartitionSpec.of("day", "2024-01-01"), false))
+    assertThatThrownBy(
+            () -> admin.createPartition(path, PartitionSpec.of("day", "2024-01-01"), false))
         .isInstanceOf(PartitionSpecInvalidException.class)
         .hasMessageContaining("'day'")
         .hasMessageContaining("[dt]");
@@ -423,7 +468,8 @@ class PartitionedTableITCase extends ClientTestBase {
         .hasMessageContaining("'/'");
     assertThatThrownBy(() -> PartitionSpec.of("dt", ""))
         .isInstanceOf(PartitionSpecInvalidException.class);
-    assertThatThrownBy(() -> PartitionSpec.of("dt")).isInstanceOf(PartitionSpecInvalidException.class);
+    assertThatThrownBy(() -> PartitionSpec.of("dt"))
+        .isInstanceOf(PartitionSpecInvalidException.class);
     try (AppendWriter writer = table.newAppend().createWriter()) {
       assertThatThrownBy(() -> writer.append(1, "x", "a b"))
           .isInstanceOf(InvalidRowException.class)
@@ -434,7 +480,8 @@ class PartitionedTableITCase extends ClientTestBase {
           .hasMessageContaining("dt");
     }
 
-    // Partition operations on an unpartitioned table, and unpartitioned ones on a partitioned table.
+    // Partition operations on an unpartitioned table, and unpartitioned ones on a partitioned
+    // table.
     TablePath plain = path("plain");
     admin.createTable(
         plain,
@@ -443,17 +490,20 @@ class PartitionedTableITCase extends ClientTestBase {
             .distributedBy(1)
             .build(),
         false);
-    assertThatThrownBy(() -> admin.listPartitionInfos(plain)).isInstanceOf(TableNotPartitionedException.class);
+    assertThatThrownBy(() -> admin.listPartitionInfos(plain))
+        .isInstanceOf(TableNotPartitionedException.class);
     assertThatThrownBy(() -> admin.createPartition(plain, PartitionSpec.of("id", "1"), false))
         .isInstanceOf(TableNotPartitionedException.class);
     try (LogScanner scanner = table.newScan().createLogScanner()) {
       assertThatThrownBy(() -> scanner.subscribeFromBeginning(0))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("partitioned");
-      assertThatThrownBy(() -> scanner.subscribe(987654L, 0, 0L)).isInstanceOf(PartitionNotExistException.class);
+      assertThatThrownBy(() -> scanner.subscribe(987654L, 0, 0L))
+          .isInstanceOf(PartitionNotExistException.class);
     }
     try (LogScanner scanner = connection.getTable(plain).newScan().createLogScanner()) {
-      assertThatThrownBy(() -> scanner.subscribe(0L, 0, 0L)).isInstanceOf(TableNotPartitionedException.class);
+      assertThatThrownBy(() -> scanner.subscribe(0L, 0, 0L))
+          .isInstanceOf(TableNotPartitionedException.class);
     }
   }
 
@@ -469,7 +519,11 @@ class PartitionedTableITCase extends ClientTestBase {
     TablePath path = path("typed_keys");
     admin.createTable(
         path,
-        TableDescriptor.builder().schema(schema).distributedBy(1).partitionedBy("n", "flag", "ts").build(),
+        TableDescriptor.builder()
+            .schema(schema)
+            .distributedBy(1)
+            .partitionedBy("n", "flag", "ts")
+            .build(),
         false);
     Configuration conf = clientConf();
     conf.setString("client.writer.dynamic-create-partition.enabled", "true");
@@ -482,6 +536,7 @@ class PartitionedTableITCase extends ClientTestBase {
     }
     Map<String, Long> ids = new HashMap<>(partitionIds(path));
     assertThat(ids.keySet())
-        .containsExactlyInAnyOrder("-7$true$2024-01-02-03-04-05_12", "8$false$2024-01-02-03-04-05_");
+        .containsExactlyInAnyOrder(
+            "-7$true$2024-01-02-03-04-05_12", "8$false$2024-01-02-03-04-05_");
   }
 }

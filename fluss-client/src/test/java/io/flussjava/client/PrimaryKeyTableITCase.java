@@ -33,7 +33,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Primary-key tables end to end: upsert, update, delete, partial update, lookups, prefix lookups, changelog. */
+/**
+ * Primary-key tables end to end: upsert, update, delete, partial update, lookups, prefix lookups,
+ * changelog.
+ */
 class PrimaryKeyTableITCase extends ClientTestBase {
   private static String db;
 
@@ -57,8 +60,13 @@ class PrimaryKeyTableITCase extends ClientTestBase {
   @EnumSource(KvFormat.class)
   void everyTypeRoundTripsThroughUpsertAndLookup(KvFormat format) {
     Table table =
-        create("all_types_" + format.name().toLowerCase(),
-            TableDescriptor.builder().schema(allTypesWithKey()).distributedBy(3).kvFormat(format).build());
+        create(
+            "all_types_" + format.name().toLowerCase(),
+            TableDescriptor.builder()
+                .schema(allTypesWithKey())
+                .distributedBy(3)
+                .kvFormat(format)
+                .build());
     int n = 300;
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       for (Object[] row : ScalarRows.rows(n)) {
@@ -90,13 +98,24 @@ class PrimaryKeyTableITCase extends ClientTestBase {
         Arguments.of(DataTypes.TINYINT(), new Object[] {(byte) 1, (byte) -128, (byte) 127}),
         Arguments.of(DataTypes.SMALLINT(), new Object[] {(short) 1, (short) -2, Short.MAX_VALUE}),
         Arguments.of(DataTypes.BOOLEAN(), new Object[] {true, false}),
-        Arguments.of(DataTypes.DECIMAL(10, 2), new Object[] {new BigDecimal("1.00"), new BigDecimal("-99.99")}),
-        Arguments.of(DataTypes.DECIMAL(30, 5), new Object[] {new BigDecimal("1.00000"), new BigDecimal("-12345678901234567890.12345")}),
-        Arguments.of(DataTypes.DATE(), new Object[] {LocalDate.of(2024, 1, 1), LocalDate.of(1, 1, 1)}),
+        Arguments.of(
+            DataTypes.DECIMAL(10, 2),
+            new Object[] {new BigDecimal("1.00"), new BigDecimal("-99.99")}),
+        Arguments.of(
+            DataTypes.DECIMAL(30, 5),
+            new Object[] {
+              new BigDecimal("1.00000"), new BigDecimal("-12345678901234567890.12345")
+            }),
+        Arguments.of(
+            DataTypes.DATE(), new Object[] {LocalDate.of(2024, 1, 1), LocalDate.of(1, 1, 1)}),
         Arguments.of(DataTypes.TIME(), new Object[] {LocalTime.NOON, LocalTime.MIDNIGHT}),
-        Arguments.of(DataTypes.TIMESTAMP(3), new Object[] {LocalDateTime.of(2024, 1, 1, 1, 1, 1, 1_000_000)}),
-        Arguments.of(DataTypes.TIMESTAMP(6), new Object[] {LocalDateTime.of(2024, 1, 1, 1, 1, 1, 1_000)}),
-        Arguments.of(DataTypes.TIMESTAMP_LTZ(3), new Object[] {Instant.ofEpochMilli(1_700_000_000_123L)}),
+        Arguments.of(
+            DataTypes.TIMESTAMP(3),
+            new Object[] {LocalDateTime.of(2024, 1, 1, 1, 1, 1, 1_000_000)}),
+        Arguments.of(
+            DataTypes.TIMESTAMP(6), new Object[] {LocalDateTime.of(2024, 1, 1, 1, 1, 1, 1_000)}),
+        Arguments.of(
+            DataTypes.TIMESTAMP_LTZ(3), new Object[] {Instant.ofEpochMilli(1_700_000_000_123L)}),
         Arguments.of(DataTypes.BYTES(), new Object[] {new byte[] {1, 2}, new byte[] {0}}),
         Arguments.of(DataTypes.BINARY(2), new Object[] {new byte[] {1, 2}, new byte[] {0, 0}}));
   }
@@ -106,7 +125,11 @@ class PrimaryKeyTableITCase extends ClientTestBase {
   void eachKeyTypeCanBeUpsertedAndLookedUp(DataType keyType, Object[] keys) {
     String name = "key_" + keyType.asSummaryString().replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
     Schema schema =
-        Schema.newBuilder().column("k", keyType).column("v", DataTypes.STRING()).primaryKey("k").build();
+        Schema.newBuilder()
+            .column("k", keyType)
+            .column("v", DataTypes.STRING())
+            .primaryKey("k")
+            .build();
     Table table = create(name, TableDescriptor.builder().schema(schema).distributedBy(2).build());
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       for (int i = 0; i < keys.length; i++) {
@@ -131,7 +154,8 @@ class PrimaryKeyTableITCase extends ClientTestBase {
             .column("active", DataTypes.BOOLEAN())
             .primaryKey("id")
             .build();
-    Table table = create("users", TableDescriptor.builder().schema(schema).distributedBy(1, "id").build());
+    Table table =
+        create("users", TableDescriptor.builder().schema(schema).distributedBy(1, "id").build());
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       writer.upsert("1", 20, true);
       writer.upsert("2", 22, true);
@@ -152,7 +176,11 @@ class PrimaryKeyTableITCase extends ClientTestBase {
       }
       assertThat(seen)
           .containsExactly(
-              "+I[1, 20, true]", "+I[2, 22, true]", "-U[1, 20, true]", "+U[1, 21, false]", "-D[2, 22, true]");
+              "+I[1, 20, true]",
+              "+I[2, 22, true]",
+              "-U[1, 20, true]",
+              "+U[1, 21, false]",
+              "-D[2, 22, true]");
       assertThat(changes).extracting(ScanRecord::offset).containsExactly(0L, 1L, 2L, 3L, 4L);
       assertThat(changes.get(0).changeType()).isEqualTo(ChangeType.INSERT);
     }
@@ -168,7 +196,8 @@ class PrimaryKeyTableITCase extends ClientTestBase {
             .column("city", DataTypes.STRING())
             .primaryKey("id")
             .build();
-    Table table = create("partial", TableDescriptor.builder().schema(schema).distributedBy(1).build());
+    Table table =
+        create("partial", TableDescriptor.builder().schema(schema).distributedBy(1).build());
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       writer.upsert(1, "ann", 30, "Oslo");
     }
@@ -198,7 +227,9 @@ class PrimaryKeyTableITCase extends ClientTestBase {
             .column("qty", DataTypes.INT())
             .primaryKey("user_id", "item")
             .build();
-    Table table = create("carts", TableDescriptor.builder().schema(schema).distributedBy(3, "user_id").build());
+    Table table =
+        create(
+            "carts", TableDescriptor.builder().schema(schema).distributedBy(3, "user_id").build());
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       for (long u = 0; u < 20; u++) {
         for (int i = 0; i < u % 4; i++) {
@@ -234,7 +265,8 @@ class PrimaryKeyTableITCase extends ClientTestBase {
             .column("name", DataTypes.STRING())
             .primaryKey("id")
             .build();
-    Table table = create("bad_pk", TableDescriptor.builder().schema(schema).distributedBy(1).build());
+    Table table =
+        create("bad_pk", TableDescriptor.builder().schema(schema).distributedBy(1).build());
     try (UpsertWriter writer = table.newUpsert().createWriter();
         Lookuper lookuper = table.newLookup().createLookuper()) {
       assertThatThrownBy(() -> writer.upsert(null, "x"))
@@ -251,14 +283,20 @@ class PrimaryKeyTableITCase extends ClientTestBase {
           .isInstanceOf(InvalidRowException.class)
           .hasMessageContaining("'id'")
           .hasMessageContaining("java.lang.String");
-      assertThatThrownBy(() -> lookuper.lookup((Object) null)).isInstanceOf(InvalidRowException.class);
+      assertThatThrownBy(() -> lookuper.lookup((Object) null))
+          .isInstanceOf(InvalidRowException.class);
     }
 
     Table log =
-        create("a_log", TableDescriptor.builder().schema(Schema.newBuilder().column("x", DataTypes.INT()).build()).build());
+        create(
+            "a_log",
+            TableDescriptor.builder()
+                .schema(Schema.newBuilder().column("x", DataTypes.INT()).build())
+                .build());
     assertThatThrownBy(() -> log.newUpsert().createWriter())
         .isInstanceOf(NonPrimaryKeyTableException.class)
         .hasMessageContaining("newAppend()");
-    assertThatThrownBy(() -> log.newLookup().createLookuper()).isInstanceOf(NonPrimaryKeyTableException.class);
+    assertThatThrownBy(() -> log.newLookup().createLookuper())
+        .isInstanceOf(NonPrimaryKeyTableException.class);
   }
 }

@@ -61,10 +61,19 @@ class SaslITCase {
       c.getAdmin().createDatabase("sasl_db", DatabaseDescriptor.EMPTY, true);
       TablePath logPath = TablePath.of("sasl_db", "events");
       TablePath pkPath = TablePath.of("sasl_db", "users");
-      Schema log = Schema.newBuilder().column("id", DataTypes.INT()).column("e", DataTypes.STRING()).build();
-      Schema pk = Schema.newBuilder().column("id", DataTypes.INT()).column("n", DataTypes.STRING()).primaryKey("id").build();
-      c.getAdmin().createTable(logPath, TableDescriptor.builder().schema(log).distributedBy(1).build(), true);
-      c.getAdmin().createTable(pkPath, TableDescriptor.builder().schema(pk).distributedBy(1).build(), true);
+      Schema log =
+          Schema.newBuilder().column("id", DataTypes.INT()).column("e", DataTypes.STRING()).build();
+      Schema pk =
+          Schema.newBuilder()
+              .column("id", DataTypes.INT())
+              .column("n", DataTypes.STRING())
+              .primaryKey("id")
+              .build();
+      c.getAdmin()
+          .createTable(
+              logPath, TableDescriptor.builder().schema(log).distributedBy(1).build(), true);
+      c.getAdmin()
+          .createTable(pkPath, TableDescriptor.builder().schema(pk).distributedBy(1).build(), true);
 
       try (AppendWriter w = c.getTable(logPath).newAppend().createWriter()) {
         w.append(1, "login");
@@ -73,7 +82,9 @@ class SaslITCase {
         w.upsert(7, "seven");
       }
       try (LogScanner s = c.getTable(logPath).newScan().createLogScanner()) {
-        assertThat(LogTableITCase.scanAll(s, 1, 1)).extracting(r -> r.getValue(1)).containsExactly("login");
+        assertThat(LogTableITCase.scanAll(s, 1, 1))
+            .extracting(r -> r.getValue(1))
+            .containsExactly("login");
       }
       try (Lookuper l = c.getTable(pkPath).newLookup().createLookuper()) {
         assertThat(l.lookup(7)).containsExactly(7, "seven");
@@ -94,7 +105,8 @@ class SaslITCase {
           .isInstanceOf(AuthenticationException.class)
           .hasMessageContaining("PLAIN")
           .hasMessageContaining("alice")
-          .satisfies(e -> assertThat(fullText(e)).doesNotContain(SECRET).doesNotContain("not-" + SECRET));
+          .satisfies(
+              e -> assertThat(fullText(e)).doesNotContain(SECRET).doesNotContain("not-" + SECRET));
     } finally {
       System.setErr(original);
     }

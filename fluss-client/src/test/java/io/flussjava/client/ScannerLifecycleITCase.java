@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A scanner's lifecycle against a real cluster: no subscription, closed scanners and readers, closed connections. */
+/**
+ * A scanner's lifecycle against a real cluster: no subscription, closed scanners and readers,
+ * closed connections.
+ */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ScannerLifecycleITCase extends ClientTestBase {
   private static String db;
@@ -38,9 +41,15 @@ class ScannerLifecycleITCase extends ClientTestBase {
   }
 
   private static Table createTable(Connection conn, String name, int rows) {
-    Schema schema = Schema.newBuilder().column("id", DataTypes.INT().notNull()).column("s", DataTypes.STRING()).build();
+    Schema schema =
+        Schema.newBuilder()
+            .column("id", DataTypes.INT().notNull())
+            .column("s", DataTypes.STRING())
+            .build();
     TablePath path = TablePath.of(db, name);
-    conn.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(1).build(), false);
+    conn.getAdmin()
+        .createTable(
+            path, TableDescriptor.builder().schema(schema).distributedBy(1).build(), false);
     Table table = conn.getTable(path);
     if (rows > 0) {
       try (AppendWriter writer = table.newAppend().createWriter()) {
@@ -93,9 +102,11 @@ class ScannerLifecycleITCase extends ClientTestBase {
     assertThatThrownBy(() -> scanner.poll(Duration.ofSeconds(1)))
         .isExactlyInstanceOf(ClosedException.class)
         .hasMessage(name);
-    assertThatThrownBy(() -> scanner.pollBatches(Duration.ofSeconds(1))).isExactlyInstanceOf(ClosedException.class);
+    assertThatThrownBy(() -> scanner.pollBatches(Duration.ofSeconds(1)))
+        .isExactlyInstanceOf(ClosedException.class);
     assertThatThrownBy(() -> scanner.subscribe(0, 0)).hasMessage(name);
-    assertThatThrownBy(() -> scanner.subscribeFromBeginning(0)).isExactlyInstanceOf(ClosedException.class);
+    assertThatThrownBy(() -> scanner.subscribeFromBeginning(0))
+        .isExactlyInstanceOf(ClosedException.class);
     assertThatThrownBy(() -> scanner.unsubscribe(0)).isExactlyInstanceOf(ClosedException.class);
     assertThatThrownBy(scanner::isEndReached).isExactlyInstanceOf(ClosedException.class);
   }
@@ -152,12 +163,14 @@ class ScannerLifecycleITCase extends ClientTestBase {
     Table table = createTable(connection, "close_from_other_thread", 0);
     LogScanner scanner = table.newScan().createLogScanner();
     scanner.subscribeFromBeginning(0);
-    CompletableFuture<ScanRecords> polling = CompletableFuture.supplyAsync(() -> scanner.poll(Duration.ofSeconds(60)));
+    CompletableFuture<ScanRecords> polling =
+        CompletableFuture.supplyAsync(() -> scanner.poll(Duration.ofSeconds(60)));
     Thread.sleep(300); // let the poll start waiting
     long start = System.nanoTime();
     scanner.close();
     assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
-    assertThatThrownBy(() -> polling.get(10, TimeUnit.SECONDS)).hasCauseExactlyInstanceOf(ClosedException.class);
+    assertThatThrownBy(() -> polling.get(10, TimeUnit.SECONDS))
+        .hasCauseExactlyInstanceOf(ClosedException.class);
   }
 
   @Test
@@ -165,11 +178,12 @@ class ScannerLifecycleITCase extends ClientTestBase {
     Table table = createTable(connection, "out_of_range", 3);
     try (LogScanner scanner = table.newScan().createLogScanner()) {
       scanner.subscribe(0, 1_000_000L);
-      assertThatThrownBy(() -> {
-        for (int i = 0; i < 120; i++) {
-          scanner.poll(Duration.ofMillis(500));
-        }
-      })
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < 120; i++) {
+                  scanner.poll(Duration.ofMillis(500));
+                }
+              })
           .isExactlyInstanceOf(LogOffsetOutOfRangeException.class)
           .hasMessageContaining("bucket 0")
           .hasMessageContaining("1000000");
@@ -185,11 +199,13 @@ class ScannerLifecycleITCase extends ClientTestBase {
       scanner.subscribeFromBeginning(0);
       assertThat(pollUntil(scanner, 2)).hasSize(2);
       connection.getAdmin().dropTable(table.getTablePath(), false);
-      assertThatThrownBy(() -> {
-        for (int i = 0; i < 120; i++) {
-          scanner.poll(Duration.ofMillis(500));
-        }
-      }).isExactlyInstanceOf(TableNotExistException.class);
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < 120; i++) {
+                  scanner.poll(Duration.ofMillis(500));
+                }
+              })
+          .isExactlyInstanceOf(TableNotExistException.class);
     }
   }
 }

@@ -19,7 +19,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A temporal value reads back the same from lookups and scans: cut to its column's precision on the way in. */
+/**
+ * A temporal value reads back the same from lookups and scans: cut to its column's precision on the
+ * way in.
+ */
 class TemporalPrecisionITCase extends ClientTestBase {
   private static final LocalDateTime NANOS = LocalDateTime.of(2024, 6, 1, 12, 30, 15, 123_456_789);
   private static final Instant LTZ_NANOS = Instant.ofEpochSecond(1_700_000_000L, 987_654_321);
@@ -48,10 +51,16 @@ class TemporalPrecisionITCase extends ClientTestBase {
     String db = uniqueName("precision_db");
     connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
     TablePath path = TablePath.of(db, "pk");
-    connection.getAdmin().createTable(
-        path,
-        TableDescriptor.builder().schema(schema(true)).distributedBy(1).kvFormat(io.flussjava.client.admin.KvFormat.valueOf(kvFormat)).build(),
-        false);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema(true))
+                .distributedBy(1)
+                .kvFormat(io.flussjava.client.admin.KvFormat.valueOf(kvFormat))
+                .build(),
+            false);
     Table table = connection.getTable(path);
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       writer.upsert(1, NANOS, LTZ_NANOS, TIME_MILLIS);
@@ -71,10 +80,16 @@ class TemporalPrecisionITCase extends ClientTestBase {
     String db = uniqueName("precision_db");
     connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
     TablePath path = TablePath.of(db, "log");
-    connection.getAdmin().createTable(
-        path,
-        TableDescriptor.builder().schema(schema(false)).distributedBy(1).property("table.log.format", logFormat).build(),
-        false);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema(false))
+                .distributedBy(1)
+                .property("table.log.format", logFormat)
+                .build(),
+            false);
     Table table = connection.getTable(path);
     try (AppendWriter writer = table.newAppend().createWriter()) {
       writer.append(1, NANOS, LTZ_NANOS, TIME_MILLIS);

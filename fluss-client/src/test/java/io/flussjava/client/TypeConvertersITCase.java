@@ -19,7 +19,10 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
 
-/** A user-registered converter lets TIMESTAMP columns take java.util.Date, end to end (the README's example). */
+/**
+ * A user-registered converter lets TIMESTAMP columns take java.util.Date, end to end (the README's
+ * example).
+ */
 class TypeConvertersITCase extends ClientTestBase {
 
   @Test
@@ -29,15 +32,23 @@ class TypeConvertersITCase extends ClientTestBase {
             .register(
                 DataTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE,
                 TypeConverter.input(
-                    Date.class, (date, type) -> LocalDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC)))
+                    Date.class,
+                    (date, type) -> LocalDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC)))
             .build();
     String db = uniqueName("conv_db");
     TablePath path = TablePath.of(db, "events");
     Schema schema =
-        Schema.newBuilder().column("id", DataTypes.INT()).column("at", DataTypes.TIMESTAMP(3)).primaryKey("id").build();
+        Schema.newBuilder()
+            .column("id", DataTypes.INT())
+            .column("at", DataTypes.TIMESTAMP(3))
+            .primaryKey("id")
+            .build();
     try (Connection custom = Connection.create(clientConf(), converters)) {
       custom.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
-      custom.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(1).build(), false);
+      custom
+          .getAdmin()
+          .createTable(
+              path, TableDescriptor.builder().schema(schema).distributedBy(1).build(), false);
       Table table = custom.getTable(path);
       try (UpsertWriter writer = table.newUpsert().createWriter()) {
         writer.upsert(1, new Date(1_700_000_000_123L));
@@ -45,7 +56,8 @@ class TypeConvertersITCase extends ClientTestBase {
       }
       try (Lookuper lookuper = table.newLookup().createLookuper()) {
         assertThat(lookuper.lookup(1).get(1))
-            .isEqualTo(LocalDateTime.ofInstant(new Date(1_700_000_000_123L).toInstant(), ZoneOffset.UTC));
+            .isEqualTo(
+                LocalDateTime.ofInstant(new Date(1_700_000_000_123L).toInstant(), ZoneOffset.UTC));
         assertThat(lookuper.lookup(2).get(1)).isEqualTo(LocalDateTime.of(2020, 1, 1, 0, 0));
       }
     }

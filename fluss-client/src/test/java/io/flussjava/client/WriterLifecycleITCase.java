@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The writers' lifecycle contract: closed handles say so, a closed connection fails what is pending, nothing leaks. */
+/**
+ * The writers' lifecycle contract: closed handles say so, a closed connection fails what is
+ * pending, nothing leaks.
+ */
 class WriterLifecycleITCase extends ClientTestBase {
   private static Table logTable;
   private static Table pkTable;
@@ -32,13 +35,23 @@ class WriterLifecycleITCase extends ClientTestBase {
   static void createTables() {
     String db = uniqueName("lifecycle_db");
     connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
-    Schema log = Schema.newBuilder().column("id", DataTypes.INT()).column("v", DataTypes.STRING()).build();
+    Schema log =
+        Schema.newBuilder().column("id", DataTypes.INT()).column("v", DataTypes.STRING()).build();
     Schema pk =
-        Schema.newBuilder().column("id", DataTypes.INT()).column("v", DataTypes.STRING()).primaryKey("id").build();
+        Schema.newBuilder()
+            .column("id", DataTypes.INT())
+            .column("v", DataTypes.STRING())
+            .primaryKey("id")
+            .build();
     TablePath logPath = TablePath.of(db, "log");
     TablePath pkPath = TablePath.of(db, "pk");
-    connection.getAdmin().createTable(logPath, TableDescriptor.builder().schema(log).distributedBy(2).build(), false);
-    connection.getAdmin().createTable(pkPath, TableDescriptor.builder().schema(pk).distributedBy(2).build(), false);
+    connection
+        .getAdmin()
+        .createTable(
+            logPath, TableDescriptor.builder().schema(log).distributedBy(2).build(), false);
+    connection
+        .getAdmin()
+        .createTable(pkPath, TableDescriptor.builder().schema(pk).distributedBy(2).build(), false);
     logTable = connection.getTable(logPath);
     pkTable = connection.getTable(pkPath);
   }
@@ -60,14 +73,17 @@ class WriterLifecycleITCase extends ClientTestBase {
 
     UpsertWriter upsert = pkTable.newUpsert().createWriter();
     upsert.close();
-    assertThatThrownBy(() -> upsert.upsert(1, "a")).isInstanceOf(ClosedException.class).hasMessageContaining("UpsertWriter");
+    assertThatThrownBy(() -> upsert.upsert(1, "a"))
+        .isInstanceOf(ClosedException.class)
+        .hasMessageContaining("UpsertWriter");
     assertThatThrownBy(() -> upsert.delete(1, null)).isInstanceOf(ClosedException.class);
   }
 
   @Test
   void closingTheConnectionFailsEveryUnacknowledgedRecordWithinASecond() throws Exception {
     Configuration conf = clientConf();
-    conf.setString("client.writer.batch-timeout", "1h"); // nothing leaves on its own: all stays pending
+    conf.setString(
+        "client.writer.batch-timeout", "1h"); // nothing leaves on its own: all stays pending
     Connection own = Connection.create(conf);
     Table table = own.getTable(logTable.getTableInfo().getTablePath());
     AppendWriter writer = table.newAppend().createWriter();
@@ -78,13 +94,19 @@ class WriterLifecycleITCase extends ClientTestBase {
     assertThat(pending).allMatch(f -> !f.isDone());
     long start = System.nanoTime();
     own.close();
-    CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).handle((v, e) -> null).get(1, TimeUnit.SECONDS);
+    CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]))
+        .handle((v, e) -> null)
+        .get(1, TimeUnit.SECONDS);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     for (CompletableFuture<WriteResult> f : pending) {
       assertThat(f).isCompletedExceptionally();
-      assertThatThrownBy(f::join).hasCauseInstanceOf(ClosedException.class).hasMessageContaining("Connection was closed");
+      assertThatThrownBy(f::join)
+          .hasCauseInstanceOf(ClosedException.class)
+          .hasMessageContaining("Connection was closed");
     }
-    assertThatThrownBy(() -> writer.append(1, "after")).isInstanceOf(ClosedException.class).hasMessageContaining("Connection");
+    assertThatThrownBy(() -> writer.append(1, "after"))
+        .isInstanceOf(ClosedException.class)
+        .hasMessageContaining("Connection");
     assertThatThrownBy(writer::flush).isInstanceOf(ClosedException.class);
     writer.close(); // still fine: idempotent, nothing to flush into a closed connection
     assertThatThrownBy(() -> table.newAppend().createWriter()).isInstanceOf(ClosedException.class);

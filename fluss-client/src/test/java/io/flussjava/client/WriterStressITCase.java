@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writers are documented as thread-safe: several threads share one writer, and every row must land in its own bucket
- * under its own key. (A shared key-encoder scratch buffer once put rows into other rows' buckets and keys.) Runs
- * {@code -Dstress.seconds} per test, 8 by default.
+ * Writers are documented as thread-safe: several threads share one writer, and every row must land
+ * in its own bucket under its own key. (A shared key-encoder scratch buffer once put rows into
+ * other rows' buckets and keys.) Runs {@code -Dstress.seconds} per test, 8 by default.
  */
 class WriterStressITCase extends ClientTestBase {
   private static final int THREADS = 3;
@@ -56,10 +56,14 @@ class WriterStressITCase extends ClientTestBase {
 
   /** The bucket of a key, computed on this thread alone with encoders of its own. */
   private static int expectedBucket(RowType rowType, int keyColumn, Object[] row) {
-    return BucketHasher.bucketFor(new CompactedKeyEncoder(rowType, new int[] {keyColumn}).encodeKey(row), BUCKETS);
+    return BucketHasher.bucketFor(
+        new CompactedKeyEncoder(rowType, new int[] {keyColumn}).encodeKey(row), BUCKETS);
   }
 
-  /** The key a log row of writer {@code w} with sequence {@code seq} carries: derived, so that it can be checked. */
+  /**
+   * The key a log row of writer {@code w} with sequence {@code seq} carries: derived, so that it
+   * can be checked.
+   */
   private static String keyOf(int w, long seq) {
     return "key-" + Math.floorMod(w * 7919L + seq * 31L, 1000L);
   }
@@ -85,7 +89,12 @@ class WriterStressITCase extends ClientTestBase {
             .column("seq", DataTypes.BIGINT())
             .build();
     TablePath path = TablePath.of(db, "log_stress");
-    connection.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, "k").build(), false);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, "k").build(),
+            false);
     Table table = connection.getTable(path);
     long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
     java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
@@ -128,7 +137,9 @@ class WriterStressITCase extends ClientTestBase {
           int w = (Integer) r.getValue(1);
           long seq = (Long) r.getValue(2);
           Object[] row = {k, w, seq};
-          if (!k.equals(keyOf(w, seq)) || r.bucket() != expectedBucket(rowType, 0, row) || once[w][(int) seq]) {
+          if (!k.equals(keyOf(w, seq))
+              || r.bucket() != expectedBucket(rowType, 0, row)
+              || once[w][(int) seq]) {
             wrong.add(r.toString());
           }
           once[w][(int) seq] = true;
@@ -154,7 +165,12 @@ class WriterStressITCase extends ClientTestBase {
             .primaryKey("id")
             .build();
     TablePath path = TablePath.of(db, "pk_stress");
-    connection.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, "id").build(), false);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, "id").build(),
+            false);
     Table table = connection.getTable(path);
     int keys = 3000;
     long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
@@ -165,8 +181,10 @@ class WriterStressITCase extends ClientTestBase {
           runOnThreads(
               () -> {
                 int w = ids.getAndIncrement();
-                // Each thread owns the keys congruent to it, so the final state of every key is known.
-                Map<Integer, Integer> state = new HashMap<>(); // id -> last version, -1 when deleted
+                // Each thread owns the keys congruent to it, so the final state of every key is
+                // known.
+                Map<Integer, Integer> state =
+                    new HashMap<>(); // id -> last version, -1 when deleted
                 java.util.Random random = new java.util.Random(w);
                 int ops = 0;
                 while (ops < MAX_ROWS_PER_THREAD && System.nanoTime() < end) {
@@ -191,7 +209,10 @@ class WriterStressITCase extends ClientTestBase {
         for (Map.Entry<Integer, Integer> e : finals.get(w).entrySet()) {
           int id = e.getKey();
           List<Object> row = lookuper.lookup(id);
-          List<Object> expected = e.getValue() < 0 ? null : List.of(id, w, e.getValue(), "p-" + id + "-" + e.getValue());
+          List<Object> expected =
+              e.getValue() < 0
+                  ? null
+                  : List.of(id, w, e.getValue(), "p-" + id + "-" + e.getValue());
           if (!java.util.Objects.equals(row, expected)) {
             wrong.add("key " + id + ": expected " + expected + ", found " + row);
           }
@@ -216,7 +237,9 @@ class WriterStressITCase extends ClientTestBase {
           int id = (Integer) r.getValue(0);
           Object[] row = {id, r.getValue(1), r.getValue(2), r.getValue(3)};
           boolean payloadOk = r.getValue(3).equals("p-" + id + "-" + r.getValue(2));
-          if (!payloadOk || r.bucket() != expectedBucket(rowType, 0, row) || (int) r.getValue(1) != id % THREADS) {
+          if (!payloadOk
+              || r.bucket() != expectedBucket(rowType, 0, row)
+              || (int) r.getValue(1) != id % THREADS) {
             wrong.add(r.changeType() + " " + r);
           }
         }

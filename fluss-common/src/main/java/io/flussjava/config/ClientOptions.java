@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every configuration key fluss-java reads, declared once. Key names and defaults follow the official Fluss Java
- * client where it has the same setting, so a configuration can be moved between the two.
+ * Every configuration key fluss-java reads, declared once. Key names and defaults follow the
+ * official Fluss Java client where it has the same setting, so a configuration can be moved between
+ * the two.
  *
- * <p>{@link #validate(Configuration)} rejects unknown keys (naming the closest known key) and bad values before a
- * connection is opened; {@link #markdownTable()} renders the README's configuration reference.
+ * <p>{@link #validate(Configuration)} rejects unknown keys (naming the closest known key) and bad
+ * values before a connection is opened; {@link #markdownTable()} renders the README's configuration
+ * reference.
  */
 public final class ClientOptions {
   private ClientOptions() {}
@@ -84,7 +86,8 @@ public final class ClientOptions {
       ConfigOption.key("client.security.protocol")
           .enumType(SecurityProtocol.class)
           .defaultValue(SecurityProtocol.PLAINTEXT)
-          .withDescription("PLAINTEXT, or SASL to authenticate every connection (case-insensitive).");
+          .withDescription(
+              "PLAINTEXT, or SASL to authenticate every connection (case-insensitive).");
 
   public static final ConfigOption<String> SASL_MECHANISM =
       ConfigOption.key("client.security.sasl.mechanism")
@@ -96,7 +99,8 @@ public final class ClientOptions {
   public static final ConfigOption<String> SASL_USERNAME =
       ConfigOption.key("client.security.sasl.username")
           .stringType()
-          .withDescription("SASL/PLAIN user name (set together with the password, or use the JAAS config).");
+          .withDescription(
+              "SASL/PLAIN user name (set together with the password, or use the JAAS config).");
 
   public static final ConfigOption<String> SASL_PASSWORD =
       ConfigOption.key("client.security.sasl.password")
@@ -149,8 +153,11 @@ public final class ClientOptions {
       ConfigOption.key("client.writer.acks")
           .stringType()
           .defaultValue("all")
-          .validate(a -> a.equals("all") || a.equals("-1") || a.equals("0") || a.equals("1"), "one of all, -1, 0, 1")
-          .withDescription("Acknowledgements the leader waits for before answering: all (= -1, every in-sync replica), 1, or 0.");
+          .validate(
+              a -> a.equals("all") || a.equals("-1") || a.equals("0") || a.equals("1"),
+              "one of all, -1, 0, 1")
+          .withDescription(
+              "Acknowledgements the leader waits for before answering: all (= -1, every in-sync replica), 1, or 0.");
 
   public static final ConfigOption<Integer> WRITER_RETRIES =
       ConfigOption.key("client.writer.retries")
@@ -175,7 +182,8 @@ public final class ClientOptions {
           .intType()
           .defaultValue(5)
           .validate(n -> n >= 1, "at least 1")
-          .withDescription("Batches of one bucket that may be sent and not yet acknowledged at the same time.");
+          .withDescription(
+              "Batches of one bucket that may be sent and not yet acknowledged at the same time.");
 
   public static final ConfigOption<Boolean> WRITER_ENABLE_IDEMPOTENCE =
       ConfigOption.key("client.writer.enable-idempotence")
@@ -199,7 +207,8 @@ public final class ClientOptions {
       ConfigOption.key("client.writer.request-max-size")
           .memoryType()
           .defaultValue(MemorySize.ofMebiBytes(10))
-          .withDescription("Upper bound on the size of one write request (several buckets' batches to one server).");
+          .withDescription(
+              "Upper bound on the size of one write request (several buckets' batches to one server).");
 
   public static final ConfigOption<Integer> SCANNER_MAX_POLL_RECORDS =
       ConfigOption.key("client.scanner.log.max-poll-records")
@@ -218,19 +227,22 @@ public final class ClientOptions {
       ConfigOption.key("client.scanner.log.fetch.max-bytes-for-bucket")
           .memoryType()
           .defaultValue(MemorySize.ofMebiBytes(1))
-          .withDescription("Most bytes one FetchLog request may return for one bucket (at least one batch is returned).");
+          .withDescription(
+              "Most bytes one FetchLog request may return for one bucket (at least one batch is returned).");
 
   public static final ConfigOption<Duration> SCANNER_FETCH_WAIT_MAX_TIME =
       ConfigOption.key("client.scanner.log.fetch.wait-max-time")
           .durationType()
           .defaultValue(Duration.ofMillis(500))
-          .withDescription("How long the server may hold a fetch open waiting for fetch.min-bytes of new data.");
+          .withDescription(
+              "How long the server may hold a fetch open waiting for fetch.min-bytes of new data.");
 
   public static final ConfigOption<MemorySize> SCANNER_FETCH_MIN_BYTES =
       ConfigOption.key("client.scanner.log.fetch.min-bytes")
           .memoryType()
           .defaultValue(MemorySize.ofBytes(1))
-          .withDescription("How much data a fetch waits for (up to fetch.wait-max-time) before the server answers.");
+          .withDescription(
+              "How much data a fetch waits for (up to fetch.wait-max-time) before the server answers.");
 
   public static final ConfigOption<Boolean> SCANNER_CHECK_CRC =
       ConfigOption.key("client.scanner.log.check-crc")
@@ -245,7 +257,8 @@ public final class ClientOptions {
           .intType()
           .defaultValue(128)
           .validate(n -> n > 0, "positive")
-          .withDescription("Most keys one Lookup request carries; concurrent lookups to one server share requests.");
+          .withDescription(
+              "Most keys one Lookup request carries; concurrent lookups to one server share requests.");
 
   public static final ConfigOption<Integer> LOOKUP_MAX_INFLIGHT =
       ConfigOption.key("client.lookup.max-inflight-requests")
@@ -269,7 +282,8 @@ public final class ClientOptions {
           .intType()
           .defaultValue(Integer.MAX_VALUE)
           .validate(n -> n >= 0, "at least 0")
-          .withDescription("How often a lookup that failed with a retriable error is retried (within the request timeout).");
+          .withDescription(
+              "How often a lookup that failed with a retriable error is retried (within the request timeout).");
 
   private static final Map<String, ConfigOption<?>> ALL = collect();
 
@@ -278,7 +292,10 @@ public final class ClientOptions {
     return new ArrayList<>(ALL.values());
   }
 
-  /** Whether a key holds a secret (a declared sensitive key, or any key naming a password or JAAS config). */
+  /**
+   * Whether a key holds a secret (a declared sensitive key, or any key naming a password or JAAS
+   * config).
+   */
   public static boolean isSensitiveKey(String key) {
     ConfigOption<?> option = ALL.get(key);
     if (option != null && option.isSensitive()) {
@@ -289,15 +306,18 @@ public final class ClientOptions {
   }
 
   /**
-   * Checks every key and value: unknown keys and unparsable or out-of-range values fail with an {@link
-   * InvalidConfigException} naming the key.
+   * Checks every key and value: unknown keys and unparsable or out-of-range values fail with an
+   * {@link InvalidConfigException} naming the key.
    */
   public static void validate(Configuration conf) {
     for (String key : conf.toMap().keySet()) {
       ConfigOption<?> option = ALL.get(key);
       if (option == null) {
         throw new InvalidConfigException(
-            "Unknown configuration key '" + key + "'" + suggestion(key)
+            "Unknown configuration key '"
+                + key
+                + "'"
+                + suggestion(key)
                 + ". The README's configuration table (or ClientOptions.markdownTable()) lists every key.");
       }
       conf.get(option);
@@ -324,7 +344,9 @@ public final class ClientOptions {
         best = known;
       }
     }
-    return best != null && bestDistance <= Math.max(3, key.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+    return best != null && bestDistance <= Math.max(3, key.length() / 4)
+        ? " (did you mean '" + best + "'?)"
+        : "";
   }
 
   static int editDistance(String a, String b) {

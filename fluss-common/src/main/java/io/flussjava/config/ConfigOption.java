@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * One configuration key, declared once with its type, default, validation rule and documentation. Declarations
- * live in {@link ClientOptions}; the README's configuration table is generated from them.
+ * One configuration key, declared once with its type, default, validation rule and documentation.
+ * Declarations live in {@link ClientOptions}; the README's configuration table is generated from
+ * them.
  *
  * <pre>{@code
  * ConfigOption<Duration> timeout = ConfigOption.key("client.request-timeout")
@@ -49,7 +50,10 @@ public final class ConfigOption<T> {
     return type;
   }
 
-  /** The default, or {@code null} when the key has none (then it is optional or required by its user). */
+  /**
+   * The default, or {@code null} when the key has none (then it is optional or required by its
+   * user).
+   */
   public T defaultValue() {
     return defaultValue;
   }
@@ -85,7 +89,13 @@ public final class ConfigOption<T> {
   void validate(T value, String shown) {
     if (rule != null && !rule.test(value)) {
       throw new InvalidConfigException(
-          "Invalid value '" + shown + "' for configuration key '" + key + "': must be " + ruleText + ".");
+          "Invalid value '"
+              + shown
+              + "' for configuration key '"
+              + key
+              + "': must be "
+              + ruleText
+              + ".");
     }
   }
 

@@ -10,15 +10,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a configuration value is written as text and read back. Each parser names the form it expects, so a bad
- * value's error can say what would have been accepted.
+ * How a configuration value is written as text and read back. Each parser names the form it
+ * expects, so a bad value's error can say what would have been accepted.
  *
  * @param <T> the Java type of the value
  */
 public final class ConfigType<T> {
   private static final Pattern AMOUNT_UNIT = Pattern.compile("\\s*(-?\\d+)\\s*([a-zA-Z]*)\\s*");
 
-  public static final ConfigType<String> STRING = new ConfigType<>("a string", s -> s, Object::toString);
+  public static final ConfigType<String> STRING =
+      new ConfigType<>("a string", s -> s, Object::toString);
   public static final ConfigType<Integer> INT =
       new ConfigType<>("an integer", s -> Integer.parseInt(s.trim()), Object::toString);
   public static final ConfigType<Long> LONG =
@@ -26,7 +27,10 @@ public final class ConfigType<T> {
   public static final ConfigType<Boolean> BOOLEAN =
       new ConfigType<>("true or false", ConfigType::parseBoolean, Object::toString);
   public static final ConfigType<Duration> DURATION =
-      new ConfigType<>("a duration such as 500ms, 30s, 2min or 1h", ConfigType::parseDuration, ConfigType::formatDuration);
+      new ConfigType<>(
+          "a duration such as 500ms, 30s, 2min or 1h",
+          ConfigType::parseDuration,
+          ConfigType::formatDuration);
   public static final ConfigType<MemorySize> MEMORY =
       new ConfigType<>("a size such as 512kb, 2mb or 1gb", MemorySize::parse, Object::toString);
   public static final ConfigType<List<String>> LIST =
@@ -65,7 +69,13 @@ public final class ConfigType<T> {
       return value;
     } catch (RuntimeException e) {
       throw new InvalidConfigException(
-          "Invalid value '" + text + "' for configuration key '" + key + "': expected " + expected + ".");
+          "Invalid value '"
+              + text
+              + "' for configuration key '"
+              + key
+              + "': expected "
+              + expected
+              + ".");
     }
   }
 

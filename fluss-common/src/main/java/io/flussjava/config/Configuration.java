@@ -15,9 +15,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Values are kept as text and parsed when read, so a bad value fails with an {@link
- * io.flussjava.exception.InvalidConfigException} naming the key, the value and the expected form. {@code
- * Connection.create} checks every key and value up front. Not thread-safe while being modified; a connection takes
- * a copy.
+ * io.flussjava.exception.InvalidConfigException} naming the key, the value and the expected form.
+ * {@code Connection.create} checks every key and value up front. Not thread-safe while being
+ * modified; a connection takes a copy.
  */
 public final class Configuration {
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -49,7 +49,10 @@ public final class Configuration {
     return this;
   }
 
-  /** The value of an option, or its default when unset (which may be {@code null} for keys without one). */
+  /**
+   * The value of an option, or its default when unset (which may be {@code null} for keys without
+   * one).
+   */
   public <T> T get(ConfigOption<T> option) {
     String text = values.get(option.key());
     return text == null ? option.defaultValue() : option.parse(text);

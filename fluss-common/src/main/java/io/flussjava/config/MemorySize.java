@@ -4,7 +4,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A number of bytes written with a unit, as configuration values are ({@code 2mb}, {@code 64 MB}, {@code 512k}). */
+/**
+ * A number of bytes written with a unit, as configuration values are ({@code 2mb}, {@code 64 MB},
+ * {@code 512k}).
+ */
 public final class MemorySize implements Comparable<MemorySize> {
   private static final Pattern FORM = Pattern.compile("\\s*(\\d+)\\s*([a-zA-Z]*)\\s*");
 
@@ -25,7 +28,10 @@ public final class MemorySize implements Comparable<MemorySize> {
     return new MemorySize(Math.multiplyExact(mebiBytes, 1L << 20));
   }
 
-  /** Parses {@code 123}, {@code 4kb}, {@code 2mb}, {@code 1gb} (units are powers of 1024, case-insensitive). */
+  /**
+   * Parses {@code 123}, {@code 4kb}, {@code 2mb}, {@code 1gb} (units are powers of 1024,
+   * case-insensitive).
+   */
   public static MemorySize parse(String text) {
     Matcher m = FORM.matcher(text);
     if (!m.matches()) {

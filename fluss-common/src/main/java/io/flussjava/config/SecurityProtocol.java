@@ -4,6 +4,9 @@ package io.flussjava.config;
 public enum SecurityProtocol {
   /** No authentication. */
   PLAINTEXT,
-  /** SASL authentication; the mechanism is {@code client.security.sasl.mechanism} (PLAIN in Fluss 0.9). */
+  /**
+   * SASL authentication; the mechanism is {@code client.security.sasl.mechanism} (PLAIN in Fluss
+   * 0.9).
+   */
   SASL
 }

@@ -1,10 +1,10 @@
 package io.flussjava.exception;
 
 /**
- * An error the Fluss server reported (or that the client maps onto a server error code, such as a dropped
- * connection). Carries the wire error code and its name so that logs and callers can tell errors apart without
- * parsing messages. Subclasses exist for the codes callers commonly handle; any other code is an {@code
- * ApiException} whose {@link #error()} names it.
+ * An error the Fluss server reported (or that the client maps onto a server error code, such as a
+ * dropped connection). Carries the wire error code and its name so that logs and callers can tell
+ * errors apart without parsing messages. Subclasses exist for the codes callers commonly handle;
+ * any other code is an {@code ApiException} whose {@link #error()} names it.
  */
 public class ApiException extends FlussException {
   private static final long serialVersionUID = 1L;
@@ -37,7 +37,9 @@ public class ApiException extends FlussException {
     return errorName;
   }
 
-  /** The known error, or {@link Errors#UNKNOWN_SERVER_ERROR} for a code this client does not know. */
+  /**
+   * The known error, or {@link Errors#UNKNOWN_SERVER_ERROR} for a code this client does not know.
+   */
   public Errors error() {
     return Errors.forCode(errorCode);
   }

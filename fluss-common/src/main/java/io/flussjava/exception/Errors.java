@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Every error code of the Fluss wire protocol (0.9.1), mapped once to the exception type a caller sees.
+ * Every error code of the Fluss wire protocol (0.9.1), mapped once to the exception type a caller
+ * sees.
  *
- * <p>Codes are the contract, names are for people: a code this client does not know still becomes an {@link
- * ApiException} carrying that number, never a silent success. Whether an error is worth retrying, and whether it
- * means the client's metadata is stale, is encoded in the exception's type ({@link RetriableException}, {@link
- * InvalidMetadataException}) so that retry logic tests types instead of parsing messages.
+ * <p>Codes are the contract, names are for people: a code this client does not know still becomes
+ * an {@link ApiException} carrying that number, never a silent success. Whether an error is worth
+ * retrying, and whether it means the client's metadata is stale, is encoded in the exception's type
+ * ({@link RetriableException}, {@link InvalidMetadataException}) so that retry logic tests types
+ * instead of parsing messages.
  */
 public enum Errors {
   UNKNOWN_SERVER_ERROR(-1, Kind.PLAIN, UnknownServerException::new),
@@ -112,7 +114,10 @@ public enum Errors {
     return kind != Kind.PLAIN;
   }
 
-  /** The error for a wire code, or {@link #UNKNOWN_SERVER_ERROR} for a code this client does not know. */
+  /**
+   * The error for a wire code, or {@link #UNKNOWN_SERVER_ERROR} for a code this client does not
+   * know.
+   */
   public static Errors forCode(int code) {
     return BY_CODE.getOrDefault(code, UNKNOWN_SERVER_ERROR);
   }
@@ -136,11 +141,14 @@ public enum Errors {
   }
 
   /**
-   * The exception for a code received from a server. A code this client does not know keeps its number in the
-   * exception, named {@code UNKNOWN_ERROR_CODE}.
+   * The exception for a code received from a server. A code this client does not know keeps its
+   * number in the exception, named {@code UNKNOWN_ERROR_CODE}.
    */
   public static ApiException exceptionFor(int code, String serverMessage) {
-    String message = serverMessage == null || serverMessage.isEmpty() ? "(no message from server)" : serverMessage;
+    String message =
+        serverMessage == null || serverMessage.isEmpty()
+            ? "(no message from server)"
+            : serverMessage;
     if (!BY_CODE.containsKey(code)) {
       return new ApiException(code, "UNKNOWN_ERROR_CODE", message, null);
     }

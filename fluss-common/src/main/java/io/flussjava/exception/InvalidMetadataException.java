@@ -1,8 +1,8 @@
 package io.flussjava.exception;
 
 /**
- * A retriable error that means the client's view of the cluster is stale (leader moved, server gone, bucket
- * unknown): the client refreshes metadata before it retries.
+ * A retriable error that means the client's view of the cluster is stale (leader moved, server
+ * gone, bucket unknown): the client refreshes metadata before it retries.
  */
 public class InvalidMetadataException extends RetriableException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,8 @@
 package io.flussjava.exception;
 
-/** A server error after which the same request may succeed if sent again, possibly after a backoff. */
+/**
+ * A server error after which the same request may succeed if sent again, possibly after a backoff.
+ */
 public class RetriableException extends ApiException {
   private static final long serialVersionUID = 1L;
 

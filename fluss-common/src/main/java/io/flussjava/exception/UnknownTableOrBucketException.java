@@ -1,6 +1,8 @@
 package io.flussjava.exception;
 
-/** The server does not host that table or bucket (yet); the client refreshes metadata and retries. */
+/**
+ * The server does not host that table or bucket (yet); the client refreshes metadata and retries.
+ */
 public class UnknownTableOrBucketException extends InvalidMetadataException {
   private static final long serialVersionUID = 1L;
 

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's configuration table is generated from {@link ClientOptions}; this test fails when it is stale.
- * Regenerate it with {@code mvn -pl fluss-common test -Dtest=ClientOptionsDocTest -Dupdate.readme=true}.
+ * The README's configuration table is generated from {@link ClientOptions}; this test fails when it
+ * is stale. Regenerate it with {@code mvn -pl fluss-common test -Dtest=ClientOptionsDocTest
+ * -Dupdate.readme=true}.
  */
 class ClientOptionsDocTest {
   private static final String START = "<!-- config-table:start";

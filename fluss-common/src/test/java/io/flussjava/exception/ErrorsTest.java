@@ -38,7 +38,8 @@ class ErrorsTest {
         .isInstanceOf(InvalidMetadataException.class);
     assertThat(Errors.exceptionFor(44, "x")).isInstanceOf(InvalidMetadataException.class);
     assertThat(Errors.exceptionFor(21, "x")).isInstanceOf(InvalidMetadataException.class);
-    assertThat(Errors.exceptionFor(25, "x")).isInstanceOf(RetriableException.class)
+    assertThat(Errors.exceptionFor(25, "x"))
+        .isInstanceOf(RetriableException.class)
         .isNotInstanceOf(InvalidMetadataException.class);
     assertThat(Errors.exceptionFor(29, "x").isRetriable()).isTrue();
     assertThat(Errors.exceptionFor(31, "x").isRetriable()).isFalse();

@@ -24,9 +24,9 @@ import java.util.List;
 /**
  * The fluss-java quickstart, following the Fluss Python client's guide in Java.
  *
- * <p>Run it with {@code mvn -B -q -DskipTests -Pquickstart verify}. With no {@code bootstrap.servers} (system
- * property or first argument) it starts a local cluster itself and stops it at the end; otherwise it uses the given
- * cluster.
+ * <p>Run it with {@code mvn -B -q -DskipTests -Pquickstart verify}. With no {@code
+ * bootstrap.servers} (system property or first argument) it starts a local cluster itself and stops
+ * it at the end; otherwise it uses the given cluster.
  */
 public final class Quickstart {
   private Quickstart() {}
@@ -37,7 +37,8 @@ public final class Quickstart {
       run(bootstrap, System.out);
       return;
     }
-    System.out.println("No bootstrap.servers given: starting a local Fluss cluster (takes a few seconds)...");
+    System.out.println(
+        "No bootstrap.servers given: starting a local Fluss cluster (takes a few seconds)...");
     try (FlussCluster cluster = FlussCluster.builder().build()) {
       cluster.start();
       System.out.println("Local cluster up at " + cluster.bootstrapServers());
@@ -46,7 +47,10 @@ public final class Quickstart {
     System.out.println("Local cluster stopped.");
   }
 
-  /** Runs every step against the cluster at {@code bootstrapServers}, printing what it does to {@code out}. */
+  /**
+   * Runs every step against the cluster at {@code bootstrapServers}, printing what it does to
+   * {@code out}.
+   */
   public static void run(String bootstrapServers, PrintStream out) {
     Configuration conf = new Configuration();
     conf.setString("bootstrap.servers", bootstrapServers);
@@ -73,7 +77,8 @@ public final class Quickstart {
               .primaryKey("id")
               .build();
       TablePath users = TablePath.of("my_db", "user_table");
-      admin.createTable(users, TableDescriptor.builder().schema(userSchema).distributedBy(1, "id").build(), true);
+      admin.createTable(
+          users, TableDescriptor.builder().schema(userSchema).distributedBy(1, "id").build(), true);
 
       // A log table: appends and scans.
       Schema logSchema =
@@ -82,13 +87,24 @@ public final class Quickstart {
               .column("event", DataTypes.STRING())
               .build();
       TablePath events = TablePath.of("my_db", "user_log");
-      admin.createTable(events, TableDescriptor.builder().schema(logSchema).distributedBy(1).build(), true);
+      admin.createTable(
+          events, TableDescriptor.builder().schema(logSchema).distributedBy(1).build(), true);
       out.println("Tables in my_db: " + admin.listTables("my_db"));
 
       Table table = connection.getTable("my_db.user_table");
       TableInfo info = table.getTableInfo();
-      out.println("Table " + info.getTablePath() + ": id " + info.getTableId() + ", schema " + info.getSchema()
-          + ", primary key " + info.getPrimaryKeys() + ", " + info.getNumBuckets() + " bucket(s)");
+      out.println(
+          "Table "
+              + info.getTablePath()
+              + ": id "
+              + info.getTableId()
+              + ", schema "
+              + info.getSchema()
+              + ", primary key "
+              + info.getPrimaryKeys()
+              + ", "
+              + info.getNumBuckets()
+              + " bucket(s)");
 
       // Upsert rows given as plain Java values in column order, then flush.
       try (UpsertWriter writer = table.newUpsert().createWriter()) {
@@ -123,8 +139,13 @@ public final class Quickstart {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (seen < 2 && System.nanoTime() < deadline) {
           for (ScanRecord record : scanner.poll(Duration.ofSeconds(1))) {
-            out.println("Scanned " + record.changeType().shortString() + " " + record.getRow() + " at offset "
-                + record.offset());
+            out.println(
+                "Scanned "
+                    + record.changeType().shortString()
+                    + " "
+                    + record.getRow()
+                    + " at offset "
+                    + record.offset());
             seen++;
           }
         }

@@ -29,8 +29,8 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both clients put a key in the same bucket: the same keys are written by each, and every record of a key is found
- * in one bucket, the one fluss-java reports for its own write.
+ * Both clients put a key in the same bucket: the same keys are written by each, and every record of
+ * a key is found in one bucket, the one fluss-java reports for its own write.
  */
 class BucketingInteropITCase extends InteropTestBase {
   private static final int BUCKETS = 4;
@@ -38,7 +38,9 @@ class BucketingInteropITCase extends InteropTestBase {
 
   private static String keyOf(int i) {
     // Mixed lengths and non-ASCII, so the key encoding (not only the hash) matters.
-    return i % 3 == 0 ? "k" + i : i % 3 == 1 ? "ключ-" + i + "-" + "x".repeat(i % 17) : String.valueOf(i * 7919L);
+    return i % 3 == 0
+        ? "k" + i
+        : i % 3 == 1 ? "ключ-" + i + "-" + "x".repeat(i % 17) : String.valueOf(i * 7919L);
   }
 
   /** Log table with a STRING bucket key and a composite (INT, DECIMAL, DATE) bucket key. */
@@ -48,14 +50,18 @@ class BucketingInteropITCase extends InteropTestBase {
     checkLogTable(
         "log_composite_key",
         List.of("k1", "k2", "k3"),
-        i -> List.of(i - 60, new BigDecimal(i * 37 + ".25"), LocalDate.of(2000, 1, 1).plusDays(i * 11L)),
+        i ->
+            List.of(
+                i - 60, new BigDecimal(i * 37 + ".25"), LocalDate.of(2000, 1, 1).plusDays(i * 11L)),
         DataTypes.INT(),
         DataTypes.DECIMAL(12, 2),
         DataTypes.DATE());
   }
 
   private static void checkLogTable(
-      String name, List<String> keyColumns, IntFunction<List<Object>> keyValues,
+      String name,
+      List<String> keyColumns,
+      IntFunction<List<Object>> keyValues,
       DataType... keyTypes)
       throws Exception {
     Schema.Builder sb = Schema.newBuilder();
@@ -66,7 +72,10 @@ class BucketingInteropITCase extends InteropTestBase {
     TablePath path = TablePath.of(db, name);
     connection
         .getAdmin()
-        .createTable(path, TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, keyColumns).build(), false);
+        .createTable(
+            path,
+            TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, keyColumns).build(),
+            false);
     Table table = connection.getTable(path);
 
     List<List<Object>> ourRows = new ArrayList<>();
@@ -96,7 +105,8 @@ class BucketingInteropITCase extends InteropTestBase {
     int n = keyColumns.size();
     // The official client's view: bucket of every record, by writer and key number.
     Map<String, Integer> officialView = new TreeMap<>();
-    for (Map<String, Object> r : OfficialClient.scan(bootstrap(), db, name, 2 * KEYS, null, SCAN_TIMEOUT)) {
+    for (Map<String, Object> r :
+        OfficialClient.scan(bootstrap(), db, name, 2 * KEYS, null, SCAN_TIMEOUT)) {
       List<Object> row = rowOf(r);
       String id = row.get(n) + "#" + row.get(n + 1);
       assertThat(officialView.put(id, (Integer) r.get("bucket"))).as("duplicate %s", id).isNull();
@@ -111,7 +121,9 @@ class BucketingInteropITCase extends InteropTestBase {
     assertThat(officialView).hasSize(2 * KEYS).isEqualTo(flussJavaView);
     for (int i = 0; i < KEYS; i++) {
       assertThat(officialView.get("official#" + i))
-          .as("bucket of key %s written by the official client vs by fluss-java", keyValues.apply(i))
+          .as(
+              "bucket of key %s written by the official client vs by fluss-java",
+              keyValues.apply(i))
           .isEqualTo(officialView.get("fluss-java#" + i))
           .isEqualTo(reportedBucket.get(i));
     }
@@ -119,9 +131,10 @@ class BucketingInteropITCase extends InteropTestBase {
   }
 
   /**
-   * Primary-key table (bucket key = primary key (INT, STRING)): each client first inserts half of the keys, then
-   * updates the other half. If both hash a key to the same bucket, every key's changelog is +I, -U, +U in one bucket;
-   * otherwise the second write would be a second +I in another bucket.
+   * Primary-key table (bucket key = primary key (INT, STRING)): each client first inserts half of
+   * the keys, then updates the other half. If both hash a key to the same bucket, every key's
+   * changelog is +I, -U, +U in one bucket; otherwise the second write would be a second +I in
+   * another bucket.
    */
   @Test
   void primaryKeyTableKeysLandInTheSameBucketFromBothClients() throws Exception {
@@ -134,10 +147,14 @@ class BucketingInteropITCase extends InteropTestBase {
             .primaryKey("id", "name")
             .build();
     TablePath path = TablePath.of(db, name);
-    connection.getAdmin().createTable(path, TableDescriptor.builder().schema(schema).distributedBy(BUCKETS).build(), false);
+    connection
+        .getAdmin()
+        .createTable(
+            path, TableDescriptor.builder().schema(schema).distributedBy(BUCKETS).build(), false);
     Table table = connection.getTable(path);
 
-    // keys 0..KEYS/2-1: fluss-java inserts, the official client updates; the others the other way round.
+    // keys 0..KEYS/2-1: fluss-java inserts, the official client updates; the others the other way
+    // round.
     int half = KEYS / 2;
     UpsertWriter writer = table.newUpsert().createWriter();
     Map<Integer, CompletableFuture<WriteResult>> acks = new HashMap<>();
@@ -158,10 +175,13 @@ class BucketingInteropITCase extends InteropTestBase {
     int expectedRecords = 3 * KEYS; // +I, -U, +U per key
     Map<Integer, List<String>> officialChanges = new TreeMap<>();
     Map<Integer, Integer> officialBucket = new HashMap<>();
-    for (Map<String, Object> r : OfficialClient.scan(bootstrap(), db, name, expectedRecords, null, SCAN_TIMEOUT)) {
+    for (Map<String, Object> r :
+        OfficialClient.scan(bootstrap(), db, name, expectedRecords, null, SCAN_TIMEOUT)) {
       List<Object> row = rowOf(r);
       int id = (Integer) row.get(0);
-      officialChanges.computeIfAbsent(id, k -> new ArrayList<>()).add(r.get("changeType") + row.get(2).toString());
+      officialChanges
+          .computeIfAbsent(id, k -> new ArrayList<>())
+          .add(r.get("changeType") + row.get(2).toString());
       Integer previous = officialBucket.put(id, (Integer) r.get("bucket"));
       assertThat(previous == null || previous.equals(r.get("bucket")))
           .as("key %d has records in buckets %s and %s", id, previous, r.get("bucket"))
@@ -171,7 +191,9 @@ class BucketingInteropITCase extends InteropTestBase {
     Map<Integer, Integer> flussJavaBucket = new HashMap<>();
     for (ScanRecord r : scanWithFlussJava(table, null, expectedRecords)) {
       int id = (Integer) r.getValue(0);
-      flussJavaChanges.computeIfAbsent(id, k -> new ArrayList<>()).add(r.changeType().shortString() + r.getValue(2));
+      flussJavaChanges
+          .computeIfAbsent(id, k -> new ArrayList<>())
+          .add(r.changeType().shortString() + r.getValue(2));
       Integer previous = flussJavaBucket.put(id, r.bucket());
       assertThat(previous == null || previous == r.bucket())
           .as("key %d has records in buckets %s and %d", id, previous, r.bucket())
@@ -184,7 +206,9 @@ class BucketingInteropITCase extends InteropTestBase {
       assertThat(officialChanges.get(i))
           .as("changelog of key %d", i)
           .containsExactly("+I" + first, "-U" + first, "+U" + second);
-      assertThat(officialBucket.get(i)).as("bucket of key %d", i).isEqualTo(acks.get(i).join().bucket());
+      assertThat(officialBucket.get(i))
+          .as("bucket of key %d", i)
+          .isEqualTo(acks.get(i).join().bucket());
     }
     assertThat(flussJavaChanges).isEqualTo(officialChanges);
     assertThat(flussJavaBucket).isEqualTo(officialBucket);

@@ -31,7 +31,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** What the interop tests share: a connection, unique databases, rows of every scalar type, value normalization. */
+/**
+ * What the interop tests share: a connection, unique databases, rows of every scalar type, value
+ * normalization.
+ */
 final class InteropSupport {
   static final Duration SCAN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,7 +52,8 @@ final class InteropSupport {
 
   /** Creates a database with a name no other test run uses. */
   static String createUniqueDatabase(Connection connection, String prefix) {
-    String name = prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    String name =
+        prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     connection.getAdmin().createDatabase(name, DatabaseDescriptor.EMPTY, false);
     return name;
   }
@@ -60,9 +64,13 @@ final class InteropSupport {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ every scalar type
+  // ------------------------------------------------------------------------------------------
+  // every scalar type
 
-  /** Value columns of every scalar type (all nullable), after the key columns a test puts in front of them. */
+  /**
+   * Value columns of every scalar type (all nullable), after the key columns a test puts in front
+   * of them.
+   */
   static Schema.Builder addScalarColumns(Schema.Builder b) {
     return b.column("c_boolean", DataTypes.BOOLEAN())
         .column("c_tinyint", DataTypes.TINYINT())
@@ -95,48 +103,106 @@ final class InteropSupport {
   }
 
   /**
-   * The values of the scalar columns for row {@code i}: rows 0..4 are fixed edge rows (minimums, maximums, special
-   * floats and odd strings, all nulls, epoch-adjacent timestamps), the others random (seeded by {@code seed} and
-   * {@code i}) with about one null in ten.
+   * The values of the scalar columns for row {@code i}: rows 0..4 are fixed edge rows (minimums,
+   * maximums, special floats and odd strings, all nulls, epoch-adjacent timestamps), the others
+   * random (seeded by {@code seed} and {@code i}) with about one null in ten.
    */
   static List<Object> scalarValues(int i, long seed) {
     switch (i) {
       case 0:
         return Arrays.asList(
-            false, Byte.MIN_VALUE, Short.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE, Float.NEGATIVE_INFINITY,
-            Double.NaN, new BigDecimal("-99999999.99"), new BigDecimal("-99999999999999999999.999999999999999999"),
-            "", "", new byte[] {0, 0, 0, 0}, new byte[0], LocalDate.of(1, 1, 1), LocalTime.MIDNIGHT,
-            LocalDateTime.of(1900, 1, 1, 0, 0), LocalDateTime.of(1000, 1, 1, 0, 0, 0, 1_000_000),
-            LocalDateTime.of(1901, 12, 13, 20, 45, 52, 1_000), LocalDateTime.of(1677, 9, 22, 0, 12, 44, 1),
-            Instant.parse("1000-01-01T00:00:00.001Z"), Instant.parse("1900-01-01T00:00:00.000001Z"));
+            false,
+            Byte.MIN_VALUE,
+            Short.MIN_VALUE,
+            Integer.MIN_VALUE,
+            Long.MIN_VALUE,
+            Float.NEGATIVE_INFINITY,
+            Double.NaN,
+            new BigDecimal("-99999999.99"),
+            new BigDecimal("-99999999999999999999.999999999999999999"),
+            "",
+            "",
+            new byte[] {0, 0, 0, 0},
+            new byte[0],
+            LocalDate.of(1, 1, 1),
+            LocalTime.MIDNIGHT,
+            LocalDateTime.of(1900, 1, 1, 0, 0),
+            LocalDateTime.of(1000, 1, 1, 0, 0, 0, 1_000_000),
+            LocalDateTime.of(1901, 12, 13, 20, 45, 52, 1_000),
+            LocalDateTime.of(1677, 9, 22, 0, 12, 44, 1),
+            Instant.parse("1000-01-01T00:00:00.001Z"),
+            Instant.parse("1900-01-01T00:00:00.000001Z"));
       case 1:
         return Arrays.asList(
-            true, Byte.MAX_VALUE, Short.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Float.MAX_VALUE,
-            Double.MAX_VALUE, new BigDecimal("99999999.99"), new BigDecimal("99999999999999999999.999999999999999999"),
-            "日ab", "ünïcödé ✓ 😀 \u0000 end", new byte[] {-1, -128, 127, 1}, bytes(1, 2, 3, 0, -1),
-            LocalDate.of(9999, 12, 31), LocalTime.of(23, 59, 59, 999_000_000), LocalDateTime.of(9999, 12, 31, 23, 59, 59),
+            true,
+            Byte.MAX_VALUE,
+            Short.MAX_VALUE,
+            Integer.MAX_VALUE,
+            Long.MAX_VALUE,
+            Float.MAX_VALUE,
+            Double.MAX_VALUE,
+            new BigDecimal("99999999.99"),
+            new BigDecimal("99999999999999999999.999999999999999999"),
+            "日ab",
+            "ünïcödé ✓ 😀 \u0000 end",
+            new byte[] {-1, -128, 127, 1},
+            bytes(1, 2, 3, 0, -1),
+            LocalDate.of(9999, 12, 31),
+            LocalTime.of(23, 59, 59, 999_000_000),
+            LocalDateTime.of(9999, 12, 31, 23, 59, 59),
             LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000),
             LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000),
-            LocalDateTime.of(2262, 4, 11, 23, 47, 16, 854_775_807), Instant.parse("9999-12-31T23:59:59.999Z"),
+            LocalDateTime.of(2262, 4, 11, 23, 47, 16, 854_775_807),
+            Instant.parse("9999-12-31T23:59:59.999Z"),
             Instant.parse("9999-12-31T23:59:59.999999Z"));
       case 2:
         return Arrays.asList(
-            true, (byte) 0, (short) -1, 0, -1L, -0.0f, Double.NEGATIVE_INFINITY, new BigDecimal("0.00"),
-            new BigDecimal("-0.000000000000000001"), "ab", "x".repeat(5000), new byte[] {0, 0, 0, 1},
-            bytes(new byte[70_000]), LocalDate.of(1969, 12, 31), LocalTime.of(0, 0, 0, 1_000_000),
-            LocalDateTime.of(1969, 12, 31, 23, 59, 59), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_000_000),
+            true,
+            (byte) 0,
+            (short) -1,
+            0,
+            -1L,
+            -0.0f,
+            Double.NEGATIVE_INFINITY,
+            new BigDecimal("0.00"),
+            new BigDecimal("-0.000000000000000001"),
+            "ab",
+            "x".repeat(5000),
+            new byte[] {0, 0, 0, 1},
+            bytes(new byte[70_000]),
+            LocalDate.of(1969, 12, 31),
+            LocalTime.of(0, 0, 0, 1_000_000),
+            LocalDateTime.of(1969, 12, 31, 23, 59, 59),
+            LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_000_000),
             LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000),
-            LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_999), Instant.ofEpochMilli(-1),
+            LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_999),
+            Instant.ofEpochMilli(-1),
             Instant.ofEpochSecond(-1, 999_999_000));
       case 3:
         return Arrays.asList(new Object[SCALAR_COLUMNS]);
       case 4:
         return Arrays.asList(
-            false, (byte) 1, (short) 1, 1, 1L, Float.NaN, Double.MIN_VALUE, new BigDecimal("0.01"),
-            new BigDecimal("0.000000000000000001"), "abcde", "   ", new byte[] {1, 2, 3, 4}, bytes(7),
-            LocalDate.EPOCH, LocalTime.of(12, 34, 56, 789_000_000), LocalDateTime.of(1970, 1, 1, 0, 0),
-            LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1_000_000), LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1_000),
-            LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1), Instant.EPOCH, Instant.ofEpochSecond(0, 1_000));
+            false,
+            (byte) 1,
+            (short) 1,
+            1,
+            1L,
+            Float.NaN,
+            Double.MIN_VALUE,
+            new BigDecimal("0.01"),
+            new BigDecimal("0.000000000000000001"),
+            "abcde",
+            "   ",
+            new byte[] {1, 2, 3, 4},
+            bytes(7),
+            LocalDate.EPOCH,
+            LocalTime.of(12, 34, 56, 789_000_000),
+            LocalDateTime.of(1970, 1, 1, 0, 0),
+            LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1_000_000),
+            LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1_000),
+            LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1),
+            Instant.EPOCH,
+            Instant.ofEpochSecond(0, 1_000));
       default:
         return randomScalarValues(new Random(seed * 1_000_003L + i));
     }
@@ -170,8 +236,8 @@ final class InteropSupport {
   }
 
   /**
-   * A CHAR(5) value of at most 5 UTF-8 bytes: the INDEXED format stores CHAR(n) in n bytes (both clients reject
-   * longer values there), so the rows that every format shares stay within that.
+   * A CHAR(5) value of at most 5 UTF-8 bytes: the INDEXED format stores CHAR(n) in n bytes (both
+   * clients reject longer values there), so the rows that every format shares stay within that.
    */
   private static String randomChar5(Random r) {
     String[] parts = {"a", "Z", "0", " ", "ä", "€"};
@@ -201,15 +267,19 @@ final class InteropSupport {
             r.nextFloat() * 1e6f - 5e5f,
             r.nextGaussian() * 1e12,
             BigDecimal.valueOf(r.nextLong() % 10_000_000_000L, 2),
-            new BigDecimal(new BigInteger(120, r).multiply(BigInteger.valueOf(r.nextBoolean() ? 1 : -1)), 18),
+            new BigDecimal(
+                new BigInteger(120, r).multiply(BigInteger.valueOf(r.nextBoolean() ? 1 : -1)), 18),
             randomChar5(r),
             randomString(r, 40),
-            new byte[] {(byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt()},
+            new byte[] {
+              (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt()
+            },
             randomBytes(r, 30),
             LocalDate.ofEpochDay(r.nextInt(200_000) - 100_000),
             LocalTime.ofNanoOfDay(r.nextInt(86_400_000) * 1_000_000L),
             LocalDateTime.ofEpochSecond(baseSecond, 0, ZoneOffset.UTC),
-            LocalDateTime.ofEpochSecond(baseSecond, (int) (nanos / 1_000_000 * 1_000_000), ZoneOffset.UTC),
+            LocalDateTime.ofEpochSecond(
+                baseSecond, (int) (nanos / 1_000_000 * 1_000_000), ZoneOffset.UTC),
             LocalDateTime.ofEpochSecond(baseSecond, (int) (nanos / 1_000 * 1_000), ZoneOffset.UTC),
             LocalDateTime.ofEpochSecond(baseSecond, (int) nanos, ZoneOffset.UTC),
             Instant.ofEpochSecond(baseSecond, nanos / 1_000_000 * 1_000_000),
@@ -236,21 +306,28 @@ final class InteropSupport {
     return row;
   }
 
-  // ------------------------------------------------------------------------------------------ official quirks
+  // ------------------------------------------------------------------------------------------
+  // official quirks
 
   /**
-   * The row with every pre-1970 timestamp that is not a whole millisecond mirrored around the epoch (same
-   * sub-millisecond digits, after 1970). The official client's ARROW reader cannot decode such values of TIMESTAMP(4..9)
-   * and TIMESTAMP_LTZ(4..9) columns, not even when it wrote them itself: it splits the micro/nano count with
-   * truncating division and then rejects the negative nano-of-millisecond ({@code TimestampNtz.fromMillis}
-   * precondition). fluss-java reads them fine (see the official-to-fluss-java tests, which keep them).
+   * The row with every pre-1970 timestamp that is not a whole millisecond mirrored around the epoch
+   * (same sub-millisecond digits, after 1970). The official client's ARROW reader cannot decode
+   * such values of TIMESTAMP(4..9) and TIMESTAMP_LTZ(4..9) columns, not even when it wrote them
+   * itself: it splits the micro/nano count with truncating division and then rejects the negative
+   * nano-of-millisecond ({@code TimestampNtz.fromMillis} precondition). fluss-java reads them fine
+   * (see the official-to-fluss-java tests, which keep them).
    */
   static List<Object> officialArrowReadable(List<Object> row) {
     List<Object> out = new ArrayList<>(row);
     for (int i = 0; i < out.size(); i++) {
       Object v = out.get(i);
-      if (v instanceof LocalDateTime t && t.toEpochSecond(ZoneOffset.UTC) < 0 && t.getNano() % 1_000_000 != 0) {
-        out.set(i, LocalDateTime.ofEpochSecond(-t.toEpochSecond(ZoneOffset.UTC), t.getNano(), ZoneOffset.UTC));
+      if (v instanceof LocalDateTime t
+          && t.toEpochSecond(ZoneOffset.UTC) < 0
+          && t.getNano() % 1_000_000 != 0) {
+        out.set(
+            i,
+            LocalDateTime.ofEpochSecond(
+                -t.toEpochSecond(ZoneOffset.UTC), t.getNano(), ZoneOffset.UTC));
       } else if (v instanceof Instant t && t.getEpochSecond() < 0 && t.getNano() % 1_000_000 != 0) {
         out.set(i, Instant.ofEpochSecond(-t.getEpochSecond(), t.getNano()));
       }
@@ -259,9 +336,10 @@ final class InteropSupport {
   }
 
   /**
-   * What the official client returns for a row stored in the INDEXED format: it stores BINARY(n) in n bytes and
-   * returns them with trailing zero bytes stripped (its {@code IndexedRow.getBinary}), even for rows it wrote
-   * itself, so {@code 0x00000000} reads back as an empty array. fluss-java returns all n bytes.
+   * What the official client returns for a row stored in the INDEXED format: it stores BINARY(n) in
+   * n bytes and returns them with trailing zero bytes stripped (its {@code IndexedRow.getBinary}),
+   * even for rows it wrote itself, so {@code 0x00000000} reads back as an empty array. fluss-java
+   * returns all n bytes.
    */
   static List<Object> officialIndexedView(List<Object> row, int binaryColumn) {
     List<Object> out = new ArrayList<>(row);
@@ -276,10 +354,11 @@ final class InteropSupport {
   }
 
   /**
-   * The row with a BINARY(n) value that ends in a zero byte given a non-zero last byte. A Fluss 0.9.1 server cannot
-   * take such a value into a primary-key table of the INDEXED KV format, whichever client writes it: building the
-   * changelog it reads the value back through {@code IndexedRow.getBinary} (trailing zeros stripped) and its Arrow
-   * writer fails with {@code IndexOutOfBoundsException: Not enough space to copy data from byte array} (an
+   * The row with a BINARY(n) value that ends in a zero byte given a non-zero last byte. A Fluss
+   * 0.9.1 server cannot take such a value into a primary-key table of the INDEXED KV format,
+   * whichever client writes it: building the changelog it reads the value back through {@code
+   * IndexedRow.getBinary} (trailing zeros stripped) and its Arrow writer fails with {@code
+   * IndexOutOfBoundsException: Not enough space to copy data from byte array} (an
    * UNKNOWN_SERVER_ERROR for the writer).
    */
   static List<Object> indexedKvWritable(List<Object> row, int binaryColumn) {
@@ -292,11 +371,13 @@ final class InteropSupport {
     return out;
   }
 
-  // ------------------------------------------------------------------------------------------ comparing values
+  // ------------------------------------------------------------------------------------------
+  // comparing values
 
   /**
-   * A comparable copy of a row: byte arrays become hex strings ("0x..."), at any depth; nested lists are copied and
-   * maps become hash maps (the official client's scanner does not keep entry order); everything else is kept.
+   * A comparable copy of a row: byte arrays become hex strings ("0x..."), at any depth; nested
+   * lists are copied and maps become hash maps (the official client's scanner does not keep entry
+   * order); everything else is kept.
    */
   static List<Object> normalize(List<?> row) {
     if (row == null) {
@@ -337,8 +418,12 @@ final class InteropSupport {
     return out;
   }
 
-  /** Asserts two row lists equal row by row, naming the first differing column for a readable failure. */
-  static void assertRowsEqual(List<List<Object>> actual, List<List<Object>> expected, List<String> columns) {
+  /**
+   * Asserts two row lists equal row by row, naming the first differing column for a readable
+   * failure.
+   */
+  static void assertRowsEqual(
+      List<List<Object>> actual, List<List<Object>> expected, List<String> columns) {
     assertThat(actual).as("row count").hasSize(expected.size());
     for (int i = 0; i < expected.size(); i++) {
       List<Object> a = actual.get(i);
@@ -355,11 +440,13 @@ final class InteropSupport {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ fluss-java scans
+  // ------------------------------------------------------------------------------------------
+  // fluss-java scans
 
   /**
-   * Scans every bucket of the table from the beginning with fluss-java until at least {@code expected} records
-   * arrived, then polls once more briefly so that extra records (duplicates) would show too.
+   * Scans every bucket of the table from the beginning with fluss-java until at least {@code
+   * expected} records arrived, then polls once more briefly so that extra records (duplicates)
+   * would show too.
    */
   static List<ScanRecord> scanWithFlussJava(Table table, String[] projection, int expected) {
     List<ScanRecord> out = new ArrayList<>();

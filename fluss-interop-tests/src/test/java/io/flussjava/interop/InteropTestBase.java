@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * Base of the data interop tests: the shared cluster, one fluss-java connection per test class and a database of
- * the class's own (named after it), dropped with its tables at the end.
+ * Base of the data interop tests: the shared cluster, one fluss-java connection per test class and
+ * a database of the class's own (named after it), dropped with its tables at the end.
  */
 @FlussClusterTest
 abstract class InteropTestBase {
@@ -19,7 +19,8 @@ abstract class InteropTestBase {
   @BeforeAll
   static void connectAndCreateDatabase(TestInfo info) {
     connection = InteropSupport.connect();
-    String name = info.getTestClass().map(Class::getSimpleName).orElse("interop").toLowerCase(Locale.ROOT);
+    String name =
+        info.getTestClass().map(Class::getSimpleName).orElse("interop").toLowerCase(Locale.ROOT);
     db = InteropSupport.createUniqueDatabase(connection, name.replace("itcase", ""));
   }
 

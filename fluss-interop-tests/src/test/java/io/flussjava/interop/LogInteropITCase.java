@@ -30,8 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Log tables of every log format (ARROW with each compression, COMPACTED, INDEXED): rows of every scalar type that
- * fluss-java appends are scanned value by value identically by the official client, and the reverse.
+ * Log tables of every log format (ARROW with each compression, COMPACTED, INDEXED): rows of every
+ * scalar type that fluss-java appends are scanned value by value identically by the official
+ * client, and the reverse.
  */
 class LogInteropITCase extends InteropTestBase {
   private static final int ROWS = 300;
@@ -44,7 +45,8 @@ class LogInteropITCase extends InteropTestBase {
     }
 
     TableDescriptor descriptor(Schema schema, int buckets) {
-      TableDescriptor.Builder b = TableDescriptor.builder().schema(schema).distributedBy(buckets).logFormat(logFormat);
+      TableDescriptor.Builder b =
+          TableDescriptor.builder().schema(schema).distributedBy(buckets).logFormat(logFormat);
       if (compression != null) {
         b.property("table.log.arrow.compression.type", compression);
       }
@@ -122,7 +124,8 @@ class LogInteropITCase extends InteropTestBase {
     }
     appendWithFlussJava(table, written);
 
-    List<Map<String, Object>> scanned = OfficialClient.scan(bootstrap(), db, name, ROWS, null, SCAN_TIMEOUT);
+    List<Map<String, Object>> scanned =
+        OfficialClient.scan(bootstrap(), db, name, ROWS, null, SCAN_TIMEOUT);
 
     List<List<Object>> expected = written;
     if (format.logFormat() == LogFormat.INDEXED) {
@@ -146,21 +149,24 @@ class LogInteropITCase extends InteropTestBase {
   }
 
   /**
-   * One ARROW table holding rows of both clients; each reads all of them through a server-side projection that
-   * reorders and drops columns.
+   * One ARROW table holding rows of both clients; each reads all of them through a server-side
+   * projection that reorders and drops columns.
    */
   @Test
   void projectedArrowScansReadTheOtherClientsRows() throws Exception {
     String name = "projected_arrow";
     Table table = createTable(name, new Format(LogFormat.ARROW, "ZSTD"));
-    List<List<Object>> ours = rows(0, 120, 31).stream().map(InteropSupport::officialArrowReadable).toList();
-    List<List<Object>> theirs = rows(1000, 120, 37).stream().map(InteropSupport::officialArrowReadable).toList();
+    List<List<Object>> ours =
+        rows(0, 120, 31).stream().map(InteropSupport::officialArrowReadable).toList();
+    List<List<Object>> theirs =
+        rows(1000, 120, 37).stream().map(InteropSupport::officialArrowReadable).toList();
     appendWithFlussJava(table, ours);
     OfficialClient.append(bootstrap(), db, name, theirs);
     List<List<Object>> all = new ArrayList<>(ours);
     all.addAll(theirs);
 
-    List<String> projection = List.of("id", "c_string", "c_dec38", "c_ts9", "c_bytes", "c_ltz6", "c_boolean");
+    List<String> projection =
+        List.of("id", "c_string", "c_dec38", "c_ts9", "c_bytes", "c_ltz6", "c_boolean");
     int[] indexes = projection.stream().mapToInt(COLUMNS::indexOf).toArray();
     List<List<Object>> expected = new ArrayList<>();
     for (List<Object> row : all) {
@@ -175,7 +181,8 @@ class LogInteropITCase extends InteropTestBase {
         OfficialClient.scan(bootstrap(), db, name, all.size(), projection, SCAN_TIMEOUT);
     assertRowsEqual(sortedById(officialRows(official)), sortedById(expected), projection);
 
-    List<ScanRecord> flussJava = scanWithFlussJava(table, projection.toArray(new String[0]), all.size());
+    List<ScanRecord> flussJava =
+        scanWithFlussJava(table, projection.toArray(new String[0]), all.size());
     assertThat(flussJava).allSatisfy(r -> assertThat(r.size()).isEqualTo(projection.size()));
     assertRowsEqual(sortedById(flussJavaRows(flussJava)), sortedById(expected), projection);
   }

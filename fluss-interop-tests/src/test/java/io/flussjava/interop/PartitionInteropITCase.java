@@ -31,9 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Partitioned tables shared with the official client: partitions the official writer creates (its dynamic creation
- * is on by default) are exactly the partitions fluss-java routes the same values to, for partition columns of every
- * supported kind; rows written by either client to a partitioned primary-key table are found by the other's lookups.
+ * Partitioned tables shared with the official client: partitions the official writer creates (its
+ * dynamic creation is on by default) are exactly the partitions fluss-java routes the same values
+ * to, for partition columns of every supported kind; rows written by either client to a partitioned
+ * primary-key table are found by the other's lookups.
  */
 @FlussClusterTest
 class PartitionInteropITCase {
@@ -96,10 +97,16 @@ class PartitionInteropITCase {
             .column("p_bin", DataTypes.BYTES())
             .column("p_str", DataTypes.STRING());
     TablePath path = TablePath.of(db, "typed_partitions");
-    connection.getAdmin().createTable(
-        path,
-        TableDescriptor.builder().schema(schema.build()).distributedBy(2, "id").partitionedBy(PARTITION_KEYS).build(),
-        false);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema.build())
+                .distributedBy(2, "id")
+                .partitionedBy(PARTITION_KEYS)
+                .build(),
+            false);
 
     int values = 4;
     int perPartition = 5;
@@ -111,10 +118,13 @@ class PartitionInteropITCase {
 
     List<PartitionInfo> created = connection.getAdmin().listPartitionInfos(path);
     assertThat(created).hasSize(values);
-    assertThat(created).extracting(PartitionInfo::getPartitionName)
-        .contains("-7$2024-06-01$true$2024-01-02-03-04-05_$2024-03-04-05-06-07_89$01-02-03_004$-2_0$00ab$EU-0");
+    assertThat(created)
+        .extracting(PartitionInfo::getPartitionName)
+        .contains(
+            "-7$2024-06-01$true$2024-01-02-03-04-05_$2024-03-04-05-06-07_89$01-02-03_004$-2_0$00ab$EU-0");
 
-    // fluss-java routes the same values into those partitions: none is missing (dynamic creation is off here).
+    // fluss-java routes the same values into those partitions: none is missing (dynamic creation is
+    // off here).
     Table table = connection.getTable(path);
     try (AppendWriter writer = table.newAppend().createWriter()) {
       for (int i = 0; i < values * perPartition; i++) {
@@ -129,9 +139,15 @@ class PartitionInteropITCase {
       List<ScanRecord> records = scanPartition(table, p.getPartitionId(), 2 * perPartition);
       assertThat(records).hasSize(2 * perPartition);
       // Both clients' rows are in the partition, and all of them carry the same partition values.
-      assertThat(records).extracting(r -> (Integer) r.getValue(0)).anyMatch(id -> id < 1000).anyMatch(id -> id >= 1000);
+      assertThat(records)
+          .extracting(r -> (Integer) r.getValue(0))
+          .anyMatch(id -> id < 1000)
+          .anyMatch(id -> id >= 1000);
       List<String> tuples =
-          records.stream().map(r -> partitionTuple(r.getRow())).distinct().collect(Collectors.toList());
+          records.stream()
+              .map(r -> partitionTuple(r.getRow()))
+              .distinct()
+              .collect(Collectors.toList());
       assertThat(tuples).hasSize(1);
       tuplesSeen.add(tuples.get(0));
     }
@@ -176,8 +192,12 @@ class PartitionInteropITCase {
             .primaryKey("id", "dt")
             .build();
     TablePath path = TablePath.of(db, "pk_by_day");
-    connection.getAdmin().createTable(
-        path, TableDescriptor.builder().schema(schema).distributedBy(3).partitionedBy("dt").build(), false);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder().schema(schema).distributedBy(3).partitionedBy("dt").build(),
+            false);
     List<LocalDate> days = List.of(LocalDate.of(2024, 2, 28), LocalDate.of(2024, 2, 29));
 
     List<List<Object>> officialRows = new ArrayList<>();
@@ -203,7 +223,8 @@ class PartitionInteropITCase {
       }
       writer.flush();
     }
-    List<List<Object>> keys = ours.stream().map(r -> Arrays.asList(r.get(0), r.get(2))).collect(Collectors.toList());
+    List<List<Object>> keys =
+        ours.stream().map(r -> Arrays.asList(r.get(0), r.get(2))).collect(Collectors.toList());
     assertThat(OfficialClient.lookup(bootstrap(), db, path.getTableName(), keys)).isEqualTo(ours);
   }
 }

@@ -26,8 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Prefix lookups on a table with primary key (a, b) bucketed by a: fluss-java's {@code lookupBy("a")} returns
- * exactly the rows the official client upserted (and did not delete) with that a, and the reverse.
+ * Prefix lookups on a table with primary key (a, b) bucketed by a: fluss-java's {@code
+ * lookupBy("a")} returns exactly the rows the official client upserted (and did not delete) with
+ * that a, and the reverse.
  */
 class PrefixLookupInteropITCase extends InteropTestBase {
   private static final int PREFIXES = 12;
@@ -53,23 +54,35 @@ class PrefixLookupInteropITCase extends InteropTestBase {
     TablePath path = TablePath.of(db, name);
     connection
         .getAdmin()
-        .createTable(path, TableDescriptor.builder().schema(schema).distributedBy(3, "a").kvFormat(kvFormat).build(), false);
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(3, "a")
+                .kvFormat(kvFormat)
+                .build(),
+            false);
     return connection.getTable(path);
   }
 
   /**
-   * Rows for prefix {@code i}: {@code i % 5} of them (prefixes with none exist too), then the writes: upserts of all,
-   * an update of the first, a delete of the second. Returns the writes as ops and fills {@code expected}.
+   * Rows for prefix {@code i}: {@code i % 5} of them (prefixes with none exist too), then the
+   * writes: upserts of all, an update of the first, a delete of the second. Returns the writes as
+   * ops and fills {@code expected}.
    */
-  private static List<List<Object>> writes(IntFunction<Object> prefix, TreeMap<Integer, List<List<Object>>> expected) {
+  private static List<List<Object>> writes(
+      IntFunction<Object> prefix, TreeMap<Integer, List<List<Object>>> expected) {
     List<List<Object>> ops = new ArrayList<>();
     for (int i = 0; i < PREFIXES; i++) {
       List<List<Object>> rows = new ArrayList<>();
       for (int j = 0; j < i % 5; j++) {
         List<Object> row =
             Arrays.asList(
-                prefix.apply(i), "b" + j + "-" + "x".repeat(j * 3), new BigDecimal(i * 100 + j + ".5" + j),
-                LocalDateTime.of(2025, 1, 1, 0, 0).plusNanos(i * 1_000_000_000L + j * 1_000L), j == 2 ? null : "n" + j);
+                prefix.apply(i),
+                "b" + j + "-" + "x".repeat(j * 3),
+                new BigDecimal(i * 100 + j + ".5" + j),
+                LocalDateTime.of(2025, 1, 1, 0, 0).plusNanos(i * 1_000_000_000L + j * 1_000L),
+                j == 2 ? null : "n" + j);
         ops.add(OfficialClient.op("upsert", row));
         rows.add(row);
       }
@@ -80,7 +93,9 @@ class PrefixLookupInteropITCase extends InteropTestBase {
         rows.set(0, updated);
       }
       if (rows.size() >= 2) {
-        ops.add(OfficialClient.op("delete", Arrays.asList(prefix.apply(i), rows.get(1).get(1), null, null, null)));
+        ops.add(
+            OfficialClient.op(
+                "delete", Arrays.asList(prefix.apply(i), rows.get(1).get(1), null, null, null)));
         rows.remove(1);
       }
       expected.put(i, rows);
@@ -96,7 +111,8 @@ class PrefixLookupInteropITCase extends InteropTestBase {
 
   @ParameterizedTest(name = "{0} prefix, {1}")
   @CsvSource({"INT, COMPACTED", "STRING, INDEXED"})
-  void prefixLookupsFindExactlyTheRowsTheOtherClientWrote(String kind, KvFormat kvFormat) throws Exception {
+  void prefixLookupsFindExactlyTheRowsTheOtherClientWrote(String kind, KvFormat kvFormat)
+      throws Exception {
     IntFunction<Object> prefix = prefixValue(kind);
 
     // the official client writes, fluss-java looks up by prefix
@@ -132,11 +148,16 @@ class PrefixLookupInteropITCase extends InteropTestBase {
     for (int i = 0; i <= PREFIXES; i++) {
       prefixes.add(List.of(prefix.apply(i)));
     }
-    List<List<List<Object>>> found = OfficialClient.prefixLookup(bootstrap(), db, ours, List.of("a"), prefixes);
+    List<List<List<Object>>> found =
+        OfficialClient.prefixLookup(bootstrap(), db, ours, List.of("a"), prefixes);
     for (int i = 0; i < PREFIXES; i++) {
-      assertThat(sortedByB(found.get(i))).as("rows with a = %s", prefix.apply(i)).isEqualTo(sortedByB(expectedOurs.get(i)));
+      assertThat(sortedByB(found.get(i)))
+          .as("rows with a = %s", prefix.apply(i))
+          .isEqualTo(sortedByB(expectedOurs.get(i)));
     }
     assertThat(found.get(PREFIXES)).as("an absent prefix").isEmpty();
-    assertThat(expectedOurs.values().stream().mapToInt(List::size).sum()).as("rows expected in all").isGreaterThan(10);
+    assertThat(expectedOurs.values().stream().mapToInt(List::size).sum())
+        .as("rows expected in all")
+        .isGreaterThan(10);
   }
 }

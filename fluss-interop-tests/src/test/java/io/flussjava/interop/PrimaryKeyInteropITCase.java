@@ -37,31 +37,54 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Primary-key tables in both KV formats, keyed by INT, BIGINT, STRING and (INT, STRING): what one client upserts,
- * updates, partially updates and deletes, the other finds (or no longer finds) by key; and the changelog one client
- * produces reads as +I, -U, +U, -D with the right row images in the other.
+ * Primary-key tables in both KV formats, keyed by INT, BIGINT, STRING and (INT, STRING): what one
+ * client upserts, updates, partially updates and deletes, the other finds (or no longer finds) by
+ * key; and the changelog one client produces reads as +I, -U, +U, -D with the right row images in
+ * the other.
  */
 class PrimaryKeyInteropITCase extends InteropTestBase {
   /** Where c_binary is among the scalar value columns. */
-  private static final int BINARY_VALUE_INDEX = InteropSupport.allScalarsSchema().getColumnNames().indexOf("c_binary") - 1;
+  private static final int BINARY_VALUE_INDEX =
+      InteropSupport.allScalarsSchema().getColumnNames().indexOf("c_binary") - 1;
 
   /** The primary-key columns of a test table and the key of row {@code i}. */
   enum KeyKind {
-    INT(List.of("id"), List.of(DataTypes.INT()), i -> Arrays.asList(edge(i, Integer.MIN_VALUE, Integer.MAX_VALUE, i * 7919 - 300))),
-    BIGINT(List.of("id"), List.of(DataTypes.BIGINT()), i -> Arrays.asList(edge(i, Long.MIN_VALUE, Long.MAX_VALUE, i * 1_000_000_007L - 5))),
-    STRING(List.of("id"), List.of(DataTypes.STRING()), i -> Arrays.asList(edge(i, "", "ключ 😀 " + "z".repeat(300), "key-" + i))),
-    INT_STRING(List.of("a", "b"), List.of(DataTypes.INT(), DataTypes.STRING()), i -> Arrays.asList(i % 5 - 2, "b" + (i * 31))),
-    /** Keys of types whose key encoding is less common: non-compact decimal and timestamp, bytes, dates. */
+    INT(
+        List.of("id"),
+        List.of(DataTypes.INT()),
+        i -> Arrays.asList(edge(i, Integer.MIN_VALUE, Integer.MAX_VALUE, i * 7919 - 300))),
+    BIGINT(
+        List.of("id"),
+        List.of(DataTypes.BIGINT()),
+        i -> Arrays.asList(edge(i, Long.MIN_VALUE, Long.MAX_VALUE, i * 1_000_000_007L - 5))),
+    STRING(
+        List.of("id"),
+        List.of(DataTypes.STRING()),
+        i -> Arrays.asList(edge(i, "", "ключ 😀 " + "z".repeat(300), "key-" + i))),
+    INT_STRING(
+        List.of("a", "b"),
+        List.of(DataTypes.INT(), DataTypes.STRING()),
+        i -> Arrays.asList(i % 5 - 2, "b" + (i * 31))),
+    /**
+     * Keys of types whose key encoding is less common: non-compact decimal and timestamp, bytes,
+     * dates.
+     */
     MIXED(
         List.of("k_bool", "k_dec", "k_ts", "k_ltz", "k_date", "k_bytes", "k_char"),
         List.of(
-            DataTypes.BOOLEAN(), DataTypes.DECIMAL(38, 18), DataTypes.TIMESTAMP(9), DataTypes.TIMESTAMP_LTZ(3),
-            DataTypes.DATE(), DataTypes.BYTES(), DataTypes.CHAR(3)),
+            DataTypes.BOOLEAN(),
+            DataTypes.DECIMAL(38, 18),
+            DataTypes.TIMESTAMP(9),
+            DataTypes.TIMESTAMP_LTZ(3),
+            DataTypes.DATE(),
+            DataTypes.BYTES(),
+            DataTypes.CHAR(3)),
         i ->
             Arrays.asList(
                 i % 2 == 0,
                 new BigDecimal(i * 12_345_678_901L + "." + "7".repeat(18)).negate(),
-                LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_999).plusNanos(i * 1_000_000_123L),
+                LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_999)
+                    .plusNanos(i * 1_000_000_123L),
                 Instant.ofEpochMilli(1_700_000_000_000L - i * 86_400_001L),
                 LocalDate.of(1999, 12, 31).plusDays(i),
                 new byte[] {(byte) i, 0, (byte) -i},
@@ -101,9 +124,9 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
   }
 
   /**
-   * Key number {@code key} with the scalar values of row {@code values} (rows 0..4 are the edge rows); for the INDEXED
-   * KV format without BINARY values ending in a zero byte, which the server rejects from any client (see {@link
-   * InteropSupport#indexedKvWritable}).
+   * Key number {@code key} with the scalar values of row {@code values} (rows 0..4 are the edge
+   * rows); for the INDEXED KV format without BINARY values ending in a zero byte, which the server
+   * rejects from any client (see {@link InteropSupport#indexedKvWritable}).
    */
   private static List<Object> row(KeyKind kind, KvFormat kvFormat, int key, int values, long seed) {
     List<Object> row = new ArrayList<>(kind.key.apply(key));
@@ -121,8 +144,12 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
     return row;
   }
 
-  /** A row with only the key and {@code columns} set to their values in {@code source}, the rest null. */
-  private static List<Object> partialRow(List<String> allColumns, List<Object> source, List<String> columns) {
+  /**
+   * A row with only the key and {@code columns} set to their values in {@code source}, the rest
+   * null.
+   */
+  private static List<Object> partialRow(
+      List<String> allColumns, List<Object> source, List<String> columns) {
     List<Object> out = new ArrayList<>();
     for (int c = 0; c < allColumns.size(); c++) {
       out.add(columns.contains(allColumns.get(c)) ? source.get(c) : null);
@@ -133,7 +160,8 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
   /** Copies {@code columns} of {@code update} into {@code target} (a partial update's effect). */
   private static List<Object> applyPartial(
       List<String> allColumns, List<Object> target, List<Object> update, List<String> columns) {
-    List<Object> out = new ArrayList<>(target == null ? Arrays.asList(new Object[allColumns.size()]) : target);
+    List<Object> out =
+        new ArrayList<>(target == null ? Arrays.asList(new Object[allColumns.size()]) : target);
     for (int c = 0; c < allColumns.size(); c++) {
       if (columns.contains(allColumns.get(c))) {
         out.set(c, update.get(c));
@@ -144,17 +172,21 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
 
   @ParameterizedTest(name = "{0} key, {1}")
   @MethodSource("tables")
-  void upsertsDeletesAndPartialUpdatesOfEachClientAreFoundByTheOthersLookups(KeyKind kind, KvFormat kvFormat)
-      throws Exception {
+  void upsertsDeletesAndPartialUpdatesOfEachClientAreFoundByTheOthersLookups(
+      KeyKind kind, KvFormat kvFormat) throws Exception {
     String name = ("kv_" + kind + "_" + kvFormat).toLowerCase(Locale.ROOT);
     Schema schema = schema(kind);
     List<String> columns = schema.getColumnNames();
     TablePath path = TablePath.of(db, name);
     connection
         .getAdmin()
-        .createTable(path, TableDescriptor.builder().schema(schema).distributedBy(3).kvFormat(kvFormat).build(), false);
+        .createTable(
+            path,
+            TableDescriptor.builder().schema(schema).distributedBy(3).kvFormat(kvFormat).build(),
+            false);
     Table table = connection.getTable(path);
-    Map<Integer, List<Object>> expected = new LinkedHashMap<>(); // key number -> current row (null: absent)
+    Map<Integer, List<Object>> expected =
+        new LinkedHashMap<>(); // key number -> current row (null: absent)
 
     // 1. fluss-java: insert 0..39, update 30..39 (with the edge rows' values), delete 10..14.
     UpsertWriter writer = table.newUpsert().createWriter();
@@ -174,7 +206,8 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
     expected.put(200, null); // never written
     assertOfficialLookups(name, kind, kvFormat, expected, columns);
 
-    // 2. official client: insert 40..79, update 0..4 (fluss-java's; again with edge values), delete 40..44 and
+    // 2. official client: insert 40..79, update 0..4 (fluss-java's; again with edge values), delete
+    // 40..44 and
     //    15..17 (fluss-java's).
     List<List<Object>> ops = new ArrayList<>();
     for (int i = 40; i < 80; i++) {
@@ -193,13 +226,15 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
     expected.put(201, null);
     assertFlussJavaLookups(table, kind, expected, columns);
 
-    // 3. partial updates: fluss-java writes (key, c_string, c_int), the official client (key, c_double, c_date);
+    // 3. partial updates: fluss-java writes (key, c_string, c_int), the official client (key,
+    // c_double, c_date);
     //    on keys of both writers and on a new key each.
     List<String> ourColumns = new ArrayList<>(kind.columns);
     ourColumns.addAll(List.of("c_string", "c_int"));
     List<String> theirColumns = new ArrayList<>(kind.columns);
     theirColumns.addAll(List.of("c_double", "c_date"));
-    UpsertWriter partial = table.newUpsert().partialUpdate(ourColumns.toArray(new String[0])).createWriter();
+    UpsertWriter partial =
+        table.newUpsert().partialUpdate(ourColumns.toArray(new String[0])).createWriter();
     for (int i : new int[] {20, 21, 22, 50, 51, 52, 90}) {
       List<Object> update = partialRow(columns, row(kind, kvFormat, i, i + 100, 5), ourColumns);
       partial.upsert(update);
@@ -219,7 +254,11 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
   }
 
   private static void assertOfficialLookups(
-      String name, KeyKind kind, KvFormat kvFormat, Map<Integer, List<Object>> expected, List<String> columns)
+      String name,
+      KeyKind kind,
+      KvFormat kvFormat,
+      Map<Integer, List<Object>> expected,
+      List<String> columns)
       throws Exception {
     List<List<Object>> keys = new ArrayList<>();
     List<List<Object>> want = new ArrayList<>();
@@ -227,7 +266,10 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
     for (Map.Entry<Integer, List<Object>> e : expected.entrySet()) {
       keys.add(kind.key.apply(e.getKey()));
       List<Object> row = e.getValue();
-      want.add(row != null && kvFormat == KvFormat.INDEXED ? InteropSupport.officialIndexedView(row, binary) : row);
+      want.add(
+          row != null && kvFormat == KvFormat.INDEXED
+              ? InteropSupport.officialIndexedView(row, binary)
+              : row);
     }
     List<List<Object>> found = OfficialClient.lookup(bootstrap(), db, name, keys);
     assertRowsEqual(normalizeAll(found), normalizeAll(want), columns);
@@ -252,7 +294,8 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ changelog
+  // ------------------------------------------------------------------------------------------
+  // changelog
 
   private static final List<String> CHANGELOG_COLUMNS = List.of("id", "v", "n");
 
@@ -271,8 +314,16 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
 
   private static final List<String> EXPECTED_CHANGELOG =
       List.of(
-          "+I[1, a, 10]", "+I[2, b, 20]", "-U[1, a, 10]", "+U[1, a2, 11]", "-D[2, b, 20]", "+I[3, c, 30]",
-          "-D[3, c, 30]", "+I[2, b2, 21]", "-U[1, a2, 11]", "+U[1, a3, 12]");
+          "+I[1, a, 10]",
+          "+I[2, b, 20]",
+          "-U[1, a, 10]",
+          "+U[1, a2, 11]",
+          "-D[2, b, 20]",
+          "+I[3, c, 30]",
+          "-D[3, c, 30]",
+          "+I[2, b2, 21]",
+          "-U[1, a2, 11]",
+          "+U[1, a3, 12]");
 
   private static Table createChangelogTable(String name, KvFormat kvFormat) {
     Schema schema =
@@ -285,7 +336,10 @@ class PrimaryKeyInteropITCase extends InteropTestBase {
     TablePath path = TablePath.of(db, name);
     connection
         .getAdmin()
-        .createTable(path, TableDescriptor.builder().schema(schema).distributedBy(1).kvFormat(kvFormat).build(), false);
+        .createTable(
+            path,
+            TableDescriptor.builder().schema(schema).distributedBy(1).kvFormat(kvFormat).build(),
+            false);
     return connection.getTable(path);
   }
 

@@ -42,7 +42,12 @@ class SchemaInteropITCase {
 
   private static List<String> ourColumnSummaries(Schema schema) {
     return schema.getColumns().stream()
-        .map(c -> c.getName() + " " + c.getDataType() + c.getComment().map(x -> " '" + x + "'").orElse(""))
+        .map(
+            c ->
+                c.getName()
+                    + " "
+                    + c.getDataType()
+                    + c.getComment().map(x -> " '" + x + "'").orElse(""))
         .toList();
   }
 
@@ -64,7 +69,11 @@ class SchemaInteropITCase {
             .column("c_char", DataTypes.CHAR(3))
             .column("c_flags", DataTypes.ARRAY(DataTypes.BOOLEAN()))
             .column("c_attrs", DataTypes.MAP(DataTypes.STRING().notNull(), DataTypes.FLOAT()))
-            .column("c_point", DataTypes.ROW(DataTypes.FIELD("x", DataTypes.DOUBLE()), DataTypes.FIELD("y", DataTypes.DOUBLE())))
+            .column(
+                "c_point",
+                DataTypes.ROW(
+                    DataTypes.FIELD("x", DataTypes.DOUBLE()),
+                    DataTypes.FIELD("y", DataTypes.DOUBLE())))
             .column("c_small", DataTypes.SMALLINT())
             .column("c_tiny", DataTypes.TINYINT())
             .primaryKey("id", "dt")
@@ -81,7 +90,8 @@ class SchemaInteropITCase {
             .build(),
         false);
 
-    Map<String, Object> theirs = OfficialClient.describeTable(bootstrap, "interop_ours", "all_types");
+    Map<String, Object> theirs =
+        OfficialClient.describeTable(bootstrap, "interop_ours", "all_types");
     assertThat(OfficialClient.columnSummaries(theirs)).isEqualTo(ourColumnSummaries(schema));
     assertThat(theirs.get("primaryKey")).isEqualTo(List.of("id", "dt"));
     assertThat(theirs.get("partitionKeys")).isEqualTo(List.of("dt"));
@@ -89,17 +99,21 @@ class SchemaInteropITCase {
     assertThat(theirs.get("numBuckets")).isEqualTo(3);
     assertThat(theirs.get("comment")).isEqualTo("made by fluss-java");
     assertThat(theirs.get("customProperties")).isEqualTo(Map.of("creator", "fluss-java"));
-    Schema parsed = SchemaJsonCodec.fromJson(new ObjectMapper().readTree((String) theirs.get("schemaJson")));
+    Schema parsed =
+        SchemaJsonCodec.fromJson(new ObjectMapper().readTree((String) theirs.get("schemaJson")));
     assertThat(parsed).isEqualTo(schema);
   }
 
   @Test
   void tableCreatedByTheOfficialClientIsReadIdenticallyByFlussJava() throws Exception {
     connection.getAdmin().createDatabase("interop_theirs", DatabaseDescriptor.EMPTY, true);
-    Map<String, Object> theirs = OfficialClient.createAllTypesTable(bootstrap, "interop_theirs", "all_types");
+    Map<String, Object> theirs =
+        OfficialClient.createAllTypesTable(bootstrap, "interop_theirs", "all_types");
 
-    TableInfo ours = connection.getAdmin().getTableInfo(TablePath.of("interop_theirs", "all_types"));
-    assertThat(ourColumnSummaries(ours.getSchema())).isEqualTo(OfficialClient.columnSummaries(theirs));
+    TableInfo ours =
+        connection.getAdmin().getTableInfo(TablePath.of("interop_theirs", "all_types"));
+    assertThat(ourColumnSummaries(ours.getSchema()))
+        .isEqualTo(OfficialClient.columnSummaries(theirs));
     assertThat(ours.getPrimaryKeys()).isEqualTo(theirs.get("primaryKey"));
     assertThat(ours.getBucketKeys()).isEqualTo(theirs.get("bucketKeys"));
     assertThat(ours.getNumBuckets()).isEqualTo(theirs.get("numBuckets"));
@@ -107,7 +121,8 @@ class SchemaInteropITCase {
     assertThat(ours.getComment()).contains("created by the official client");
     assertThat(ours.getCustomProperties()).containsEntry("creator", "official");
     assertThat(ours.getProperties()).isEqualTo(theirs.get("properties"));
-    Schema parsed = SchemaJsonCodec.fromJson(new ObjectMapper().readTree((String) theirs.get("schemaJson")));
+    Schema parsed =
+        SchemaJsonCodec.fromJson(new ObjectMapper().readTree((String) theirs.get("schemaJson")));
     assertThat(ours.getSchema()).isEqualTo(parsed);
   }
 }

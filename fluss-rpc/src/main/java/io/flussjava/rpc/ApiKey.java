@@ -1,11 +1,13 @@
 package io.flussjava.rpc;
 
 /**
- * Every API of the Fluss 0.9.1 wire protocol: its numeric key and the highest version this client speaks.
+ * Every API of the Fluss 0.9.1 wire protocol: its numeric key and the highest version this client
+ * speaks.
  *
- * <p>The version sent in a request header is the lower of {@link #clientMaxVersion()} and the server's maximum from
- * its ApiVersions answer. Only PutKv, Lookup and PrefixLookup have a version 1 (same bytes; version 1 tells the
- * server the client understands tables whose bucket key differs from their primary key).
+ * <p>The version sent in a request header is the lower of {@link #clientMaxVersion()} and the
+ * server's maximum from its ApiVersions answer. Only PutKv, Lookup and PrefixLookup have a version
+ * 1 (same bytes; version 1 tells the server the client understands tables whose bucket key differs
+ * from their primary key).
  */
 public enum ApiKey {
   API_VERSIONS(1000, 0),
@@ -103,7 +105,10 @@ public enum ApiKey {
     return clientMaxVersion;
   }
 
-  /** Position of this key in a dense table indexed from the first key; used for per-connection version tables. */
+  /**
+   * Position of this key in a dense table indexed from the first key; used for per-connection
+   * version tables.
+   */
   public int index() {
     return id - FIRST_ID;
   }
@@ -125,7 +130,8 @@ public enum ApiKey {
     for (ApiKey key : keys) {
       int index = key.id - FIRST_ID;
       if (index < 0 || index >= byId.length || byId[index] != null) {
-        throw new ExceptionInInitializerError("API keys must be dense from " + FIRST_ID + ": " + key);
+        throw new ExceptionInInitializerError(
+            "API keys must be dense from " + FIRST_ID + ": " + key);
       }
       byId[index] = key;
     }

@@ -5,8 +5,9 @@ import com.google.protobuf.Parser;
 import java.util.Objects;
 
 /**
- * One callable API: its {@link ApiKey} plus how to read its response. The request type is a compile-time tag only,
- * so that {@link ServerConnection#send(ApiMethod, MessageLite)} accepts the right request message for the method.
+ * One callable API: its {@link ApiKey} plus how to read its response. The request type is a
+ * compile-time tag only, so that {@link ServerConnection#send(ApiMethod, MessageLite)} accepts the
+ * right request message for the method.
  *
  * <p>Instances are immutable and shared; the predefined ones are in {@link ApiMethods}.
  *

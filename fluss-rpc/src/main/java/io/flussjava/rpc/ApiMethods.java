@@ -68,12 +68,13 @@ import io.flussjava.rpc.protocol.TableExistsRequest;
 import io.flussjava.rpc.protocol.TableExistsResponse;
 
 /**
- * The APIs a client calls, each bound to its request and response message types. Use them with {@link
- * ServerConnection#send(ApiMethod, com.google.protobuf.MessageLite)}, e.g. {@code
+ * The APIs a client calls, each bound to its request and response message types. Use them with
+ * {@link ServerConnection#send(ApiMethod, com.google.protobuf.MessageLite)}, e.g. {@code
  * connection.send(ApiMethods.CREATE_DATABASE, request)}.
  *
- * <p>Where an API goes: DDL and partition admin to the coordinator; ProduceLog, FetchLog, PutKv, Lookup,
- * PrefixLookup and ListOffsets to the bucket leader; metadata, listing and existence checks to any server.
+ * <p>Where an API goes: DDL and partition admin to the coordinator; ProduceLog, FetchLog, PutKv,
+ * Lookup, PrefixLookup and ListOffsets to the bucket leader; metadata, listing and existence checks
+ * to any server.
  */
 public final class ApiMethods {
   private ApiMethods() {}
@@ -126,8 +127,9 @@ public final class ApiMethods {
   public static final ApiMethod<MetadataRequest, MetadataResponse> GET_METADATA =
       ApiMethod.of(ApiKey.GET_METADATA, MetadataResponse.parser());
 
-  public static final ApiMethod<ListPartitionInfosRequest, ListPartitionInfosResponse> LIST_PARTITION_INFOS =
-      ApiMethod.of(ApiKey.LIST_PARTITION_INFOS, ListPartitionInfosResponse.parser());
+  public static final ApiMethod<ListPartitionInfosRequest, ListPartitionInfosResponse>
+      LIST_PARTITION_INFOS =
+          ApiMethod.of(ApiKey.LIST_PARTITION_INFOS, ListPartitionInfosResponse.parser());
 
   public static final ApiMethod<CreatePartitionRequest, CreatePartitionResponse> CREATE_PARTITION =
       ApiMethod.of(ApiKey.CREATE_PARTITION, CreatePartitionResponse.parser());
@@ -159,21 +161,28 @@ public final class ApiMethods {
   public static final ApiMethod<PrefixLookupRequest, PrefixLookupResponse> PREFIX_LOOKUP =
       ApiMethod.of(ApiKey.PREFIX_LOOKUP, PrefixLookupResponse.parser());
 
-  public static final ApiMethod<GetLatestKvSnapshotsRequest, GetLatestKvSnapshotsResponse> GET_LATEST_KV_SNAPSHOTS =
-      ApiMethod.of(ApiKey.GET_LATEST_KV_SNAPSHOTS, GetLatestKvSnapshotsResponse.parser());
+  public static final ApiMethod<GetLatestKvSnapshotsRequest, GetLatestKvSnapshotsResponse>
+      GET_LATEST_KV_SNAPSHOTS =
+          ApiMethod.of(ApiKey.GET_LATEST_KV_SNAPSHOTS, GetLatestKvSnapshotsResponse.parser());
 
-  public static final ApiMethod<GetKvSnapshotMetadataRequest, GetKvSnapshotMetadataResponse> GET_KV_SNAPSHOT_METADATA =
-      ApiMethod.of(ApiKey.GET_KV_SNAPSHOT_METADATA, GetKvSnapshotMetadataResponse.parser());
+  public static final ApiMethod<GetKvSnapshotMetadataRequest, GetKvSnapshotMetadataResponse>
+      GET_KV_SNAPSHOT_METADATA =
+          ApiMethod.of(ApiKey.GET_KV_SNAPSHOT_METADATA, GetKvSnapshotMetadataResponse.parser());
 
-  public static final ApiMethod<GetFileSystemSecurityTokenRequest, GetFileSystemSecurityTokenResponse> GET_FILESYSTEM_SECURITY_TOKEN =
-      ApiMethod.of(ApiKey.GET_FILESYSTEM_SECURITY_TOKEN, GetFileSystemSecurityTokenResponse.parser());
+  public static final ApiMethod<
+          GetFileSystemSecurityTokenRequest, GetFileSystemSecurityTokenResponse>
+      GET_FILESYSTEM_SECURITY_TOKEN =
+          ApiMethod.of(
+              ApiKey.GET_FILESYSTEM_SECURITY_TOKEN, GetFileSystemSecurityTokenResponse.parser());
 
   public static final ApiMethod<GetLakeSnapshotRequest, GetLakeSnapshotResponse> GET_LAKE_SNAPSHOT =
       ApiMethod.of(ApiKey.GET_LAKE_SNAPSHOT, GetLakeSnapshotResponse.parser());
 
-  public static final ApiMethod<DescribeClusterConfigsRequest, DescribeClusterConfigsResponse> DESCRIBE_CLUSTER_CONFIGS =
-      ApiMethod.of(ApiKey.DESCRIBE_CLUSTER_CONFIGS, DescribeClusterConfigsResponse.parser());
+  public static final ApiMethod<DescribeClusterConfigsRequest, DescribeClusterConfigsResponse>
+      DESCRIBE_CLUSTER_CONFIGS =
+          ApiMethod.of(ApiKey.DESCRIBE_CLUSTER_CONFIGS, DescribeClusterConfigsResponse.parser());
 
-  public static final ApiMethod<AlterClusterConfigsRequest, AlterClusterConfigsResponse> ALTER_CLUSTER_CONFIGS =
-      ApiMethod.of(ApiKey.ALTER_CLUSTER_CONFIGS, AlterClusterConfigsResponse.parser());
+  public static final ApiMethod<AlterClusterConfigsRequest, AlterClusterConfigsResponse>
+      ALTER_CLUSTER_CONFIGS =
+          ApiMethod.of(ApiKey.ALTER_CLUSTER_CONFIGS, AlterClusterConfigsResponse.parser());
 }

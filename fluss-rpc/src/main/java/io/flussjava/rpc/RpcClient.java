@@ -27,16 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of the RPC layer: owns the network threads and one {@link ServerConnection} per server address.
+ * Entry point of the RPC layer: owns the network threads and one {@link ServerConnection} per
+ * server address.
  *
- * <p>Thread-safe. Connections are opened lazily by {@link #connection(ServerNode)} and reused by every caller; a
- * connection that has closed (server restart, network failure) is replaced by a fresh one on the next call. All
- * connections share one Netty event-loop group of {@code client.network.threads} daemon threads named {@code
- * fluss-netty-<client.id>-N}.
+ * <p>Thread-safe. Connections are opened lazily by {@link #connection(ServerNode)} and reused by
+ * every caller; a connection that has closed (server restart, network failure) is replaced by a
+ * fresh one on the next call. All connections share one Netty event-loop group of {@code
+ * client.network.threads} daemon threads named {@code fluss-netty-<client.id>-N}.
  *
  * <p>Settings read: {@code client.request-timeout} (default deadline of every request), {@code
- * client.connect-timeout} (capped at the request timeout), {@code client.network.threads}, {@code client.id},
- * {@code client.security.protocol} and the {@code client.security.sasl.*} credentials.
+ * client.connect-timeout} (capped at the request timeout), {@code client.network.threads}, {@code
+ * client.id}, {@code client.security.protocol} and the {@code client.security.sasl.*} credentials.
  */
 public final class RpcClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
@@ -54,14 +55,16 @@ public final class RpcClient implements AutoCloseable {
   /**
    * Creates a client and its network threads; no connection is opened yet.
    *
-   * @throws io.flussjava.exception.InvalidConfigException if a setting is invalid, e.g. SASL without credentials
+   * @throws io.flussjava.exception.InvalidConfigException if a setting is invalid, e.g. SASL
+   *     without credentials
    */
   public RpcClient(Configuration conf) {
     Objects.requireNonNull(conf, "conf");
     this.settings = ConnectionSettings.fromConfiguration(conf);
     int threads = conf.get(ClientOptions.NETWORK_THREADS);
     this.threadFactory = new NetworkThreadFactory(conf.get(ClientOptions.CLIENT_ID));
-    this.eventLoops = new MultiThreadIoEventLoopGroup(threads, threadFactory, NioIoHandler.newFactory());
+    this.eventLoops =
+        new MultiThreadIoEventLoopGroup(threads, threadFactory, NioIoHandler.newFactory());
     this.bootstrap =
         new Bootstrap()
             .group(eventLoops)
@@ -72,11 +75,12 @@ public final class RpcClient implements AutoCloseable {
   }
 
   /**
-   * The connection to {@code server}, opened now if there is none or the previous one closed. Connections are keyed
-   * by {@code host:port}, so the same server reached by node or by address shares one connection.
+   * The connection to {@code server}, opened now if there is none or the previous one closed.
+   * Connections are keyed by {@code host:port}, so the same server reached by node or by address
+   * shares one connection.
    *
-   * <p>If the node's {@link ServerNode#serverType()} is known and the server reports another role during the
-   * handshake, the connection fails with a {@link NetworkException} (stale metadata).
+   * <p>If the node's {@link ServerNode#serverType()} is known and the server reports another role
+   * during the handshake, the connection fails with a {@link NetworkException} (stale metadata).
    *
    * @throws IllegalStateException if this client is closed
    */
@@ -93,7 +97,8 @@ public final class RpcClient implements AutoCloseable {
       if (existing != null && !existing.isClosed()) {
         return existing;
       }
-      NettyServerConnection created = new NettyServerConnection(server, settings, eventLoops.next());
+      NettyServerConnection created =
+          new NettyServerConnection(server, settings, eventLoops.next());
       connections.put(key, created);
       created.closeFuture().thenRun(() -> connections.remove(key, created));
       created.start(connector);
@@ -101,10 +106,15 @@ public final class RpcClient implements AutoCloseable {
     }
   }
 
-  /** The connection to a server known only by address (e.g. a bootstrap server); see {@link #connection(ServerNode)}. */
+  /**
+   * The connection to a server known only by address (e.g. a bootstrap server); see {@link
+   * #connection(ServerNode)}.
+   */
   public ServerConnection connection(InetSocketAddress address) {
     Objects.requireNonNull(address, "address");
-    return connection(new ServerNode(ServerNode.UNKNOWN_ID, address.getHostString(), address.getPort(), ServerType.UNKNOWN));
+    return connection(
+        new ServerNode(
+            ServerNode.UNKNOWN_ID, address.getHostString(), address.getPort(), ServerType.UNKNOWN));
   }
 
   /** Whether {@link #close()} has been called. */
@@ -113,8 +123,9 @@ public final class RpcClient implements AutoCloseable {
   }
 
   /**
-   * Closes every connection (failing requests still in flight with a {@link NetworkException}) and stops the network
-   * threads, waiting a bounded time for them. Idempotent. New requests on this client's connections fail at once.
+   * Closes every connection (failing requests still in flight with a {@link NetworkException}) and
+   * stops the network threads, waiting a bounded time for them. Idempotent. New requests on this
+   * client's connections fail at once.
    */
   @Override
   public void close() {
@@ -130,14 +141,17 @@ public final class RpcClient implements AutoCloseable {
       // Not a NetworkException: that one is retriable, and nothing may retry into a closed client.
       connection.closeWith(
           new ClosedException(
-              "the Connection was closed before " + connection.server() + " answered this request"));
+              "the Connection was closed before "
+                  + connection.server()
+                  + " answered this request"));
     }
     // Quiet period 0: the close tasks queued above still run before the threads stop.
     io.netty.util.concurrent.Future<?> termination =
         eventLoops.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     if (!calledFromOwnEventLoop()) {
       // Waiting from one of our own threads would wait for ourselves.
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_TIMEOUT_MILLIS + 1_000);
+      long deadline =
+          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_TIMEOUT_MILLIS + 1_000);
       boolean ended = termination.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS + 1_000);
       try {
         ended = ended && threadFactory.awaitThreadsEnded(deadline);
@@ -145,7 +159,8 @@ public final class RpcClient implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       if (!ended) {
-        LOG.warn("Network threads of the RpcClient did not stop within {} ms", SHUTDOWN_TIMEOUT_MILLIS);
+        LOG.warn(
+            "Network threads of the RpcClient did not stop within {} ms", SHUTDOWN_TIMEOUT_MILLIS);
       }
     }
   }

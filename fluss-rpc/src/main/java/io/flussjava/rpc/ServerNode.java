@@ -3,8 +3,8 @@ package io.flussjava.rpc;
 import java.util.Objects;
 
 /**
- * A Fluss server: node id, the host and port clients connect to, and its role. Bootstrap addresses whose identity is
- * not known yet use id {@code -1} and {@link ServerType#UNKNOWN}.
+ * A Fluss server: node id, the host and port clients connect to, and its role. Bootstrap addresses
+ * whose identity is not known yet use id {@code -1} and {@link ServerType#UNKNOWN}.
  */
 public final class ServerNode {
   /** Id used for a server whose node id is not known (e.g. a bootstrap address). */
@@ -55,7 +55,10 @@ public final class ServerNode {
       return false;
     }
     ServerNode other = (ServerNode) o;
-    return id == other.id && port == other.port && host.equals(other.host) && serverType == other.serverType;
+    return id == other.id
+        && port == other.port
+        && host.equals(other.host)
+        && serverType == other.serverType;
   }
 
   @Override
@@ -63,7 +66,10 @@ public final class ServerNode {
     return Objects.hash(id, host, port, serverType);
   }
 
-  /** E.g. {@code tablet-server 0 @ 127.0.0.1:29124}, or {@code server @ localhost:29123} for an unknown node. */
+  /**
+   * E.g. {@code tablet-server 0 @ 127.0.0.1:29124}, or {@code server @ localhost:29123} for an
+   * unknown node.
+   */
   @Override
   public String toString() {
     return id == UNKNOWN_ID && serverType == ServerType.UNKNOWN

@@ -4,7 +4,9 @@ package io.flussjava.rpc;
 public enum ServerType {
   COORDINATOR("coordinator"),
   TABLET_SERVER("tablet-server"),
-  /** Not known yet (e.g. a bootstrap address before its handshake) or not reported by the server. */
+  /**
+   * Not known yet (e.g. a bootstrap address before its handshake) or not reported by the server.
+   */
   UNKNOWN("server");
 
   private final String label;
@@ -18,7 +20,10 @@ public enum ServerType {
     return label;
   }
 
-  /** The type for the {@code server_type} code of an ApiVersions response (1 coordinator, 2 tablet server). */
+  /**
+   * The type for the {@code server_type} code of an ApiVersions response (1 coordinator, 2 tablet
+   * server).
+   */
   public static ServerType fromWireCode(int code) {
     switch (code) {
       case 1:

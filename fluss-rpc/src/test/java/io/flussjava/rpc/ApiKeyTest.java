@@ -39,11 +39,14 @@ class ApiKeyTest {
   void serverNodeDescribesItself() {
     ServerNode tablet = new ServerNode(0, "127.0.0.1", 29124, ServerType.TABLET_SERVER);
     assertThat(tablet).hasToString("tablet-server 0 @ 127.0.0.1:29124");
-    assertThat(new ServerNode(3, "h", 1, ServerType.COORDINATOR)).hasToString("coordinator 3 @ h:1");
+    assertThat(new ServerNode(3, "h", 1, ServerType.COORDINATOR))
+        .hasToString("coordinator 3 @ h:1");
     assertThat(new ServerNode(ServerNode.UNKNOWN_ID, "localhost", 9123, ServerType.UNKNOWN))
         .hasToString("server @ localhost:9123");
     assertThat(tablet).isEqualTo(new ServerNode(0, "127.0.0.1", 29124, ServerType.TABLET_SERVER));
-    assertThat(tablet.hashCode()).isEqualTo(new ServerNode(0, "127.0.0.1", 29124, ServerType.TABLET_SERVER).hashCode());
-    assertThat(tablet).isNotEqualTo(new ServerNode(1, "127.0.0.1", 29124, ServerType.TABLET_SERVER));
+    assertThat(tablet.hashCode())
+        .isEqualTo(new ServerNode(0, "127.0.0.1", 29124, ServerType.TABLET_SERVER).hashCode());
+    assertThat(tablet)
+        .isNotEqualTo(new ServerNode(1, "127.0.0.1", 29124, ServerType.TABLET_SERVER));
   }
 }

@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * A tiny blocking-socket peer for unit tests: every received request frame goes to {@link #requests()}; the
- * optional auto-responder answers some of them right away (e.g. ApiVersions); the test answers the rest with
- * {@link #send(byte[])} in whatever order it likes.
+ * A tiny blocking-socket peer for unit tests: every received request frame goes to {@link
+ * #requests()}; the optional auto-responder answers some of them right away (e.g. ApiVersions); the
+ * test answers the rest with {@link #send(byte[])} in whatever order it likes.
  */
 public final class FakeServer implements AutoCloseable {
-  /** Decides the immediate answer to a request; may write nothing to leave the request unanswered. */
+  /**
+   * Decides the immediate answer to a request; may write nothing to leave the request unanswered.
+   */
   public interface Responder extends BiConsumer<TestFrames.Request, FakeServer> {}
 
   private final ServerSocket serverSocket;
@@ -44,7 +46,9 @@ public final class FakeServer implements AutoCloseable {
   public static Responder answeringApiVersionsOnly() {
     return (request, server) -> {
       if (request.apiKey == ApiKey.API_VERSIONS.id()) {
-        server.send(TestFrames.success(request.requestId, TestFrames.apiVersions(1, ApiKey.LIST_DATABASES, 0)));
+        server.send(
+            TestFrames.success(
+                request.requestId, TestFrames.apiVersions(1, ApiKey.LIST_DATABASES, 0)));
       }
     };
   }

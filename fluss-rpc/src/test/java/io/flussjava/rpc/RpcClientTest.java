@@ -80,7 +80,9 @@ class RpcClientTest {
       Throwable failure =
           failureOf(
               connection.send(
-                  ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance(), Duration.ofMillis(200)));
+                  ApiMethods.LIST_DATABASES,
+                  ListDatabasesRequest.getDefaultInstance(),
+                  Duration.ofMillis(200)));
 
       assertThat(failure)
           .isInstanceOf(TimeoutException.class)
@@ -99,7 +101,9 @@ class RpcClientTest {
 
       Throwable failure =
           failureOf(
-              client.connection(silent.address()).send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance()));
+              client
+                  .connection(silent.address())
+                  .send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance()));
 
       assertThat(failure).isInstanceOf(TimeoutException.class).hasMessageContaining("300 ms");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -112,16 +116,22 @@ class RpcClientTest {
       client = newClient("10s");
       ServerConnection connection = client.connection(server.address());
       CompletableFuture<DatabaseExistsResponse> yes =
-          connection.send(ApiMethods.DATABASE_EXISTS, DatabaseExistsRequest.newBuilder().setDatabaseName("yes").build());
+          connection.send(
+              ApiMethods.DATABASE_EXISTS,
+              DatabaseExistsRequest.newBuilder().setDatabaseName("yes").build());
       CompletableFuture<DatabaseExistsResponse> no =
-          connection.send(ApiMethods.DATABASE_EXISTS, DatabaseExistsRequest.newBuilder().setDatabaseName("no").build());
+          connection.send(
+              ApiMethods.DATABASE_EXISTS,
+              DatabaseExistsRequest.newBuilder().setDatabaseName("no").build());
       TestFrames.Request first = server.nextRequest();
       TestFrames.Request second = server.nextRequest();
       assertThat(first.requestId).isNotEqualTo(second.requestId);
 
       for (TestFrames.Request r : new TestFrames.Request[] {second, first}) {
         boolean exists = DatabaseExistsRequest.parseFrom(r.body).getDatabaseName().equals("yes");
-        server.send(TestFrames.success(r.requestId, DatabaseExistsResponse.newBuilder().setExists(exists).build()));
+        server.send(
+            TestFrames.success(
+                r.requestId, DatabaseExistsResponse.newBuilder().setExists(exists).build()));
       }
 
       assertThat(yes.get(5, TimeUnit.SECONDS).getExists()).isTrue();
@@ -134,7 +144,8 @@ class RpcClientTest {
     try (FakeServer server = new FakeServer(FakeServer.answeringApiVersionsOnly())) {
       client = newClient("10s");
       ServerConnection first = client.connection(server.address());
-      ServerNode sameServer = new ServerNode(0, "127.0.0.1", server.address().getPort(), ServerType.COORDINATOR);
+      ServerNode sameServer =
+          new ServerNode(0, "127.0.0.1", server.address().getPort(), ServerType.COORDINATOR);
       assertThat(client.connection(sameServer)).isSameAs(first);
       assertThat(first.ready().get(5, TimeUnit.SECONDS)).isEqualTo(ServerType.COORDINATOR);
 
@@ -169,12 +180,16 @@ class RpcClientTest {
       assertThat(failureOf(pending))
           .isInstanceOf(io.flussjava.exception.ClosedException.class)
           .hasMessageContaining("Connection was closed");
-      assertThat(networkThreads()).isZero(); // close joins its threads: none may be left when it returns
+      assertThat(networkThreads())
+          .isZero(); // close joins its threads: none may be left when it returns
       assertThat(client.isClosed()).isTrue();
       assertThatThrownBy(() -> client.connection(server.address()))
           .isInstanceOf(io.flussjava.exception.ClosedException.class)
           .hasMessageContaining("closed");
-      assertThat(failureOf(connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance())))
+      assertThat(
+              failureOf(
+                  connection.send(
+                      ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance())))
           .isInstanceOf(io.flussjava.exception.ClosedException.class)
           .hasMessageContaining("closed");
     }
@@ -199,7 +214,8 @@ class RpcClientTest {
           server.send(TestFrames.success(request.requestId, TestFrames.apiVersions(1)));
         } else {
           server.send(
-              TestFrames.success(request.requestId, DatabaseExistsResponse.newBuilder().setExists(true).build()));
+              TestFrames.success(
+                  request.requestId, DatabaseExistsResponse.newBuilder().setExists(true).build()));
         }
       };
 
@@ -208,7 +224,8 @@ class RpcClientTest {
     try (FakeServer server = new FakeServer(ANSWER_EVERYTHING)) {
       client = newClient("10s");
       ServerConnection connection = client.connection(server.address());
-      DatabaseExistsRequest request = DatabaseExistsRequest.newBuilder().setDatabaseName("db").build();
+      DatabaseExistsRequest request =
+          DatabaseExistsRequest.newBuilder().setDatabaseName("db").build();
       java.util.List<CompletableFuture<DatabaseExistsResponse>> futures =
           java.util.Collections.synchronizedList(new java.util.ArrayList<>());
       Thread[] senders = new Thread[8];
@@ -226,7 +243,8 @@ class RpcClientTest {
         sender.join();
       }
 
-      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(20, TimeUnit.SECONDS);
+      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+          .get(20, TimeUnit.SECONDS);
       assertThat(futures).hasSize(8000).allMatch(f -> f.join().getExists());
       assertThat(server.connectionCount()).isEqualTo(1);
     }
@@ -237,7 +255,8 @@ class RpcClientTest {
     try (FakeServer server = new FakeServer(ANSWER_EVERYTHING)) {
       client = newClient("30s");
       ServerConnection connection = client.connection(server.address());
-      DatabaseExistsRequest request = DatabaseExistsRequest.newBuilder().setDatabaseName("db").build();
+      DatabaseExistsRequest request =
+          DatabaseExistsRequest.newBuilder().setDatabaseName("db").build();
       java.util.List<CompletableFuture<DatabaseExistsResponse>> futures =
           java.util.Collections.synchronizedList(new java.util.ArrayList<>());
       java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(4);
@@ -259,15 +278,20 @@ class RpcClientTest {
         sender.join();
       }
 
-      // Every future completes well before the 30 s request timeout: answered, or failed by the close.
+      // Every future completes well before the 30 s request timeout: answered, or failed by the
+      // close.
       CompletableFuture<?> all =
           CompletableFuture.allOf(
-              futures.stream().map(f -> f.handle((r, e) -> null)).toArray(CompletableFuture<?>[]::new));
+              futures.stream()
+                  .map(f -> f.handle((r, e) -> null))
+                  .toArray(CompletableFuture<?>[]::new));
       all.get(5, TimeUnit.SECONDS);
       assertThat(futures)
           .filteredOn(CompletableFuture::isCompletedExceptionally)
           .allSatisfy(
-              f -> assertThat(failureOf(f)).isInstanceOf(io.flussjava.exception.ClosedException.class));
+              f ->
+                  assertThat(failureOf(f))
+                      .isInstanceOf(io.flussjava.exception.ClosedException.class));
     }
   }
 

@@ -52,7 +52,12 @@ public final class TestFrames {
   }
 
   public static byte[] error(int requestId, int code, String message) {
-    byte[] payload = ErrorResponse.newBuilder().setErrorCode(code).setErrorMessage(message).build().toByteArray();
+    byte[] payload =
+        ErrorResponse.newBuilder()
+            .setErrorCode(code)
+            .setErrorMessage(message)
+            .build()
+            .toByteArray();
     return ByteBuffer.allocate(4 + 1 + 4 + payload.length)
         .putInt(1 + 4 + payload.length)
         .put((byte) 1)
@@ -62,17 +67,30 @@ public final class TestFrames {
   }
 
   public static byte[] serverFailure(int code, String message) {
-    byte[] payload = ErrorResponse.newBuilder().setErrorCode(code).setErrorMessage(message).build().toByteArray();
-    return ByteBuffer.allocate(4 + 1 + payload.length).putInt(1 + payload.length).put((byte) 2).put(payload).array();
+    byte[] payload =
+        ErrorResponse.newBuilder()
+            .setErrorCode(code)
+            .setErrorMessage(message)
+            .build()
+            .toByteArray();
+    return ByteBuffer.allocate(4 + 1 + payload.length)
+        .putInt(1 + payload.length)
+        .put((byte) 2)
+        .put(payload)
+        .array();
   }
 
-  /** An ApiVersions answer: a coordinator (1) or tablet server (2) listing the given keys with max versions. */
+  /**
+   * An ApiVersions answer: a coordinator (1) or tablet server (2) listing the given keys with max
+   * versions.
+   */
   public static ApiVersionsResponse apiVersions(int serverType, Object... keyAndMaxVersion) {
     ApiVersionsResponse.Builder b = ApiVersionsResponse.newBuilder().setServerType(serverType);
     for (int i = 0; i < keyAndMaxVersion.length; i += 2) {
       ApiKey key = (ApiKey) keyAndMaxVersion[i];
       int max = (Integer) keyAndMaxVersion[i + 1];
-      b.addApiVersions(PbApiVersion.newBuilder().setApiKey(key.id()).setMinVersion(0).setMaxVersion(max));
+      b.addApiVersions(
+          PbApiVersion.newBuilder().setApiKey(key.id()).setMinVersion(0).setMaxVersion(max));
     }
     return b.build();
   }

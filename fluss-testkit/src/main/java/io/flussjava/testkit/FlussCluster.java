@@ -12,7 +12,6 @@ import io.flussjava.testkit.internal.ServerProcess;
 import io.flussjava.testkit.internal.StartupWaiter;
 import io.flussjava.testkit.internal.TestKitCache;
 import io.flussjava.testkit.internal.WorkDirLayout;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,13 +24,12 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Fluss cluster for tests: ZooKeeper, one CoordinatorServer and N TabletServers, each in its own child
- * JVM, on free loopback ports, with all state in a fresh temp directory.
+ * A real Apache Fluss cluster for tests: ZooKeeper, one CoordinatorServer and N TabletServers, each
+ * in its own child JVM, on free loopback ports, with all state in a fresh temp directory.
  *
  * <pre>{@code
  * try (FlussCluster cluster = FlussCluster.builder().tabletServers(1).build()) {
@@ -41,594 +39,696 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>The server fat jar runs only in the child JVMs and is never on this JVM's classpath. {@link #close()} stops
- * every child (tablet servers, then the coordinator, then ZooKeeper) and deletes the work directory unless the system
- * property {@value #KEEP_DIR_PROPERTY} is {@code true}. A JVM shutdown hook does the same if the cluster is not
- * closed, and each child also exits by itself when this JVM dies, even by SIGKILL.
+ * <p>The server fat jar runs only in the child JVMs and is never on this JVM's classpath. {@link
+ * #close()} stops every child (tablet servers, then the coordinator, then ZooKeeper) and deletes
+ * the work directory unless the system property {@value #KEEP_DIR_PROPERTY} is {@code true}. A JVM
+ * shutdown hook does the same if the cluster is not closed, and each child also exits by itself
+ * when this JVM dies, even by SIGKILL.
  *
- * <p>Each process logs to {@code <workDir>/logs/<name>.log} (log4j) and {@code <name>.out} (stdout and stderr),
- * where the names are {@code zookeeper}, {@code coordinator} and {@code tablet-<id>}.
+ * <p>Each process logs to {@code <workDir>/logs/<name>.log} (log4j) and {@code <name>.out} (stdout
+ * and stderr), where the names are {@code zookeeper}, {@code coordinator} and {@code tablet-<id>}.
  *
  * <p>Thread-safe: lifecycle methods are synchronized.
  */
 public final class FlussCluster implements AutoCloseable {
 
-    /** System property: {@code true} keeps the work directory (config, data, logs) after {@link #close()}. */
-    public static final String KEEP_DIR_PROPERTY = "fluss.testkit.keep-dir";
+  /**
+   * System property: {@code true} keeps the work directory (config, data, logs) after {@link
+   * #close()}.
+   */
+  public static final String KEEP_DIR_PROPERTY = "fluss.testkit.keep-dir";
 
-    public static final String DEFAULT_ZOOKEEPER_HEAP = "128m";
-    public static final String DEFAULT_COORDINATOR_HEAP = "384m";
-    public static final String DEFAULT_TABLET_SERVER_HEAP = "768m";
-    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(90);
+  public static final String DEFAULT_ZOOKEEPER_HEAP = "128m";
+  public static final String DEFAULT_COORDINATOR_HEAP = "384m";
+  public static final String DEFAULT_TABLET_SERVER_HEAP = "768m";
+  public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-    private static final Logger LOG = LoggerFactory.getLogger(FlussCluster.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FlussCluster.class);
 
-    /** How long a server gets to shut down after SIGTERM before it is killed. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    /** Start attempts when a server loses a race for its port with another process. */
-    private static final int MAX_START_ATTEMPTS = 3;
-    private static final String PORT_CLASH = "Address already in use";
-    private static final String HOST = ServerPorts.HOST;
+  /** How long a server gets to shut down after SIGTERM before it is killed. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private enum State { NEW, RUNNING, CLOSED }
+  /** Start attempts when a server loses a race for its port with another process. */
+  private static final int MAX_START_ATTEMPTS = 3;
 
-    private final Settings settings;
-    private final FreePortAllocator portAllocator = new FreePortAllocator();
-    private final Map<Integer, ServerProcess> tabletServers = new ConcurrentSkipListMap<>();
-    private final Map<Integer, ServerPorts> tabletServerPorts = new ConcurrentSkipListMap<>();
+  private static final String PORT_CLASH = "Address already in use";
+  private static final String HOST = ServerPorts.HOST;
 
-    private State state = State.NEW;
-    /** Set first thing on close, read by startup waits and the shutdown hook from other threads. */
-    private volatile boolean closing;
-    private volatile WorkDirLayout layout;
-    private volatile ServerProcess zooKeeper;
-    private volatile ServerProcess coordinator;
-    private int zooKeeperPort;
-    private ServerPorts coordinatorPorts;
-    private List<Path> serverClasspath;
-    /** The per-user cache (wrapper jar, class-data-sharing archives), or null when none is writable. */
-    private Path cacheDir;
-    private Path exitWithParentJar;
-    private Thread shutdownHook;
+  private enum State {
+    NEW,
+    RUNNING,
+    CLOSED
+  }
 
-    private FlussCluster(Settings settings) {
-        this.settings = settings;
+  private final Settings settings;
+  private final FreePortAllocator portAllocator = new FreePortAllocator();
+  private final Map<Integer, ServerProcess> tabletServers = new ConcurrentSkipListMap<>();
+  private final Map<Integer, ServerPorts> tabletServerPorts = new ConcurrentSkipListMap<>();
+
+  private State state = State.NEW;
+
+  /** Set first thing on close, read by startup waits and the shutdown hook from other threads. */
+  private volatile boolean closing;
+
+  private volatile WorkDirLayout layout;
+  private volatile ServerProcess zooKeeper;
+  private volatile ServerProcess coordinator;
+  private int zooKeeperPort;
+  private ServerPorts coordinatorPorts;
+  private List<Path> serverClasspath;
+
+  /**
+   * The per-user cache (wrapper jar, class-data-sharing archives), or null when none is writable.
+   */
+  private Path cacheDir;
+
+  private Path exitWithParentJar;
+  private Thread shutdownHook;
+
+  private FlussCluster(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts the cluster and returns when the coordinator reports every tablet server. Does nothing
+   * if already running.
+   *
+   * @return this cluster
+   * @throws FlussClusterException if the server jar is missing, a server exits early or the startup
+   *     timeout passes; whatever was already started is stopped again
+   * @throws IllegalStateException if the cluster was closed
+   */
+  public synchronized FlussCluster start() {
+    if (state == State.RUNNING) {
+      return this;
+    }
+    if (state == State.CLOSED) {
+      throw new IllegalStateException("this Fluss cluster was closed; build a new one");
+    }
+    long startNanos = System.nanoTime();
+    serverClasspath = ServerJarResolver.fromEnvironment().classpath();
+    layout = WorkDirLayout.createTemp();
+    cacheDir = TestKitCache.directory().orElse(null);
+    exitWithParentJar = ExitWithParentJar.in(cacheDir != null ? cacheDir : layout.root());
+    registerShutdownHook();
+    try {
+      startWithPortRetries();
+    } catch (RuntimeException e) {
+      LOG.warn("Fluss cluster failed to start; stopping what was started");
+      stopAllProcesses();
+      deleteWorkDir();
+      removeShutdownHook();
+      throw e;
+    }
+    state = State.RUNNING;
+    LOG.info(
+        "cluster up in {} s: bootstrap.servers={} (work dir {})",
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9),
+        bootstrapServers(),
+        layout.root());
+    return this;
+  }
+
+  /** Stops every server and removes the work directory; same as {@link #close()}. */
+  public void stop() {
+    close();
+  }
+
+  /**
+   * Stops every server (tablet servers, coordinator, ZooKeeper) and removes the work directory.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    closing =
+        true; // lets a start() in progress on another thread give up instead of holding the lock
+    synchronized (this) {
+      if (state == State.CLOSED) {
+        return;
+      }
+      boolean wasRunning = state == State.RUNNING;
+      state = State.CLOSED;
+      long startNanos = System.nanoTime();
+      stopAllProcesses();
+      deleteWorkDir();
+      removeShutdownHook();
+      if (wasRunning) {
+        LOG.info(
+            "Fluss cluster stopped in {} s",
+            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9));
+      }
+    }
+  }
+
+  /**
+   * True between a successful {@link #start()} and {@link #close()}, even while a tablet server is
+   * stopped.
+   */
+  public synchronized boolean isRunning() {
+    return state == State.RUNNING;
+  }
+
+  /**
+   * The client listener of the coordinator, e.g. {@code localhost:41234}; SASL/PLAIN if {@link
+   * Builder#sasl}.
+   */
+  public synchronized String bootstrapServers() {
+    requireRunning();
+    return HOST + ":" + coordinatorPorts.clientPort();
+  }
+
+  /** The coordinator's client listener port. */
+  public synchronized int coordinatorPort() {
+    requireRunning();
+    return coordinatorPorts.clientPort();
+  }
+
+  /** The client listener port of tablet server {@code id} (ids are 0..N-1). */
+  public synchronized int tabletServerPort(int id) {
+    requireRunning();
+    return portsOf(id).clientPort();
+  }
+
+  /** The number of tablet servers the cluster was built with. */
+  public int tabletServerCount() {
+    return settings.tabletServers;
+  }
+
+  /** Whether clients must authenticate with SASL/PLAIN. */
+  public boolean saslEnabled() {
+    return !settings.saslUsers.isEmpty();
+  }
+
+  /**
+   * The directory with this cluster's config, data and logs. Still answers after {@link #close()},
+   * when the directory is gone unless {@value #KEEP_DIR_PROPERTY} is set.
+   */
+  public synchronized Path workDir() {
+    if (state == State.NEW) {
+      throw new IllegalStateException("Fluss cluster is not started");
+    }
+    return layout.root();
+  }
+
+  /**
+   * Stops tablet server {@code id} gracefully (SIGTERM, so it deregisters), killing it after a
+   * grace period.
+   */
+  public synchronized void stopTabletServer(int id) {
+    requireRunning();
+    ServerProcess server = tabletServer(id);
+    LOG.info("stopping tablet server {} (pid {})", id, server.pid());
+    server.stop(STOP_GRACE);
+  }
+
+  /**
+   * Kills tablet server {@code id} like {@code kill -9}: no shutdown hooks run, so its ZooKeeper
+   * registration lingers until the session expires.
+   */
+  public synchronized void killTabletServer(int id) {
+    requireRunning();
+    ServerProcess server = tabletServer(id);
+    LOG.info("killing tablet server {} (pid {})", id, server.pid());
+    server.kill();
+  }
+
+  /**
+   * (Re)starts tablet server {@code id} with its old ports and data directory, stopping it first if
+   * it runs, and returns when the coordinator has registered it again and sent it the cluster
+   * metadata. After a {@link #killTabletServer kill} this takes up to the ZooKeeper session
+   * timeout, until the old registration expires.
+   */
+  public synchronized void restartTabletServer(int id) {
+    requireRunning();
+    ServerProcess server = tabletServer(id);
+    if (server.isAlive()) {
+      server.stop(STOP_GRACE);
+    }
+    long startNanos = System.nanoTime();
+    LOG.info("restarting tablet server {} on port {}", id, portsOf(id).clientPort());
+    server.start();
+    StartupWaiter waiter = newWaiter();
+    awaitListening(waiter, List.of(server), List.of(server, coordinator));
+    awaitRegistered(waiter, id, List.of(server, coordinator));
+    LOG.info(
+        "tablet server {} back in {} s",
+        id,
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9));
+  }
+
+  @Override
+  public String toString() {
+    return "FlussCluster{tabletServers="
+        + settings.tabletServers
+        + ", sasl="
+        + saslEnabled()
+        + ", coordinatorPort="
+        + (coordinatorPorts == null ? "-" : coordinatorPorts.clientPort())
+        + "}";
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // startup
+
+  private void startWithPortRetries() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        launchAll();
+        return;
+      } catch (FlussClusterException e) {
+        boolean portClash = allProcesses().stream().anyMatch(p -> p.outputMentions(PORT_CLASH));
+        if (!portClash || attempt >= MAX_START_ATTEMPTS || closing) {
+          throw e;
+        }
+        // Free ports are only free when we look; another process may have bound one in between.
+        LOG.warn(
+            "a Fluss server lost its port to another process; retrying with new ports ({}/{})",
+            attempt + 1,
+            MAX_START_ATTEMPTS);
+        stopAllProcesses();
+      }
+    }
+  }
+
+  private void launchAll() {
+    WorkDirLayout dirs = layout;
+    dirs.resetState();
+    allocatePorts();
+    ConfigFiles.writeAll(
+        dirs,
+        zooKeeperPort,
+        new ConfigFiles.ServerYaml(
+            zooKeeperPort,
+            settings.defaultBuckets,
+            settings.replicationFactor,
+            coordinatorPorts,
+            settings.saslUsers,
+            settings.serverConfig));
+    createProcesses(dirs);
+    StartupWaiter waiter = newWaiter();
+
+    LOG.info("starting ZooKeeper on port {} (work dir {})", zooKeeperPort, dirs.root());
+    launch(zooKeeper);
+    // Port open is enough: ZooKeeper binds its client port only once it can serve.
+    waiter.awaitPort("ZooKeeper", "127.0.0.1", zooKeeperPort, List.of(zooKeeper));
+
+    // The coordinator and the tablet servers only need ZooKeeper, not each other: tablet servers
+    // register in
+    // ZooKeeper and the coordinator picks them up whenever it comes up. Launching them together
+    // overlaps the
+    // JVM and class-loading startup of all of them.
+    LOG.info(
+        "starting coordinator on port {} and {} tablet server(s) on port(s) {}",
+        coordinatorPorts.clientPort(),
+        settings.tabletServers,
+        tabletServerPorts.values().stream()
+            .map(p -> Integer.toString(p.clientPort()))
+            .collect(Collectors.joining(", ")));
+    launch(coordinator);
+    tabletServers.values().forEach(this::launch);
+
+    List<ServerProcess> all = allProcesses();
+    List<ServerProcess> servers = new ArrayList<>(all);
+    servers.remove(zooKeeper);
+    awaitListening(waiter, servers, all);
+    for (int id : tabletServers.keySet()) {
+      awaitRegistered(waiter, id, all);
+    }
+  }
+
+  private void allocatePorts() {
+    zooKeeperPort = portAllocator.nextFreePort();
+    coordinatorPorts = allocateServerPorts();
+    tabletServerPorts.clear();
+    for (int id = 0; id < settings.tabletServers; id++) {
+      tabletServerPorts.put(id, allocateServerPorts());
+    }
+  }
+
+  private ServerPorts allocateServerPorts() {
+    int clientPort = portAllocator.nextFreePort();
+    return saslEnabled()
+        ? ServerPorts.sasl(clientPort, portAllocator.nextFreePort())
+        : ServerPorts.plain(clientPort);
+  }
+
+  private void createProcesses(WorkDirLayout dirs) {
+    String conf = dirs.conf().toAbsolutePath().toString();
+    zooKeeper =
+        newProcess(
+            dirs,
+            "zookeeper",
+            settings.zooKeeperHeap,
+            JvmCommand.ZOOKEEPER_MAIN,
+            List.of(dirs.zooKeeperProperties().toAbsolutePath().toString()));
+    coordinator =
+        newProcess(
+            dirs,
+            "coordinator",
+            settings.coordinatorHeap,
+            JvmCommand.COORDINATOR_MAIN,
+            List.of("--configDir", conf));
+    tabletServers.clear();
+    for (int id = 0; id < settings.tabletServers; id++) {
+      Path dataDir = dirs.tabletServerData(id);
+      dirs.createDirectories(dataDir);
+      // -D dynamic properties override the shared server.yaml per tablet server.
+      tabletServers.put(
+          id,
+          newProcess(
+              dirs,
+              "tablet-" + id,
+              settings.tabletServerHeap,
+              JvmCommand.TABLET_SERVER_MAIN,
+              List.of(
+                  "--configDir",
+                  conf,
+                  "-Dbind.listeners=" + tabletServerPorts.get(id).bindListeners(),
+                  "-Dtablet-server.id=" + id,
+                  "-Ddata.dir=" + dataDir.toAbsolutePath())));
+    }
+  }
+
+  private ServerProcess newProcess(
+      WorkDirLayout dirs, String name, String heap, String mainClass, List<String> args) {
+    List<Path> classpath = new ArrayList<>(serverClasspath);
+    classpath.add(exitWithParentJar);
+    // One archive per kind of server: "tablet-0" and "tablet-1" load the same classes.
+    String kind = name.startsWith("tablet-") ? "tablet" : name;
+    ClassDataSharing.Plan cds = ClassDataSharing.plan(cacheDir, kind, classpath);
+    List<String> command =
+        JvmCommand.build(
+            classpath, exitWithParentJar, dirs, name, heap, cds.jvmOptions(), mainClass, args);
+    return new ServerProcess(name, command, dirs.outFile(name), dirs.logFile(name), cds);
+  }
+
+  private void launch(ServerProcess process) {
+    if (closing) {
+      throw new FlussClusterException("cluster closed while starting " + process.name());
+    }
+    process.start();
+    LOG.debug("launched {}: {}", process, String.join(" ", process.command()));
+  }
+
+  /** Waits until every listener of {@code servers} accepts connections. */
+  private void awaitListening(
+      StartupWaiter waiter, List<ServerProcess> servers, List<ServerProcess> watched) {
+    for (ServerProcess server : servers) {
+      ServerPorts ports = server == coordinator ? coordinatorPorts : portsOf(idOf(server));
+      for (int port : ports.all()) {
+        waiter.awaitPort(server.name(), HOST, port, watched);
+      }
+    }
+  }
+
+  /**
+   * Waits until the coordinator lists tablet server {@code id} and the tablet server itself has
+   * received the cluster metadata that lists it. The second check matters after a restart: the
+   * coordinator may still list a killed server's stale registration, but only a registered server
+   * gets metadata pushed to it.
+   */
+  private void awaitRegistered(StartupWaiter waiter, int id, List<ServerProcess> watched) {
+    int coordinatorProbePort = coordinatorPorts.plaintextPort();
+    waiter.await(
+        "coordinator to report tablet server " + id,
+        watched,
+        () ->
+            MetadataProbe.tabletServerIds(HOST, coordinatorProbePort, probeTimeout(waiter))
+                .contains(id));
+    int tabletProbePort = portsOf(id).plaintextPort();
+    waiter.await(
+        "tablet server " + id + " to receive cluster metadata",
+        watched,
+        () ->
+            MetadataProbe.tabletServerIds(HOST, tabletProbePort, probeTimeout(waiter))
+                .contains(id));
+  }
+
+  private static Duration probeTimeout(StartupWaiter waiter) {
+    Duration remaining = waiter.remaining();
+    Duration max = Duration.ofSeconds(5);
+    return remaining.compareTo(max) < 0 ? remaining.plusMillis(1) : max;
+  }
+
+  private StartupWaiter newWaiter() {
+    return new StartupWaiter(settings.startupTimeout, () -> closing);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // shutdown
+
+  /**
+   * Stops tablet servers (in parallel), then the coordinator, then ZooKeeper: tablet servers
+   * deregister through the coordinator and everything needs ZooKeeper while it shuts down. Safe to
+   * call from the shutdown hook while another thread is inside a synchronized method.
+   */
+  private void stopAllProcesses() {
+    List<ServerProcess> tablets = new ArrayList<>(tabletServers.values());
+    tablets.forEach(ServerProcess::requestStop);
+    tablets.forEach(p -> p.awaitStop(STOP_GRACE));
+    ServerProcess coordinatorProcess = coordinator;
+    if (coordinatorProcess != null) {
+      coordinatorProcess.stop(STOP_GRACE);
+    }
+    ServerProcess zooKeeperProcess = zooKeeper;
+    if (zooKeeperProcess != null) {
+      zooKeeperProcess.stop(STOP_GRACE);
+    }
+  }
+
+  private void deleteWorkDir() {
+    WorkDirLayout dirs = layout;
+    if (dirs == null) {
+      return;
+    }
+    if (Boolean.getBoolean(KEEP_DIR_PROPERTY)) {
+      LOG.info("keeping Fluss cluster work dir {} ({}=true)", dirs.root(), KEEP_DIR_PROPERTY);
+    } else if (!dirs.delete()) {
+      LOG.warn("could not delete Fluss cluster work dir {}", dirs.root());
+    }
+  }
+
+  private void registerShutdownHook() {
+    Thread hook =
+        new Thread(
+            () -> {
+              closing = true;
+              // No lock: the main thread may hold it inside start(); stopping processes is
+              // thread-safe.
+              stopAllProcesses();
+              deleteWorkDir();
+            },
+            "fluss-testkit-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    shutdownHook = hook;
+  }
+
+  private void removeShutdownHook() {
+    Thread hook = shutdownHook;
+    shutdownHook = null;
+    if (hook == null || Thread.currentThread() == hook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and the hook will (or did) run; nothing to undo.
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // helpers
+
+  private List<ServerProcess> allProcesses() {
+    List<ServerProcess> all = new ArrayList<>();
+    if (zooKeeper != null) {
+      all.add(zooKeeper);
+    }
+    if (coordinator != null) {
+      all.add(coordinator);
+    }
+    all.addAll(tabletServers.values());
+    return all;
+  }
+
+  private void requireRunning() {
+    if (state != State.RUNNING) {
+      throw new IllegalStateException(
+          "Fluss cluster is " + (state == State.NEW ? "not started" : "closed"));
+    }
+  }
+
+  private ServerProcess tabletServer(int id) {
+    ServerProcess server = tabletServers.get(id);
+    if (server == null) {
+      throw new IllegalArgumentException(
+          "no tablet server " + id + "; ids are 0.." + (settings.tabletServers - 1));
+    }
+    return server;
+  }
+
+  private ServerPorts portsOf(int id) {
+    ServerPorts ports = tabletServerPorts.get(id);
+    if (ports == null) {
+      throw new IllegalArgumentException(
+          "no tablet server " + id + "; ids are 0.." + (settings.tabletServers - 1));
+    }
+    return ports;
+  }
+
+  private int idOf(ServerProcess server) {
+    return tabletServers.entrySet().stream()
+        .filter(e -> e.getValue() == server)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown process " + server));
+  }
+
+  /** Immutable snapshot of the builder. */
+  private static final class Settings {
+    final int tabletServers;
+    final int defaultBuckets;
+    final int replicationFactor;
+    final Map<String, String> serverConfig;
+    final Map<String, String> saslUsers;
+    final Duration startupTimeout;
+    final String zooKeeperHeap;
+    final String coordinatorHeap;
+    final String tabletServerHeap;
+
+    Settings(Builder b) {
+      tabletServers = b.tabletServers;
+      defaultBuckets = b.defaultBuckets;
+      replicationFactor = b.replicationFactor;
+      serverConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.serverConfig));
+      saslUsers = Collections.unmodifiableMap(new LinkedHashMap<>(b.saslUsers));
+      startupTimeout = b.startupTimeout;
+      zooKeeperHeap = b.zooKeeperHeap;
+      coordinatorHeap = b.coordinatorHeap;
+      tabletServerHeap = b.tabletServerHeap;
+    }
+  }
+
+  /** Configures a {@link FlussCluster}; every setting has a test-friendly default. */
+  public static final class Builder {
+
+    private static final Pattern HEAP_SIZE = Pattern.compile("\\d+[kKmMgG]?");
+
+    private int tabletServers = 1;
+    private int defaultBuckets = 1;
+    private int replicationFactor = 1;
+    private final Map<String, String> serverConfig = new LinkedHashMap<>();
+    private final Map<String, String> saslUsers = new LinkedHashMap<>();
+    private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+    private String zooKeeperHeap = DEFAULT_ZOOKEEPER_HEAP;
+    private String coordinatorHeap = DEFAULT_COORDINATOR_HEAP;
+    private String tabletServerHeap = DEFAULT_TABLET_SERVER_HEAP;
+
+    private Builder() {}
+
+    /** Number of tablet servers, with ids 0..n-1. Defaults to 1. */
+    public Builder tabletServers(int count) {
+      tabletServers = requirePositive(count, "tabletServers");
+      return this;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** {@code default.bucket.number} for tables created without a bucket count. Defaults to 1. */
+    public Builder defaultBuckets(int buckets) {
+      defaultBuckets = requirePositive(buckets, "defaultBuckets");
+      return this;
+    }
+
+    /** {@code default.replication.factor}; at most the number of tablet servers. Defaults to 1. */
+    public Builder replicationFactor(int factor) {
+      replicationFactor = requirePositive(factor, "replicationFactor");
+      return this;
     }
 
     /**
-     * Starts the cluster and returns when the coordinator reports every tablet server. Does nothing if already
-     * running.
-     *
-     * @return this cluster
-     * @throws FlussClusterException if the server jar is missing, a server exits early or the startup timeout passes;
-     *     whatever was already started is stopped again
-     * @throws IllegalStateException if the cluster was closed
+     * Adds a {@code server.yaml} entry for every server; overrides the test kit's own value for
+     * that key.
      */
-    public synchronized FlussCluster start() {
-        if (state == State.RUNNING) {
-            return this;
-        }
-        if (state == State.CLOSED) {
-            throw new IllegalStateException("this Fluss cluster was closed; build a new one");
-        }
-        long startNanos = System.nanoTime();
-        serverClasspath = ServerJarResolver.fromEnvironment().classpath();
-        layout = WorkDirLayout.createTemp();
-        cacheDir = TestKitCache.directory().orElse(null);
-        exitWithParentJar = ExitWithParentJar.in(cacheDir != null ? cacheDir : layout.root());
-        registerShutdownHook();
-        try {
-            startWithPortRetries();
-        } catch (RuntimeException e) {
-            LOG.warn("Fluss cluster failed to start; stopping what was started");
-            stopAllProcesses();
-            deleteWorkDir();
-            removeShutdownHook();
-            throw e;
-        }
-        state = State.RUNNING;
-        LOG.info("cluster up in {} s: bootstrap.servers={} (work dir {})",
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9), bootstrapServers(),
-                layout.root());
-        return this;
+    public Builder serverConfig(String key, String value) {
+      serverConfig.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
     }
 
-    /** Stops every server and removes the work directory; same as {@link #close()}. */
-    public void stop() {
-        close();
-    }
-
-    /** Stops every server (tablet servers, coordinator, ZooKeeper) and removes the work directory. Idempotent. */
-    @Override
-    public void close() {
-        closing = true; // lets a start() in progress on another thread give up instead of holding the lock
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            boolean wasRunning = state == State.RUNNING;
-            state = State.CLOSED;
-            long startNanos = System.nanoTime();
-            stopAllProcesses();
-            deleteWorkDir();
-            removeShutdownHook();
-            if (wasRunning) {
-                LOG.info("Fluss cluster stopped in {} s", String.format(Locale.ROOT, "%.1f",
-                        (System.nanoTime() - startNanos) / 1e9));
-            }
-        }
-    }
-
-    /** True between a successful {@link #start()} and {@link #close()}, even while a tablet server is stopped. */
-    public synchronized boolean isRunning() {
-        return state == State.RUNNING;
-    }
-
-    /** The client listener of the coordinator, e.g. {@code localhost:41234}; SASL/PLAIN if {@link Builder#sasl}. */
-    public synchronized String bootstrapServers() {
-        requireRunning();
-        return HOST + ":" + coordinatorPorts.clientPort();
-    }
-
-    /** The coordinator's client listener port. */
-    public synchronized int coordinatorPort() {
-        requireRunning();
-        return coordinatorPorts.clientPort();
-    }
-
-    /** The client listener port of tablet server {@code id} (ids are 0..N-1). */
-    public synchronized int tabletServerPort(int id) {
-        requireRunning();
-        return portsOf(id).clientPort();
-    }
-
-    /** The number of tablet servers the cluster was built with. */
-    public int tabletServerCount() {
-        return settings.tabletServers;
-    }
-
-    /** Whether clients must authenticate with SASL/PLAIN. */
-    public boolean saslEnabled() {
-        return !settings.saslUsers.isEmpty();
+    /** Adds several {@code server.yaml} entries, see {@link #serverConfig(String, String)}. */
+    public Builder serverConfig(Map<String, String> entries) {
+      entries.forEach(this::serverConfig);
+      return this;
     }
 
     /**
-     * The directory with this cluster's config, data and logs. Still answers after {@link #close()}, when the
-     * directory is gone unless {@value #KEEP_DIR_PROPERTY} is set.
+     * Requires SASL/PLAIN on the client listener with these users (name to password). Servers then
+     * also get a PLAINTEXT listener {@code INTERNAL} on another port for their own traffic. Names
+     * and passwords must be printable ASCII without spaces or {@code , " ; # = \}.
      */
-    public synchronized Path workDir() {
-        if (state == State.NEW) {
-            throw new IllegalStateException("Fluss cluster is not started");
-        }
-        return layout.root();
+    public Builder sasl(Map<String, String> usersToPasswords) {
+      if (usersToPasswords.isEmpty()) {
+        throw new IllegalArgumentException("sasl() needs at least one user");
+      }
+      saslUsers.clear();
+      saslUsers.putAll(usersToPasswords);
+      return this;
     }
 
-    /** Stops tablet server {@code id} gracefully (SIGTERM, so it deregisters), killing it after a grace period. */
-    public synchronized void stopTabletServer(int id) {
-        requireRunning();
-        ServerProcess server = tabletServer(id);
-        LOG.info("stopping tablet server {} (pid {})", id, server.pid());
-        server.stop(STOP_GRACE);
+    /** How long {@link FlussCluster#start()} and restarts may take. Defaults to 90 s. */
+    public Builder startupTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("startupTimeout must be positive: " + timeout);
+      }
+      startupTimeout = timeout;
+      return this;
     }
 
-    /**
-     * Kills tablet server {@code id} like {@code kill -9}: no shutdown hooks run, so its ZooKeeper registration
-     * lingers until the session expires.
-     */
-    public synchronized void killTabletServer(int id) {
-        requireRunning();
-        ServerProcess server = tabletServer(id);
-        LOG.info("killing tablet server {} (pid {})", id, server.pid());
-        server.kill();
+    /** {@code -Xmx} of the ZooKeeper JVM, e.g. {@code "128m"} (the default). */
+    public Builder zooKeeperHeap(String heap) {
+      zooKeeperHeap = requireHeap(heap);
+      return this;
     }
 
-    /**
-     * (Re)starts tablet server {@code id} with its old ports and data directory, stopping it first if it runs, and
-     * returns when the coordinator has registered it again and sent it the cluster metadata. After a
-     * {@link #killTabletServer kill} this takes up to the ZooKeeper session timeout, until the old registration
-     * expires.
-     */
-    public synchronized void restartTabletServer(int id) {
-        requireRunning();
-        ServerProcess server = tabletServer(id);
-        if (server.isAlive()) {
-            server.stop(STOP_GRACE);
-        }
-        long startNanos = System.nanoTime();
-        LOG.info("restarting tablet server {} on port {}", id, portsOf(id).clientPort());
-        server.start();
-        StartupWaiter waiter = newWaiter();
-        awaitListening(waiter, List.of(server), List.of(server, coordinator));
-        awaitRegistered(waiter, id, List.of(server, coordinator));
-        LOG.info("tablet server {} back in {} s", id,
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9));
+    /** {@code -Xmx} of the coordinator JVM, e.g. {@code "384m"} (the default). */
+    public Builder coordinatorHeap(String heap) {
+      coordinatorHeap = requireHeap(heap);
+      return this;
     }
 
-    @Override
-    public String toString() {
-        return "FlussCluster{tabletServers=" + settings.tabletServers + ", sasl=" + saslEnabled()
-                + ", coordinatorPort=" + (coordinatorPorts == null ? "-" : coordinatorPorts.clientPort()) + "}";
+    /** {@code -Xmx} of each tablet server JVM, e.g. {@code "768m"} (the default). */
+    public Builder tabletServerHeap(String heap) {
+      tabletServerHeap = requireHeap(heap);
+      return this;
     }
 
-    // ---------------------------------------------------------------------------------------------------------------
-    // startup
-
-    private void startWithPortRetries() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                launchAll();
-                return;
-            } catch (FlussClusterException e) {
-                boolean portClash = allProcesses().stream().anyMatch(p -> p.outputMentions(PORT_CLASH));
-                if (!portClash || attempt >= MAX_START_ATTEMPTS || closing) {
-                    throw e;
-                }
-                // Free ports are only free when we look; another process may have bound one in between.
-                LOG.warn("a Fluss server lost its port to another process; retrying with new ports ({}/{})",
-                        attempt + 1, MAX_START_ATTEMPTS);
-                stopAllProcesses();
-            }
-        }
+    /** Builds the cluster without starting it; call {@link FlussCluster#start()}. */
+    public FlussCluster build() {
+      if (replicationFactor > tabletServers) {
+        throw new IllegalArgumentException(
+            "replicationFactor "
+                + replicationFactor
+                + " exceeds the "
+                + tabletServers
+                + " tablet server(s)");
+      }
+      return new FlussCluster(new Settings(this));
     }
 
-    private void launchAll() {
-        WorkDirLayout dirs = layout;
-        dirs.resetState();
-        allocatePorts();
-        ConfigFiles.writeAll(dirs, zooKeeperPort, new ConfigFiles.ServerYaml(zooKeeperPort,
-                settings.defaultBuckets, settings.replicationFactor, coordinatorPorts, settings.saslUsers,
-                settings.serverConfig));
-        createProcesses(dirs);
-        StartupWaiter waiter = newWaiter();
-
-        LOG.info("starting ZooKeeper on port {} (work dir {})", zooKeeperPort, dirs.root());
-        launch(zooKeeper);
-        // Port open is enough: ZooKeeper binds its client port only once it can serve.
-        waiter.awaitPort("ZooKeeper", "127.0.0.1", zooKeeperPort, List.of(zooKeeper));
-
-        // The coordinator and the tablet servers only need ZooKeeper, not each other: tablet servers register in
-        // ZooKeeper and the coordinator picks them up whenever it comes up. Launching them together overlaps the
-        // JVM and class-loading startup of all of them.
-        LOG.info("starting coordinator on port {} and {} tablet server(s) on port(s) {}", coordinatorPorts.clientPort(),
-                settings.tabletServers, tabletServerPorts.values().stream()
-                        .map(p -> Integer.toString(p.clientPort())).collect(Collectors.joining(", ")));
-        launch(coordinator);
-        tabletServers.values().forEach(this::launch);
-
-        List<ServerProcess> all = allProcesses();
-        List<ServerProcess> servers = new ArrayList<>(all);
-        servers.remove(zooKeeper);
-        awaitListening(waiter, servers, all);
-        for (int id : tabletServers.keySet()) {
-            awaitRegistered(waiter, id, all);
-        }
+    private static int requirePositive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1: " + value);
+      }
+      return value;
     }
 
-    private void allocatePorts() {
-        zooKeeperPort = portAllocator.nextFreePort();
-        coordinatorPorts = allocateServerPorts();
-        tabletServerPorts.clear();
-        for (int id = 0; id < settings.tabletServers; id++) {
-            tabletServerPorts.put(id, allocateServerPorts());
-        }
+    private static String requireHeap(String heap) {
+      if (heap == null || !HEAP_SIZE.matcher(heap).matches()) {
+        throw new IllegalArgumentException("heap size must look like 512m or 1g: " + heap);
+      }
+      return heap;
     }
-
-    private ServerPorts allocateServerPorts() {
-        int clientPort = portAllocator.nextFreePort();
-        return saslEnabled() ? ServerPorts.sasl(clientPort, portAllocator.nextFreePort()) : ServerPorts.plain(clientPort);
-    }
-
-    private void createProcesses(WorkDirLayout dirs) {
-        String conf = dirs.conf().toAbsolutePath().toString();
-        zooKeeper = newProcess(dirs, "zookeeper", settings.zooKeeperHeap, JvmCommand.ZOOKEEPER_MAIN,
-                List.of(dirs.zooKeeperProperties().toAbsolutePath().toString()));
-        coordinator = newProcess(dirs, "coordinator", settings.coordinatorHeap, JvmCommand.COORDINATOR_MAIN,
-                List.of("--configDir", conf));
-        tabletServers.clear();
-        for (int id = 0; id < settings.tabletServers; id++) {
-            Path dataDir = dirs.tabletServerData(id);
-            dirs.createDirectories(dataDir);
-            // -D dynamic properties override the shared server.yaml per tablet server.
-            tabletServers.put(id, newProcess(dirs, "tablet-" + id, settings.tabletServerHeap,
-                    JvmCommand.TABLET_SERVER_MAIN, List.of("--configDir", conf,
-                            "-Dbind.listeners=" + tabletServerPorts.get(id).bindListeners(),
-                            "-Dtablet-server.id=" + id,
-                            "-Ddata.dir=" + dataDir.toAbsolutePath())));
-        }
-    }
-
-    private ServerProcess newProcess(WorkDirLayout dirs, String name, String heap, String mainClass,
-            List<String> args) {
-        List<Path> classpath = new ArrayList<>(serverClasspath);
-        classpath.add(exitWithParentJar);
-        // One archive per kind of server: "tablet-0" and "tablet-1" load the same classes.
-        String kind = name.startsWith("tablet-") ? "tablet" : name;
-        ClassDataSharing.Plan cds = ClassDataSharing.plan(cacheDir, kind, classpath);
-        List<String> command = JvmCommand.build(classpath, exitWithParentJar, dirs, name, heap, cds.jvmOptions(),
-                mainClass, args);
-        return new ServerProcess(name, command, dirs.outFile(name), dirs.logFile(name), cds);
-    }
-
-    private void launch(ServerProcess process) {
-        if (closing) {
-            throw new FlussClusterException("cluster closed while starting " + process.name());
-        }
-        process.start();
-        LOG.debug("launched {}: {}", process, String.join(" ", process.command()));
-    }
-
-    /** Waits until every listener of {@code servers} accepts connections. */
-    private void awaitListening(StartupWaiter waiter, List<ServerProcess> servers, List<ServerProcess> watched) {
-        for (ServerProcess server : servers) {
-            ServerPorts ports = server == coordinator ? coordinatorPorts : portsOf(idOf(server));
-            for (int port : ports.all()) {
-                waiter.awaitPort(server.name(), HOST, port, watched);
-            }
-        }
-    }
-
-    /**
-     * Waits until the coordinator lists tablet server {@code id} and the tablet server itself has received the
-     * cluster metadata that lists it. The second check matters after a restart: the coordinator may still list a
-     * killed server's stale registration, but only a registered server gets metadata pushed to it.
-     */
-    private void awaitRegistered(StartupWaiter waiter, int id, List<ServerProcess> watched) {
-        int coordinatorProbePort = coordinatorPorts.plaintextPort();
-        waiter.await("coordinator to report tablet server " + id, watched,
-                () -> MetadataProbe.tabletServerIds(HOST, coordinatorProbePort, probeTimeout(waiter)).contains(id));
-        int tabletProbePort = portsOf(id).plaintextPort();
-        waiter.await("tablet server " + id + " to receive cluster metadata", watched,
-                () -> MetadataProbe.tabletServerIds(HOST, tabletProbePort, probeTimeout(waiter)).contains(id));
-    }
-
-    private static Duration probeTimeout(StartupWaiter waiter) {
-        Duration remaining = waiter.remaining();
-        Duration max = Duration.ofSeconds(5);
-        return remaining.compareTo(max) < 0 ? remaining.plusMillis(1) : max;
-    }
-
-    private StartupWaiter newWaiter() {
-        return new StartupWaiter(settings.startupTimeout, () -> closing);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // shutdown
-
-    /**
-     * Stops tablet servers (in parallel), then the coordinator, then ZooKeeper: tablet servers deregister through
-     * the coordinator and everything needs ZooKeeper while it shuts down. Safe to call from the shutdown hook while
-     * another thread is inside a synchronized method.
-     */
-    private void stopAllProcesses() {
-        List<ServerProcess> tablets = new ArrayList<>(tabletServers.values());
-        tablets.forEach(ServerProcess::requestStop);
-        tablets.forEach(p -> p.awaitStop(STOP_GRACE));
-        ServerProcess coordinatorProcess = coordinator;
-        if (coordinatorProcess != null) {
-            coordinatorProcess.stop(STOP_GRACE);
-        }
-        ServerProcess zooKeeperProcess = zooKeeper;
-        if (zooKeeperProcess != null) {
-            zooKeeperProcess.stop(STOP_GRACE);
-        }
-    }
-
-    private void deleteWorkDir() {
-        WorkDirLayout dirs = layout;
-        if (dirs == null) {
-            return;
-        }
-        if (Boolean.getBoolean(KEEP_DIR_PROPERTY)) {
-            LOG.info("keeping Fluss cluster work dir {} ({}=true)", dirs.root(), KEEP_DIR_PROPERTY);
-        } else if (!dirs.delete()) {
-            LOG.warn("could not delete Fluss cluster work dir {}", dirs.root());
-        }
-    }
-
-    private void registerShutdownHook() {
-        Thread hook = new Thread(() -> {
-            closing = true;
-            // No lock: the main thread may hold it inside start(); stopping processes is thread-safe.
-            stopAllProcesses();
-            deleteWorkDir();
-        }, "fluss-testkit-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        shutdownHook = hook;
-    }
-
-    private void removeShutdownHook() {
-        Thread hook = shutdownHook;
-        shutdownHook = null;
-        if (hook == null || Thread.currentThread() == hook) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down and the hook will (or did) run; nothing to undo.
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // helpers
-
-    private List<ServerProcess> allProcesses() {
-        List<ServerProcess> all = new ArrayList<>();
-        if (zooKeeper != null) {
-            all.add(zooKeeper);
-        }
-        if (coordinator != null) {
-            all.add(coordinator);
-        }
-        all.addAll(tabletServers.values());
-        return all;
-    }
-
-    private void requireRunning() {
-        if (state != State.RUNNING) {
-            throw new IllegalStateException("Fluss cluster is " + (state == State.NEW ? "not started" : "closed"));
-        }
-    }
-
-    private ServerProcess tabletServer(int id) {
-        ServerProcess server = tabletServers.get(id);
-        if (server == null) {
-            throw new IllegalArgumentException("no tablet server " + id + "; ids are 0.." + (settings.tabletServers - 1));
-        }
-        return server;
-    }
-
-    private ServerPorts portsOf(int id) {
-        ServerPorts ports = tabletServerPorts.get(id);
-        if (ports == null) {
-            throw new IllegalArgumentException("no tablet server " + id + "; ids are 0.." + (settings.tabletServers - 1));
-        }
-        return ports;
-    }
-
-    private int idOf(ServerProcess server) {
-        return tabletServers.entrySet().stream().filter(e -> e.getValue() == server).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown process " + server));
-    }
-
-    /** Immutable snapshot of the builder. */
-    private static final class Settings {
-        final int tabletServers;
-        final int defaultBuckets;
-        final int replicationFactor;
-        final Map<String, String> serverConfig;
-        final Map<String, String> saslUsers;
-        final Duration startupTimeout;
-        final String zooKeeperHeap;
-        final String coordinatorHeap;
-        final String tabletServerHeap;
-
-        Settings(Builder b) {
-            tabletServers = b.tabletServers;
-            defaultBuckets = b.defaultBuckets;
-            replicationFactor = b.replicationFactor;
-            serverConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.serverConfig));
-            saslUsers = Collections.unmodifiableMap(new LinkedHashMap<>(b.saslUsers));
-            startupTimeout = b.startupTimeout;
-            zooKeeperHeap = b.zooKeeperHeap;
-            coordinatorHeap = b.coordinatorHeap;
-            tabletServerHeap = b.tabletServerHeap;
-        }
-    }
-
-    /** Configures a {@link FlussCluster}; every setting has a test-friendly default. */
-    public static final class Builder {
-
-        private static final Pattern HEAP_SIZE = Pattern.compile("\\d+[kKmMgG]?");
-
-        private int tabletServers = 1;
-        private int defaultBuckets = 1;
-        private int replicationFactor = 1;
-        private final Map<String, String> serverConfig = new LinkedHashMap<>();
-        private final Map<String, String> saslUsers = new LinkedHashMap<>();
-        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
-        private String zooKeeperHeap = DEFAULT_ZOOKEEPER_HEAP;
-        private String coordinatorHeap = DEFAULT_COORDINATOR_HEAP;
-        private String tabletServerHeap = DEFAULT_TABLET_SERVER_HEAP;
-
-        private Builder() {}
-
-        /** Number of tablet servers, with ids 0..n-1. Defaults to 1. */
-        public Builder tabletServers(int count) {
-            tabletServers = requirePositive(count, "tabletServers");
-            return this;
-        }
-
-        /** {@code default.bucket.number} for tables created without a bucket count. Defaults to 1. */
-        public Builder defaultBuckets(int buckets) {
-            defaultBuckets = requirePositive(buckets, "defaultBuckets");
-            return this;
-        }
-
-        /** {@code default.replication.factor}; at most the number of tablet servers. Defaults to 1. */
-        public Builder replicationFactor(int factor) {
-            replicationFactor = requirePositive(factor, "replicationFactor");
-            return this;
-        }
-
-        /** Adds a {@code server.yaml} entry for every server; overrides the test kit's own value for that key. */
-        public Builder serverConfig(String key, String value) {
-            serverConfig.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** Adds several {@code server.yaml} entries, see {@link #serverConfig(String, String)}. */
-        public Builder serverConfig(Map<String, String> entries) {
-            entries.forEach(this::serverConfig);
-            return this;
-        }
-
-        /**
-         * Requires SASL/PLAIN on the client listener with these users (name to password). Servers then also get a
-         * PLAINTEXT listener {@code INTERNAL} on another port for their own traffic. Names and passwords must be
-         * printable ASCII without spaces or {@code , " ; # = \}.
-         */
-        public Builder sasl(Map<String, String> usersToPasswords) {
-            if (usersToPasswords.isEmpty()) {
-                throw new IllegalArgumentException("sasl() needs at least one user");
-            }
-            saslUsers.clear();
-            saslUsers.putAll(usersToPasswords);
-            return this;
-        }
-
-        /** How long {@link FlussCluster#start()} and restarts may take. Defaults to 90 s. */
-        public Builder startupTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("startupTimeout must be positive: " + timeout);
-            }
-            startupTimeout = timeout;
-            return this;
-        }
-
-        /** {@code -Xmx} of the ZooKeeper JVM, e.g. {@code "128m"} (the default). */
-        public Builder zooKeeperHeap(String heap) {
-            zooKeeperHeap = requireHeap(heap);
-            return this;
-        }
-
-        /** {@code -Xmx} of the coordinator JVM, e.g. {@code "384m"} (the default). */
-        public Builder coordinatorHeap(String heap) {
-            coordinatorHeap = requireHeap(heap);
-            return this;
-        }
-
-        /** {@code -Xmx} of each tablet server JVM, e.g. {@code "768m"} (the default). */
-        public Builder tabletServerHeap(String heap) {
-            tabletServerHeap = requireHeap(heap);
-            return this;
-        }
-
-        /** Builds the cluster without starting it; call {@link FlussCluster#start()}. */
-        public FlussCluster build() {
-            if (replicationFactor > tabletServers) {
-                throw new IllegalArgumentException("replicationFactor " + replicationFactor + " exceeds the "
-                        + tabletServers + " tablet server(s)");
-            }
-            return new FlussCluster(new Settings(this));
-        }
-
-        private static int requirePositive(int value, String name) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1: " + value);
-            }
-            return value;
-        }
-
-        private static String requireHeap(String heap) {
-            if (heap == null || !HEAP_SIZE.matcher(heap).matches()) {
-                throw new IllegalArgumentException("heap size must look like 512m or 1g: " + heap);
-            }
-            return heap;
-        }
-    }
+  }
 }

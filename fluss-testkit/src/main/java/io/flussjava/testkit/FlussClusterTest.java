@@ -5,11 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a JUnit 5 test class that uses the JVM-wide shared Fluss cluster; see {@link FlussClusterExtension}.
+ * Marks a JUnit 5 test class that uses the JVM-wide shared Fluss cluster; see {@link
+ * FlussClusterExtension}.
  *
  * <pre>{@code
  * @FlussClusterTest

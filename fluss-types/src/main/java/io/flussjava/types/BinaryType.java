@@ -1,6 +1,9 @@
 package io.flussjava.types;
 
-/** {@code BINARY(n)}: a byte string of exactly {@code n} bytes (Arrow stores it as fixed-size binary). Java value {@code byte[]}. */
+/**
+ * {@code BINARY(n)}: a byte string of exactly {@code n} bytes (Arrow stores it as fixed-size
+ * binary). Java value {@code byte[]}.
+ */
 public final class BinaryType extends DataType {
   public static final int MIN_LENGTH = 1;
   public static final int MAX_LENGTH = Integer.MAX_VALUE;

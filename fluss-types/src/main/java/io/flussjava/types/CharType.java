@@ -1,6 +1,9 @@
 package io.flussjava.types;
 
-/** {@code CHAR(n)}: a string of at most {@code n} characters (Fluss stores it like STRING, without padding). Java value {@code String}. */
+/**
+ * {@code CHAR(n)}: a string of at most {@code n} characters (Fluss stores it like STRING, without
+ * padding). Java value {@code String}.
+ */
 public final class CharType extends DataType {
   public static final int MIN_LENGTH = 1;
   public static final int MAX_LENGTH = Integer.MAX_VALUE;

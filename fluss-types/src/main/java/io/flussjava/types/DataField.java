@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * One named field of a {@link RowType}: a name, a type, an optional description and a field id.
  *
- * <p>The field id is the server's stable identity of the field across schema changes; {@code -1} means "not assigned
- * yet" ({@link Schema.Builder} assigns ids). It is deliberately left out of {@link #equals}: two fields with the same
- * name, type and description describe the same data whatever ids storage gave them.
+ * <p>The field id is the server's stable identity of the field across schema changes; {@code -1}
+ * means "not assigned yet" ({@link Schema.Builder} assigns ids). It is deliberately left out of
+ * {@link #equals}: two fields with the same name, type and description describe the same data
+ * whatever ids storage gave them.
  */
 public final class DataField {
   /** The id of a field that has not been given one. */
@@ -68,8 +69,9 @@ public final class DataField {
   }
 
   /**
-   * {@code `name` TYPE}, with {@code '...'} after it when the field has a description: the same summary the
-   * official Fluss client prints, so that schemas compare as text across the two clients.
+   * {@code `name` TYPE}, with {@code '...'} after it when the field has a description: the same
+   * summary the official Fluss client prints, so that schemas compare as text across the two
+   * clients.
    */
   public String asSummaryString() {
     String text = "`" + name.replace("`", "``") + "` " + type.asSummaryString();
@@ -77,7 +79,9 @@ public final class DataField {
   }
 
   static String quoteIfNeeded(String identifier) {
-    return PLAIN_IDENTIFIER.matcher(identifier).matches() ? identifier : "`" + identifier.replace("`", "``") + "`";
+    return PLAIN_IDENTIFIER.matcher(identifier).matches()
+        ? identifier
+        : "`" + identifier.replace("`", "``") + "`";
   }
 
   @Override
@@ -89,7 +93,9 @@ public final class DataField {
       return false;
     }
     DataField that = (DataField) o;
-    return name.equals(that.name) && type.equals(that.type) && Objects.equals(description, that.description);
+    return name.equals(that.name)
+        && type.equals(that.type)
+        && Objects.equals(description, that.description);
   }
 
   @Override

@@ -4,11 +4,13 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The type of a column or of a nested value: a {@link DataTypeRoot} plus its parameters (length, precision, element
- * types...) and whether it admits null. Immutable; create instances through {@link DataTypes}.
+ * The type of a column or of a nested value: a {@link DataTypeRoot} plus its parameters (length,
+ * precision, element types...) and whether it admits null. Immutable; create instances through
+ * {@link DataTypes}.
  *
- * <p>Two types are equal when their roots, parameters and nullability are equal. {@link #toString()} gives the SQL
- * form, e.g. {@code INT NOT NULL}, {@code DECIMAL(10, 2)} or {@code MAP<STRING, INT>}.
+ * <p>Two types are equal when their roots, parameters and nullability are equal. {@link
+ * #toString()} gives the SQL form, e.g. {@code INT NOT NULL}, {@code DECIMAL(10, 2)} or {@code
+ * MAP<STRING, INT>}.
  */
 public abstract sealed class DataType
     permits BooleanType,
@@ -67,7 +69,10 @@ public abstract sealed class DataType
     return copy(true);
   }
 
-  /** The types directly nested in this one (element, key and value, or field types); empty for scalars. */
+  /**
+   * The types directly nested in this one (element, key and value, or field types); empty for
+   * scalars.
+   */
   public List<DataType> getChildren() {
     return Collections.emptyList();
   }
@@ -84,7 +89,10 @@ public abstract sealed class DataType
   /** The SQL form without the nullability suffix. */
   abstract String typeString();
 
-  /** Whether {@code other} (already known to be of the same class) has equal parameters; nullability aside. */
+  /**
+   * Whether {@code other} (already known to be of the same class) has equal parameters; nullability
+   * aside.
+   */
   abstract boolean sameParameters(DataType other);
 
   /** Hash of the parameters; nullability and root are mixed in by {@link #hashCode()}. */

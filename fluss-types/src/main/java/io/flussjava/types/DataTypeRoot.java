@@ -1,8 +1,9 @@
 package io.flussjava.types;
 
 /**
- * The kind of a {@link DataType}, independent of its parameters and nullability. The constant names are exactly the
- * {@code "type"} strings of the server's type JSON, so {@link #name()} and {@link #valueOf(String)} translate both ways.
+ * The kind of a {@link DataType}, independent of its parameters and nullability. The constant names
+ * are exactly the {@code "type"} strings of the server's type JSON, so {@link #name()} and {@link
+ * #valueOf(String)} translate both ways.
  */
 public enum DataTypeRoot {
   BOOLEAN,

@@ -1,8 +1,8 @@
 package io.flussjava.types;
 
 /**
- * One method per concrete {@link DataType} class, so that code can branch on a type without casts and the compiler
- * points at every place to update when a type is added.
+ * One method per concrete {@link DataType} class, so that code can branch on a type without casts
+ * and the compiler points at every place to update when a type is added.
  *
  * @param <R> what a visit returns
  */

@@ -3,8 +3,8 @@ package io.flussjava.types;
 import java.util.Arrays;
 
 /**
- * Factory for every {@link DataType}, named as in SQL. Every type returned is nullable; call {@link DataType#notNull()}
- * for a NOT NULL one:
+ * Factory for every {@link DataType}, named as in SQL. Every type returned is nullable; call {@link
+ * DataType#notNull()} for a NOT NULL one:
  *
  * <pre>{@code
  * DataType id = DataTypes.BIGINT().notNull();

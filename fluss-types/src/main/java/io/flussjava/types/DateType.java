@@ -1,6 +1,9 @@
 package io.flussjava.types;
 
-/** {@code DATE}: a day without time zone (stored as days since 1970-01-01); Java value {@code LocalDate}. */
+/**
+ * {@code DATE}: a day without time zone (stored as days since 1970-01-01); Java value {@code
+ * LocalDate}.
+ */
 public final class DateType extends DataType {
 
   /** A nullable DATE. */

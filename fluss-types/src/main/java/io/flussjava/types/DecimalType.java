@@ -1,8 +1,8 @@
 package io.flussjava.types;
 
 /**
- * {@code DECIMAL(p, s)}: an exact decimal number with {@code p} digits in total, {@code s} of them after the point.
- * Java value {@code BigDecimal}.
+ * {@code DECIMAL(p, s)}: an exact decimal number with {@code p} digits in total, {@code s} of them
+ * after the point. Java value {@code BigDecimal}.
  */
 public final class DecimalType extends DataType {
   public static final int MIN_PRECISION = 1;
@@ -28,7 +28,8 @@ public final class DecimalType extends DataType {
    */
   public DecimalType(boolean nullable, int precision, int scale) {
     super(nullable, DataTypeRoot.DECIMAL);
-    this.precision = Parameters.checkBetween("DECIMAL", "precision", precision, MIN_PRECISION, MAX_PRECISION);
+    this.precision =
+        Parameters.checkBetween("DECIMAL", "precision", precision, MIN_PRECISION, MAX_PRECISION);
     this.scale = Parameters.checkBetween("DECIMAL", "scale", scale, 0, precision);
   }
 

@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Field-id bookkeeping for {@link Schema}. Fluss numbers top-level columns and the fields of nested rows from one
- * counter, depth first (a column, then its nested fields, then the next column), so that every field keeps a unique
- * id across schema changes. These helpers reproduce that numbering and check it.
+ * Field-id bookkeeping for {@link Schema}. Fluss numbers top-level columns and the fields of nested
+ * rows from one counter, depth first (a column, then its nested fields, then the next column), so
+ * that every field keeps a unique id across schema changes. These helpers reproduce that numbering
+ * and check it.
  */
 final class FieldIds {
   private FieldIds() {}
 
   /**
-   * Returns {@code type} with every nested row field renumbered from {@code counter}; {@code counter[0]} holds the
-   * last id handed out and is advanced.
+   * Returns {@code type} with every nested row field renumbered from {@code counter}; {@code
+   * counter[0]} holds the last id handed out and is advanced.
    */
   static DataType renumberNested(DataType type, int[] counter) {
     switch (type.getTypeRoot()) {
@@ -30,8 +31,12 @@ final class FieldIds {
         List<DataField> renumbered = new ArrayList<>(row.getFieldCount());
         for (DataField field : row.getFields()) {
           int id = ++counter[0];
-          renumbered.add(new DataField(
-              field.getName(), renumberNested(field.getType(), counter), field.getDescription().orElse(null), id));
+          renumbered.add(
+              new DataField(
+                  field.getName(),
+                  renumberNested(field.getType(), counter),
+                  field.getDescription().orElse(null),
+                  id));
         }
         return new RowType(row.isNullable(), renumbered);
       default:

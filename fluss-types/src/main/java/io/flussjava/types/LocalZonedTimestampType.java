@@ -1,6 +1,9 @@
 package io.flussjava.types;
 
-/** {@code TIMESTAMP_LTZ(p)}: an instant on the time line, shown in the reader's zone. Java value {@code Instant}. Digits beyond the precision are dropped on write. */
+/**
+ * {@code TIMESTAMP_LTZ(p)}: an instant on the time line, shown in the reader's zone. Java value
+ * {@code Instant}. Digits beyond the precision are dropped on write.
+ */
 public final class LocalZonedTimestampType extends DataType {
   public static final int MIN_PRECISION = 0;
   public static final int MAX_PRECISION = 9;
@@ -23,7 +26,9 @@ public final class LocalZonedTimestampType extends DataType {
    */
   public LocalZonedTimestampType(boolean nullable, int precision) {
     super(nullable, DataTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
-    this.precision = Parameters.checkBetween("TIMESTAMP_LTZ", "precision", precision, MIN_PRECISION, MAX_PRECISION);
+    this.precision =
+        Parameters.checkBetween(
+            "TIMESTAMP_LTZ", "precision", precision, MIN_PRECISION, MAX_PRECISION);
   }
 
   /** Digits of fractional seconds (0 = seconds, 3 = millis, 6 = micros, 9 = nanos). */

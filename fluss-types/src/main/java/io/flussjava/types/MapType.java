@@ -2,7 +2,10 @@ package io.flussjava.types;
 
 import java.util.List;
 
-/** {@code MAP<K, V>}: an unordered association of keys to values. Java value {@code Map<Object, Object>}. */
+/**
+ * {@code MAP<K, V>}: an unordered association of keys to values. Java value {@code Map<Object,
+ * Object>}.
+ */
 public final class MapType extends DataType {
   private final DataType keyType;
   private final DataType valueType;

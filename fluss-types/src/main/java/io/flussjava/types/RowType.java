@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ROW<name TYPE, ...>}: an ordered list of named fields. Describes a table row (see {@link Schema#getRowType()})
- * and nested row values, whose Java value is a {@code List<Object>} of the field values in order.
+ * {@code ROW<name TYPE, ...>}: an ordered list of named fields. Describes a table row (see {@link
+ * Schema#getRowType()}) and nested row values, whose Java value is a {@code List<Object>} of the
+ * field values in order.
  */
 public final class RowType extends DataType {
   private final List<DataField> fields;
@@ -74,7 +75,8 @@ public final class RowType extends DataType {
   }
 
   /**
-   * A row of the fields at the given positions, in the given order (for projections and key columns).
+   * A row of the fields at the given positions, in the given order (for projections and key
+   * columns).
    *
    * @throws IndexOutOfBoundsException if a position is not a field of this row
    */

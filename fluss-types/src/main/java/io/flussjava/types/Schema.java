@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The columns of a table, its optional primary key and its optional auto-increment column. Immutable; built with
- * {@link #newBuilder()}:
+ * The columns of a table, its optional primary key and its optional auto-increment column.
+ * Immutable; built with {@link #newBuilder()}:
  *
  * <pre>{@code
  * Schema schema = Schema.newBuilder()
@@ -22,9 +22,10 @@ import java.util.Set;
  *     .build();
  * }</pre>
  *
- * <p>Primary-key columns are made NOT NULL by {@link Builder#build()}, as the server does. Every column, and every field
- * of a nested row, carries a field id that the server uses to follow it through schema changes; a fresh builder numbers
- * them 0, 1, 2... in declaration order, depth first, and {@link #getHighestFieldId()} is the largest id ever handed out.
+ * <p>Primary-key columns are made NOT NULL by {@link Builder#build()}, as the server does. Every
+ * column, and every field of a nested row, carries a field id that the server uses to follow it
+ * through schema changes; a fresh builder numbers them 0, 1, 2... in declaration order, depth
+ * first, and {@link #getHighestFieldId()} is the largest id ever handed out.
  */
 public final class Schema {
   private final List<Column> columns;
@@ -35,14 +36,22 @@ public final class Schema {
   private final int highestFieldId;
   private final RowType rowType;
 
-  private Schema(List<Column> columns, List<String> primaryKey, List<String> autoIncrement, int highestFieldId) {
+  private Schema(
+      List<Column> columns,
+      List<String> primaryKey,
+      List<String> autoIncrement,
+      int highestFieldId) {
     this.columns = List.copyOf(columns);
     List<String> names = new ArrayList<>(columns.size());
     List<DataField> fields = new ArrayList<>(columns.size());
     for (Column column : columns) {
       names.add(column.getName());
-      fields.add(new DataField(
-          column.getName(), column.getDataType(), column.getComment().orElse(null), column.getColumnId()));
+      fields.add(
+          new DataField(
+              column.getName(),
+              column.getDataType(),
+              column.getComment().orElse(null),
+              column.getColumnId()));
     }
     this.columnNames = Collections.unmodifiableList(names);
     this.rowType = new RowType(fields);
@@ -86,7 +95,10 @@ public final class Schema {
     return Optional.ofNullable(primaryKey);
   }
 
-  /** Positions (in {@link #getColumns()}) of the primary-key columns in key order; empty for a log table. */
+  /**
+   * Positions (in {@link #getColumns()}) of the primary-key columns in key order; empty for a log
+   * table.
+   */
   public int[] getPrimaryKeyIndexes() {
     return primaryKeyIndexes.clone();
   }
@@ -101,7 +113,9 @@ public final class Schema {
     return rowType;
   }
 
-  /** The largest field id handed out, including fields of nested rows; new columns get ids above it. */
+  /**
+   * The largest field id handed out, including fields of nested rows; new columns get ids above it.
+   */
   public int getHighestFieldId() {
     return highestFieldId;
   }
@@ -140,7 +154,9 @@ public final class Schema {
       text.append(", PRIMARY KEY (").append(String.join(", ", primaryKey)).append(')');
     }
     if (!autoIncrementColumnNames.isEmpty()) {
-      text.append(", AUTO_INCREMENT (").append(String.join(", ", autoIncrementColumnNames)).append(')');
+      text.append(", AUTO_INCREMENT (")
+          .append(String.join(", ", autoIncrementColumnNames))
+          .append(')');
     }
     return text.append(')').toString();
   }
@@ -153,8 +169,8 @@ public final class Schema {
     private final int columnId;
 
     /**
-     * A column as it is stored, with its id. Use {@link Builder#column} to declare new columns; this constructor is
-     * for columns read back from the server.
+     * A column as it is stored, with its id. Use {@link Builder#column} to declare new columns;
+     * this constructor is for columns read back from the server.
      *
      * @param comment may be null
      * @param columnId the field id, or {@link DataField#UNASSIGNED_ID}
@@ -226,8 +242,9 @@ public final class Schema {
     private Builder() {}
 
     /**
-     * Copies every column (keeping its id), the primary key, the auto-increment column and the highest field id of
-     * {@code schema}; further {@link #column} calls then add columns with new ids, as a schema change would.
+     * Copies every column (keeping its id), the primary key, the auto-increment column and the
+     * highest field id of {@code schema}; further {@link #column} calls then add columns with new
+     * ids, as a schema change would.
      *
      * @throws IllegalStateException if this builder already has columns or constraints
      */
@@ -242,12 +259,13 @@ public final class Schema {
     }
 
     /**
-     * Adds columns as they are stored (for schemas read back from the server). If every column has an id, ids are
-     * kept, including those of nested row fields, and the highest field id becomes the largest of them; if none has
-     * one, they are numbered like {@link #column} does.
+     * Adds columns as they are stored (for schemas read back from the server). If every column has
+     * an id, ids are kept, including those of nested row fields, and the highest field id becomes
+     * the largest of them; if none has one, they are numbered like {@link #column} does.
      *
      * @throws IllegalArgumentException if some columns have an id and others do not
-     * @throws IllegalStateException if columns with ids are added to a builder that already has columns
+     * @throws IllegalStateException if columns with ids are added to a builder that already has
+     *     columns
      */
     public Builder fromColumns(List<Column> storedColumns) {
       Parameters.checkNotNull(storedColumns, "columns");
@@ -265,7 +283,11 @@ public final class Schema {
       }
       if (withId != storedColumns.size()) {
         throw new IllegalArgumentException(
-            "either every column has an id or none has; " + withId + " of " + storedColumns.size() + " have one");
+            "either every column has an id or none has; "
+                + withId
+                + " of "
+                + storedColumns.size()
+                + " have one");
       }
       checkEmpty("fromColumns");
       columns.addAll(storedColumns);
@@ -273,7 +295,10 @@ public final class Schema {
       return this;
     }
 
-    /** Sets the highest field id handed out so far (as stored by the server); it must be at least every id in use. */
+    /**
+     * Sets the highest field id handed out so far (as stored by the server); it must be at least
+     * every id in use.
+     */
     public Builder highestFieldId(int highestFieldId) {
       this.highestFieldId[0] = highestFieldId;
       return this;
@@ -284,7 +309,10 @@ public final class Schema {
       return column(name, dataType, null);
     }
 
-    /** Adds a column; {@code comment} may be null. Nested row fields in {@code dataType} get fresh field ids. */
+    /**
+     * Adds a column; {@code comment} may be null. Nested row fields in {@code dataType} get fresh
+     * field ids.
+     */
     public Builder column(String name, DataType dataType, String comment) {
       Parameters.checkNotNull(name, "column name");
       Parameters.checkNotNull(dataType, "data type of column '" + name + "'");
@@ -321,16 +349,17 @@ public final class Schema {
     }
 
     /**
-     * Makes {@code columnName} an auto-increment column: the server fills it in. Only primary-key tables may have
-     * one, it must be an INT or BIGINT column outside the primary key, and there can be only one.
+     * Makes {@code columnName} an auto-increment column: the server fills it in. Only primary-key
+     * tables may have one, it must be an INT or BIGINT column outside the primary key, and there
+     * can be only one.
      *
      * @throws IllegalStateException if an auto-increment column was already declared
      */
     public Builder enableAutoIncrement(String columnName) {
       Parameters.checkNotNull(columnName, "auto-increment column name");
       if (!autoIncrementColumns.isEmpty()) {
-        throw new IllegalStateException("only one auto-increment column is supported, already have "
-            + autoIncrementColumns);
+        throw new IllegalStateException(
+            "only one auto-increment column is supported, already have " + autoIncrementColumns);
       }
       autoIncrementColumns.add(columnName);
       return this;
@@ -339,8 +368,9 @@ public final class Schema {
     /**
      * Validates and builds the schema; primary-key columns become NOT NULL.
      *
-     * @throws IllegalArgumentException if there are no columns, two columns share a name, the primary key names an
-     *     unknown column or one column twice, the auto-increment column is invalid, or field ids clash
+     * @throws IllegalArgumentException if there are no columns, two columns share a name, the
+     *     primary key names an unknown column or one column twice, the auto-increment column is
+     *     invalid, or field ids clash
      */
     public Schema build() {
       if (columns.isEmpty()) {
@@ -351,7 +381,8 @@ public final class Schema {
       for (Column column : columns) {
         names.add(column.getName());
         if (!seen.add(column.getName())) {
-          throw new IllegalArgumentException("duplicate column name '" + column.getName() + "' in " + names);
+          throw new IllegalArgumentException(
+              "duplicate column name '" + column.getName() + "' in " + names);
         }
       }
       checkFieldIds();
@@ -361,10 +392,14 @@ public final class Schema {
         for (String key : primaryKey) {
           if (!seen.contains(key)) {
             throw new IllegalArgumentException(
-                "primary key column '" + key + "' is not a column of the schema; columns are " + names);
+                "primary key column '"
+                    + key
+                    + "' is not a column of the schema; columns are "
+                    + names);
           }
           if (!keySeen.add(key)) {
-            throw new IllegalArgumentException("primary key names column '" + key + "' twice: " + primaryKey);
+            throw new IllegalArgumentException(
+                "primary key names column '" + key + "' twice: " + primaryKey);
           }
         }
         for (int i = 0; i < finalColumns.size(); i++) {
@@ -382,15 +417,21 @@ public final class Schema {
       for (String name : autoIncrementColumns) {
         if (primaryKey == null) {
           throw new IllegalArgumentException(
-              "auto-increment column '" + name + "' needs a primary-key table; declare a primary key");
+              "auto-increment column '"
+                  + name
+                  + "' needs a primary-key table; declare a primary key");
         }
         int index = names.indexOf(name);
         if (index < 0) {
           throw new IllegalArgumentException(
-              "auto-increment column '" + name + "' is not a column of the schema; columns are " + names);
+              "auto-increment column '"
+                  + name
+                  + "' is not a column of the schema; columns are "
+                  + names);
         }
         if (primaryKey.contains(name)) {
-          throw new IllegalArgumentException("auto-increment column '" + name + "' must not be in the primary key");
+          throw new IllegalArgumentException(
+              "auto-increment column '" + name + "' must not be in the primary key");
         }
         DataType type = columns.get(index).getDataType();
         if (!type.is(DataTypeRoot.INTEGER) && !type.is(DataTypeRoot.BIGINT)) {
@@ -410,11 +451,16 @@ public final class Schema {
       for (int id : ids) {
         // Unassigned ids (-1) are not identities, so only real ids must be unique.
         if (id != DataField.UNASSIGNED_ID && !seenIds.add(id)) {
-          throw new IllegalArgumentException("field ids must be unique, id " + id + " is used twice in " + columns);
+          throw new IllegalArgumentException(
+              "field ids must be unique, id " + id + " is used twice in " + columns);
         }
         if (id > highestFieldId[0]) {
           throw new IllegalArgumentException(
-              "highest field id " + highestFieldId[0] + " is lower than field id " + id + " in use");
+              "highest field id "
+                  + highestFieldId[0]
+                  + " is lower than field id "
+                  + id
+                  + " in use");
         }
       }
     }

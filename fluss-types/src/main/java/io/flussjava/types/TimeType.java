@@ -1,6 +1,9 @@
 package io.flussjava.types;
 
-/** {@code TIME(p)}: a time of day without time zone. Java value {@code LocalTime}. Fluss stores milliseconds of the day, so finer digits are dropped on write. */
+/**
+ * {@code TIME(p)}: a time of day without time zone. Java value {@code LocalTime}. Fluss stores
+ * milliseconds of the day, so finer digits are dropped on write.
+ */
 public final class TimeType extends DataType {
   public static final int MIN_PRECISION = 0;
   public static final int MAX_PRECISION = 9;
@@ -23,7 +26,8 @@ public final class TimeType extends DataType {
    */
   public TimeType(boolean nullable, int precision) {
     super(nullable, DataTypeRoot.TIME_WITHOUT_TIME_ZONE);
-    this.precision = Parameters.checkBetween("TIME", "precision", precision, MIN_PRECISION, MAX_PRECISION);
+    this.precision =
+        Parameters.checkBetween("TIME", "precision", precision, MIN_PRECISION, MAX_PRECISION);
   }
 
   /** Digits of fractional seconds (0 = seconds, 3 = millis, 6 = micros, 9 = nanos). */

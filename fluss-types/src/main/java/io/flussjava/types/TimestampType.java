@@ -1,6 +1,9 @@
 package io.flussjava.types;
 
-/** {@code TIMESTAMP(p)}: a date and time without time zone. Java value {@code LocalDateTime}. Digits beyond the precision are dropped on write. */
+/**
+ * {@code TIMESTAMP(p)}: a date and time without time zone. Java value {@code LocalDateTime}. Digits
+ * beyond the precision are dropped on write.
+ */
 public final class TimestampType extends DataType {
   public static final int MIN_PRECISION = 0;
   public static final int MAX_PRECISION = 9;
@@ -23,7 +26,8 @@ public final class TimestampType extends DataType {
    */
   public TimestampType(boolean nullable, int precision) {
     super(nullable, DataTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE);
-    this.precision = Parameters.checkBetween("TIMESTAMP", "precision", precision, MIN_PRECISION, MAX_PRECISION);
+    this.precision =
+        Parameters.checkBetween("TIMESTAMP", "precision", precision, MIN_PRECISION, MAX_PRECISION);
   }
 
   /** Digits of fractional seconds (0 = seconds, 3 = millis, 6 = micros, 9 = nanos). */

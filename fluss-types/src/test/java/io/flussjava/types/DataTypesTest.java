@@ -35,7 +35,9 @@ class DataTypesTest {
         .hasToString("MAP<STRING NOT NULL, INT>");
     assertThat(DataTypes.ROW(FIELD("a", DataTypes.INT()), FIELD("b", DataTypes.STRING())))
         .hasToString("ROW<`a` INT, `b` STRING>");
-    assertThat(DataTypes.ROW(FIELD("my field", DataTypes.INT()), FIELD("c", DataTypes.INT(), "it's")).notNull())
+    assertThat(
+            DataTypes.ROW(FIELD("my field", DataTypes.INT()), FIELD("c", DataTypes.INT(), "it's"))
+                .notNull())
         .hasToString("ROW<`my field` INT, `c` INT '...'> NOT NULL");
   }
 
@@ -51,11 +53,27 @@ class DataTypesTest {
 
   @Test
   void everyFactoryTypeIsNullableAndHasItsRoot() {
-    List<DataType> types = List.of(DataTypes.BOOLEAN(), DataTypes.TINYINT(), DataTypes.SMALLINT(), DataTypes.INT(),
-        DataTypes.BIGINT(), DataTypes.FLOAT(), DataTypes.DOUBLE(), DataTypes.DECIMAL(5, 1), DataTypes.CHAR(2),
-        DataTypes.STRING(), DataTypes.BINARY(2), DataTypes.BYTES(), DataTypes.DATE(), DataTypes.TIME(),
-        DataTypes.TIMESTAMP(), DataTypes.TIMESTAMP_LTZ(), DataTypes.ARRAY(DataTypes.INT()),
-        DataTypes.MAP(DataTypes.INT(), DataTypes.INT()), DataTypes.ROW(FIELD("a", DataTypes.INT())));
+    List<DataType> types =
+        List.of(
+            DataTypes.BOOLEAN(),
+            DataTypes.TINYINT(),
+            DataTypes.SMALLINT(),
+            DataTypes.INT(),
+            DataTypes.BIGINT(),
+            DataTypes.FLOAT(),
+            DataTypes.DOUBLE(),
+            DataTypes.DECIMAL(5, 1),
+            DataTypes.CHAR(2),
+            DataTypes.STRING(),
+            DataTypes.BINARY(2),
+            DataTypes.BYTES(),
+            DataTypes.DATE(),
+            DataTypes.TIME(),
+            DataTypes.TIMESTAMP(),
+            DataTypes.TIMESTAMP_LTZ(),
+            DataTypes.ARRAY(DataTypes.INT()),
+            DataTypes.MAP(DataTypes.INT(), DataTypes.INT()),
+            DataTypes.ROW(FIELD("a", DataTypes.INT())));
     for (int i = 0; i < types.size(); i++) {
       assertThat(types.get(i).isNullable()).isTrue();
       assertThat(types.get(i).getTypeRoot()).isEqualTo(DataTypeRoot.values()[i]);
@@ -70,13 +88,18 @@ class DataTypesTest {
     assertThatThrownBy(() -> DataTypes.DECIMAL(0, 0)).hasMessageContaining("got 0");
     assertThatThrownBy(() -> DataTypes.DECIMAL(5, 6))
         .hasMessage("DECIMAL scale must be between 0 and 5, got 6");
-    assertThatThrownBy(() -> DataTypes.CHAR(0)).hasMessageContaining("CHAR length").hasMessageContaining("got 0");
+    assertThatThrownBy(() -> DataTypes.CHAR(0))
+        .hasMessageContaining("CHAR length")
+        .hasMessageContaining("got 0");
     assertThatThrownBy(() -> DataTypes.BINARY(-1)).hasMessageContaining("BINARY length");
-    assertThatThrownBy(() -> DataTypes.TIME(10)).hasMessage("TIME precision must be between 0 and 9, got 10");
+    assertThatThrownBy(() -> DataTypes.TIME(10))
+        .hasMessage("TIME precision must be between 0 and 9, got 10");
     assertThatThrownBy(() -> DataTypes.TIMESTAMP(-1)).hasMessageContaining("TIMESTAMP precision");
-    assertThatThrownBy(() -> DataTypes.TIMESTAMP_LTZ(12)).hasMessageContaining("TIMESTAMP_LTZ precision");
+    assertThatThrownBy(() -> DataTypes.TIMESTAMP_LTZ(12))
+        .hasMessageContaining("TIMESTAMP_LTZ precision");
     assertThatThrownBy(() -> DataTypes.ARRAY(null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DataTypes.ROW(FIELD("a", DataTypes.INT()), FIELD("a", DataTypes.STRING())))
+    assertThatThrownBy(
+            () -> DataTypes.ROW(FIELD("a", DataTypes.INT()), FIELD("a", DataTypes.STRING())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'a' twice");
   }
@@ -89,8 +112,10 @@ class DataTypesTest {
     assertThat(DataTypes.DECIMAL(10, 2)).isEqualTo(new DecimalType(true, 10, 2));
     assertThat(DataTypes.DECIMAL(10, 2)).isNotEqualTo(DataTypes.DECIMAL(10, 3));
     assertThat((DataType) DataTypes.TIMESTAMP(3)).isNotEqualTo(DataTypes.TIMESTAMP_LTZ(3));
-    assertThat(DataTypes.ARRAY(DataTypes.INT())).isNotEqualTo(DataTypes.ARRAY(DataTypes.INT().notNull()));
-    assertThat(DataTypes.ROW(FIELD("a", DataTypes.INT()))).isNotEqualTo(DataTypes.ROW(FIELD("b", DataTypes.INT())));
+    assertThat(DataTypes.ARRAY(DataTypes.INT()))
+        .isNotEqualTo(DataTypes.ARRAY(DataTypes.INT().notNull()));
+    assertThat(DataTypes.ROW(FIELD("a", DataTypes.INT())))
+        .isNotEqualTo(DataTypes.ROW(FIELD("b", DataTypes.INT())));
     // Field ids are storage identity, not part of the type.
     assertThat(new RowType(List.of(new DataField("a", DataTypes.INT(), null, 7))))
         .isEqualTo(DataTypes.ROW(FIELD("a", DataTypes.INT())));
@@ -108,7 +133,9 @@ class DataTypesTest {
 
   @Test
   void rowTypeLooksUpFields() {
-    RowType row = DataTypes.ROW(FIELD("id", DataTypes.BIGINT()), FIELD("name", DataTypes.STRING(), "the name"));
+    RowType row =
+        DataTypes.ROW(
+            FIELD("id", DataTypes.BIGINT()), FIELD("name", DataTypes.STRING(), "the name"));
     assertThat(row.getFieldCount()).isEqualTo(2);
     assertThat(row.getFieldNames()).containsExactly("id", "name");
     assertThat(row.getTypeAt(1)).isEqualTo(DataTypes.STRING());
@@ -128,24 +155,99 @@ class DataTypesTest {
   }
 
   private static final class NamingVisitor implements DataTypeVisitor<String> {
-    @Override public String visit(BooleanType type) { return "boolean"; }
-    @Override public String visit(TinyIntType type) { return "tinyint"; }
-    @Override public String visit(SmallIntType type) { return "smallint"; }
-    @Override public String visit(IntType type) { return "int"; }
-    @Override public String visit(BigIntType type) { return "bigint"; }
-    @Override public String visit(FloatType type) { return "float"; }
-    @Override public String visit(DoubleType type) { return "double"; }
-    @Override public String visit(DecimalType type) { return "decimal"; }
-    @Override public String visit(CharType type) { return "char"; }
-    @Override public String visit(StringType type) { return "string"; }
-    @Override public String visit(BinaryType type) { return "binary"; }
-    @Override public String visit(BytesType type) { return "bytes"; }
-    @Override public String visit(DateType type) { return "date"; }
-    @Override public String visit(TimeType type) { return "time"; }
-    @Override public String visit(TimestampType type) { return "timestamp"; }
-    @Override public String visit(LocalZonedTimestampType type) { return "ltz"; }
-    @Override public String visit(ArrayType type) { return "array"; }
-    @Override public String visit(MapType type) { return "map"; }
-    @Override public String visit(RowType type) { return "row"; }
+    @Override
+    public String visit(BooleanType type) {
+      return "boolean";
+    }
+
+    @Override
+    public String visit(TinyIntType type) {
+      return "tinyint";
+    }
+
+    @Override
+    public String visit(SmallIntType type) {
+      return "smallint";
+    }
+
+    @Override
+    public String visit(IntType type) {
+      return "int";
+    }
+
+    @Override
+    public String visit(BigIntType type) {
+      return "bigint";
+    }
+
+    @Override
+    public String visit(FloatType type) {
+      return "float";
+    }
+
+    @Override
+    public String visit(DoubleType type) {
+      return "double";
+    }
+
+    @Override
+    public String visit(DecimalType type) {
+      return "decimal";
+    }
+
+    @Override
+    public String visit(CharType type) {
+      return "char";
+    }
+
+    @Override
+    public String visit(StringType type) {
+      return "string";
+    }
+
+    @Override
+    public String visit(BinaryType type) {
+      return "binary";
+    }
+
+    @Override
+    public String visit(BytesType type) {
+      return "bytes";
+    }
+
+    @Override
+    public String visit(DateType type) {
+      return "date";
+    }
+
+    @Override
+    public String visit(TimeType type) {
+      return "time";
+    }
+
+    @Override
+    public String visit(TimestampType type) {
+      return "timestamp";
+    }
+
+    @Override
+    public String visit(LocalZonedTimestampType type) {
+      return "ltz";
+    }
+
+    @Override
+    public String visit(ArrayType type) {
+      return "array";
+    }
+
+    @Override
+    public String visit(MapType type) {
+      return "map";
+    }
+
+    @Override
+    public String visit(RowType type) {
+      return "row";
+    }
   }
 }

@@ -17,13 +17,19 @@ public final class IndexedLogFormat implements LogFormatCodec {
 
   @Override
   public LogBatchWriter createWriter(LogWriteContext context) {
-    return new RowLogBatchWriter(NAME, new IndexedRowCodec(context.rowType()), context.rowType().getFieldCount(),
+    return new RowLogBatchWriter(
+        NAME,
+        new IndexedRowCodec(context.rowType()),
+        context.rowType().getFieldCount(),
         context.targetBatchSizeBytes());
   }
 
   @Override
   public LogBatchReader createReader(LogReadContext context) {
     return new RowLogBatchReader(
-        NAME, new IndexedRowCodec(context.rowType()), context.projectedFields(), context.verifyCrc());
+        NAME,
+        new IndexedRowCodec(context.rowType()),
+        context.projectedFields(),
+        context.verifyCrc());
   }
 }

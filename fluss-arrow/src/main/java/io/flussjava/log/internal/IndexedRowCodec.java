@@ -1,6 +1,5 @@
 package io.flussjava.log.internal;
 
-import io.flussjava.types.codec.Utf8;
 import io.flussjava.log.RowDecoder;
 import io.flussjava.log.RowEncoder;
 import io.flussjava.types.BinaryType;
@@ -13,6 +12,7 @@ import io.flussjava.types.TimestampType;
 import io.flussjava.types.codec.ByteArrayOutput;
 import io.flussjava.types.codec.NestedRowCodec;
 import io.flussjava.types.codec.NestedValueCodec;
+import io.flussjava.types.codec.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
@@ -31,27 +31,30 @@ import java.util.Arrays;
  * Fluss's IndexedRow encoding. A row is laid out as
  *
  * <ol>
- *   <li>a null bitset of {@code ceil(fieldCount / 8)} bytes (bit {@code i % 8} of byte {@code i / 8}, set = null);
- *   <li>one int32 LE slot per variable-length column of the schema (STRING, BYTES, DECIMAL with precision above 18,
- *       ARRAY, MAP, ROW),
- *       filled in order with the byte lengths of the non-null ones; slots of null columns stay at the end, zero;
+ *   <li>a null bitset of {@code ceil(fieldCount / 8)} bytes (bit {@code i % 8} of byte {@code i /
+ *       8}, set = null);
+ *   <li>one int32 LE slot per variable-length column of the schema (STRING, BYTES, DECIMAL with
+ *       precision above 18, ARRAY, MAP, ROW), filled in order with the byte lengths of the non-null
+ *       ones; slots of null columns stay at the end, zero;
  *   <li>the non-null values in column order, nulls taking no bytes.
  * </ol>
  *
- * Fixed widths: BOOLEAN, TINYINT 1; SMALLINT 2; INT, FLOAT, DATE (epoch days), TIME (millisecond of day) 4; BIGINT,
- * DOUBLE, compact DECIMAL (unscaled long) 8; TIMESTAMP / TIMESTAMP_LTZ epoch milliseconds 8, plus 4 bytes of
- * nanosecond-of-millisecond above precision 3; CHAR(n) n bytes of zero-padded UTF-8; BINARY(n) n bytes. Wide decimals
- * are the unscaled value's big-endian two's complement bytes. ARRAY and MAP values are Fluss's binary arrays and
- * maps ({@link NestedValueCodec}) whose nested rows are IndexedRows; a ROW value is a nested IndexedRow. All numbers
- * little-endian.
+ * Fixed widths: BOOLEAN, TINYINT 1; SMALLINT 2; INT, FLOAT, DATE (epoch days), TIME (millisecond of
+ * day) 4; BIGINT, DOUBLE, compact DECIMAL (unscaled long) 8; TIMESTAMP / TIMESTAMP_LTZ epoch
+ * milliseconds 8, plus 4 bytes of nanosecond-of-millisecond above precision 3; CHAR(n) n bytes of
+ * zero-padded UTF-8; BINARY(n) n bytes. Wide decimals are the unscaled value's big-endian two's
+ * complement bytes. ARRAY and MAP values are Fluss's binary arrays and maps ({@link
+ * NestedValueCodec}) whose nested rows are IndexedRows; a ROW value is a nested IndexedRow. All
+ * numbers little-endian.
  *
- * <p>Writing is not thread-safe (it keeps a scratch array for UTF-8); reading is, nested values included, so one
- * codec may decode rows on many threads at once.
+ * <p>Writing is not thread-safe (it keeps a scratch array for UTF-8); reading is, nested values
+ * included, so one codec may decode rows on many threads at once.
  */
 public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowCodec {
   private static final VarHandle SHORT_LE =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -78,11 +81,15 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
 
   private final String[] names;
   private final int[] kinds;
+
   /** Byte width of fixed-width columns, -1 for variable-length ones. */
   private final int[] widths;
+
   private final int[] scales;
+
   /** The codec of each ARRAY, MAP or ROW column (null for the others). */
   private final NestedValueCodec[] nested;
+
   private final int nullBytes;
   private final int headerSize;
   private byte[] utf8 = new byte[64];
@@ -169,7 +176,8 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
         set(i, NESTED, -1);
         break;
       default:
-        throw new IllegalArgumentException("column '" + names[i] + "': no IndexedRow encoding for " + type);
+        throw new IllegalArgumentException(
+            "column '" + names[i] + "': no IndexedRow encoding for " + type);
     }
   }
 
@@ -249,7 +257,8 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
         break;
       case TIMESTAMP:
         LocalDateTime dateTime = (LocalDateTime) value;
-        writeMillisAndNanos(dateTime.toEpochSecond(ZoneOffset.UTC), dateTime.getNano(), widths[i] > 8, out);
+        writeMillisAndNanos(
+            dateTime.toEpochSecond(ZoneOffset.UTC), dateTime.getNano(), widths[i] > 8, out);
         break;
       case TIMESTAMP_LTZ:
         Instant instant = (Instant) value;
@@ -264,7 +273,10 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
   }
 
   private BigInteger unscaled(int i, BigDecimal value) {
-    return (value.scale() == scales[i] ? value : value.setScale(scales[i], RoundingMode.UNNECESSARY)).unscaledValue();
+    return (value.scale() == scales[i]
+            ? value
+            : value.setScale(scales[i], RoundingMode.UNNECESSARY))
+        .unscaledValue();
   }
 
   private void writeString(String value, ByteArrayOutput out) {
@@ -276,8 +288,14 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
     int width = widths[i];
     int length = encode(value);
     if (length > width) {
-      throw new IllegalArgumentException("CHAR(" + width + ") column '" + names[i] + "' cannot hold the " + length
-          + " UTF-8 bytes of its value in the INDEXED format");
+      throw new IllegalArgumentException(
+          "CHAR("
+              + width
+              + ") column '"
+              + names[i]
+              + "' cannot hold the "
+              + length
+              + " UTF-8 bytes of its value in the INDEXED format");
     }
     out.writeBytes(utf8, 0, length);
     out.skipZeroed(width - length);
@@ -296,13 +314,20 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
     int width = widths[i];
     if (value.length > width) {
       throw new IllegalArgumentException(
-          "BINARY(" + width + ") column '" + names[i] + "' cannot hold a " + value.length + "-byte value");
+          "BINARY("
+              + width
+              + ") column '"
+              + names[i]
+              + "' cannot hold a "
+              + value.length
+              + "-byte value");
     }
     int start = out.skipZeroed(width);
     System.arraycopy(value, 0, out.array(), start, value.length);
   }
 
-  private static void writeMillisAndNanos(long epochSecond, int nano, boolean withNanos, ByteArrayOutput out) {
+  private static void writeMillisAndNanos(
+      long epochSecond, int nano, boolean withNanos, ByteArrayOutput out) {
     out.writeLongLE(Math.addExact(Math.multiplyExact(epochSecond, 1000L), nano / NANOS_PER_MILLI));
     if (withNanos) {
       out.writeIntLE(nano % NANOS_PER_MILLI);
@@ -324,7 +349,11 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
     int end = offset + length;
     if (length < headerSize) {
       throw new IllegalArgumentException(
-          "malformed IndexedRow: " + length + " bytes cannot hold the " + headerSize + "-byte header");
+          "malformed IndexedRow: "
+              + length
+              + " bytes cannot hold the "
+              + headerSize
+              + "-byte header");
     }
     Object[] row = new Object[kinds.length];
     int position = offset + headerSize;
@@ -339,8 +368,14 @@ public final class IndexedRowCodec implements RowEncoder, RowDecoder, NestedRowC
         lengthSlot += 4;
       }
       if (width < 0 || width > end - position) {
-        throw new IllegalArgumentException("malformed IndexedRow: column '" + names[i] + "' needs " + width
-            + " bytes, " + (end - position) + " are left");
+        throw new IllegalArgumentException(
+            "malformed IndexedRow: column '"
+                + names[i]
+                + "' needs "
+                + width
+                + " bytes, "
+                + (end - position)
+                + " are left");
       }
       row[i] = readValue(i, bytes, position, width);
       position += width;

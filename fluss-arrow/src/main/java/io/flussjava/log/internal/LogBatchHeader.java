@@ -5,9 +5,9 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
- * The layout of a log record batch header (all little-endian) and the operations on it. V0 (48 bytes) is what
- * writers produce; V1 (52 bytes) adds a leader epoch after the commit timestamp and is only read. The CRC-32C covers
- * everything from the schema id to the end of the batch.
+ * The layout of a log record batch header (all little-endian) and the operations on it. V0 (48
+ * bytes) is what writers produce; V1 (52 bytes) adds a leader epoch after the commit timestamp and
+ * is only read. The CRC-32C covers everything from the schema id to the end of the batch.
  *
  * <pre>
  * field             V0  V1  size
@@ -33,6 +33,7 @@ public final class LogBatchHeader {
   public static final int LENGTH_OFFSET = 8;
   public static final int MAGIC_OFFSET = 12;
   public static final int COMMIT_TIMESTAMP_OFFSET = 13;
+
   /** Bytes before (and including) the Length field, which Length does not count. */
   public static final int LOG_OVERHEAD = 12;
 
@@ -98,8 +99,8 @@ public final class LogBatchHeader {
   }
 
   /**
-   * Fills a V0 header at {@code start} of a little-endian array for a batch of {@code totalSize} bytes whose records
-   * are already in place, then computes its CRC.
+   * Fills a V0 header at {@code start} of a little-endian array for a batch of {@code totalSize}
+   * bytes whose records are already in place, then computes its CRC.
    */
   public static void writeV0(
       byte[] array,
@@ -116,7 +117,8 @@ public final class LogBatchHeader {
     buffer.put(start + MAGIC_OFFSET, MAGIC_V0);
     buffer.putLong(start + COMMIT_TIMESTAMP_OFFSET, 0L);
     if (schemaId < Short.MIN_VALUE || schemaId > Short.MAX_VALUE) {
-      throw new IllegalArgumentException("schema id " + schemaId + " does not fit the batch's int16 field");
+      throw new IllegalArgumentException(
+          "schema id " + schemaId + " does not fit the batch's int16 field");
     }
     buffer.putShort(start + schemaIdOffset(MAGIC_V0), (short) schemaId);
     buffer.put(start + attributesOffset(MAGIC_V0), appendOnly ? APPEND_ONLY_FLAG : 0);
@@ -130,13 +132,16 @@ public final class LogBatchHeader {
   /** The size of the batch at {@code start}: its Length field + 12. */
   public static int batchSize(ByteBuffer buffer, int start) {
     if (buffer.limit() - start < LOG_OVERHEAD) {
-      throw new IllegalArgumentException("a log batch needs at least " + LOG_OVERHEAD + " bytes, got "
-          + (buffer.limit() - start));
+      throw new IllegalArgumentException(
+          "a log batch needs at least " + LOG_OVERHEAD + " bytes, got " + (buffer.limit() - start));
     }
     return buffer.order(ByteOrder.LITTLE_ENDIAN).getInt(start + LENGTH_OFFSET) + LOG_OVERHEAD;
   }
 
-  /** Rewrites writer id and batch sequence of the whole batch at {@code start} and recomputes its CRC. */
+  /**
+   * Rewrites writer id and batch sequence of the whole batch at {@code start} and recomputes its
+   * CRC.
+   */
   public static void assignWriter(ByteBuffer batch, int start, long writerId, int batchSequence) {
     ByteBuffer buffer = batch.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     int size = batchSize(buffer, start);
@@ -147,7 +152,11 @@ public final class LogBatchHeader {
     }
     if (size < headerSize || buffer.limit() - start < size) {
       throw new IllegalArgumentException(
-          "the buffer holds " + (buffer.limit() - start) + " bytes, not the whole " + size + "-byte batch");
+          "the buffer holds "
+              + (buffer.limit() - start)
+              + " bytes, not the whole "
+              + size
+              + "-byte batch");
     }
     buffer.putLong(start + writerIdOffset(magic), writerId);
     buffer.putInt(start + batchSequenceOffset(magic), batchSequence);

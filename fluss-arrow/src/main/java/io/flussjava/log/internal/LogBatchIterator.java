@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Walks the complete batches of a FetchLog {@code records} blob, exposing one batch's header fields at a time. A
- * trailing batch cut short by the fetch size ends the walk silently. Reusable: {@link #reset} it for the next blob.
- * Reads with absolute indexes only, so the caller's buffer is never moved.
+ * Walks the complete batches of a FetchLog {@code records} blob, exposing one batch's header fields
+ * at a time. A trailing batch cut short by the fetch size ends the walk silently. Reusable: {@link
+ * #reset} it for the next blob. Reads with absolute indexes only, so the caller's buffer is never
+ * moved.
  */
 public final class LogBatchIterator {
   private ByteBuffer buffer;
@@ -50,7 +51,8 @@ public final class LogBatchIterator {
     }
     if (batchSize < headerSize) {
       throw new CorruptRecordException(
-          baseOffset, "batch length " + batchSize + " is shorter than its " + headerSize + "-byte header");
+          baseOffset,
+          "batch length " + batchSize + " is shorter than its " + headerSize + "-byte header");
     }
     start = next;
     size = (int) batchSize;
@@ -62,7 +64,9 @@ public final class LogBatchIterator {
     return true;
   }
 
-  /** The whole buffer (little-endian), for absolute reads at {@link #start()}-relative positions. */
+  /**
+   * The whole buffer (little-endian), for absolute reads at {@link #start()}-relative positions.
+   */
   public ByteBuffer buffer() {
     return buffer;
   }
@@ -97,7 +101,9 @@ public final class LogBatchIterator {
   }
 
   public boolean isAppendOnly() {
-    return (buffer.get(start + LogBatchHeader.attributesOffset(magic)) & LogBatchHeader.APPEND_ONLY_FLAG) != 0;
+    return (buffer.get(start + LogBatchHeader.attributesOffset(magic))
+            & LogBatchHeader.APPEND_ONLY_FLAG)
+        != 0;
   }
 
   public int lastOffsetDelta() {
@@ -138,8 +144,11 @@ public final class LogBatchIterator {
     long computed = LogBatchHeader.computeCrc(buffer, start, size, magic);
     long stored = storedCrc();
     if (computed != stored) {
-      throw new CorruptRecordException(baseOffset(), String.format(
-          "CRC-32C mismatch: the batch says %08x, its %d bytes give %08x", stored, size, computed));
+      throw new CorruptRecordException(
+          baseOffset(),
+          String.format(
+              "CRC-32C mismatch: the batch says %08x, its %d bytes give %08x",
+              stored, size, computed));
     }
   }
 }

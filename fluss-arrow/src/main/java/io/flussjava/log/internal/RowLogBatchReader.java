@@ -1,17 +1,17 @@
 package io.flussjava.log.internal;
 
-import io.flussjava.log.RowDecoder;
 import io.flussjava.log.ChangeType;
 import io.flussjava.log.CorruptRecordException;
 import io.flussjava.log.LogBatchReader;
 import io.flussjava.log.LogRecordConsumer;
 import io.flussjava.log.LogRecordCursor;
+import io.flussjava.log.RowDecoder;
 import java.nio.ByteBuffer;
 
 /**
- * Reads batches of the row-oriented log formats (INDEXED, COMPACTED); see {@link RowLogBatchWriter} for the record
- * framing. A projection is applied on the client, after decoding whole rows. A cursor decodes record by record as
- * they are taken. Not thread-safe.
+ * Reads batches of the row-oriented log formats (INDEXED, COMPACTED); see {@link RowLogBatchWriter}
+ * for the record framing. A projection is applied on the client, after decoding whole rows. A
+ * cursor decodes record by record as they are taken. Not thread-safe.
  */
 public final class RowLogBatchReader implements LogBatchReader {
   private static final int RECORD_FRAMING = 5; // int32 length + int8 change type
@@ -95,7 +95,10 @@ public final class RowLogBatchReader implements LogBatchReader {
     return emitted;
   }
 
-  /** Moves to the next batch holding records at or after the fetch offset; false at the end of the response. */
+  /**
+   * Moves to the next batch holding records at or after the fetch offset; false at the end of the
+   * response.
+   */
   private boolean openNextBatch() {
     inBatch = false;
     while (batches.next()) {
@@ -131,16 +134,21 @@ public final class RowLogBatchReader implements LogBatchReader {
     return false;
   }
 
-  /** Reads the next record of the batch; returns whether it was handed out (it is not if before the fetch offset). */
+  /**
+   * Reads the next record of the batch; returns whether it was handed out (it is not if before the
+   * fetch offset).
+   */
   private boolean emitOne(LogRecordConsumer consumer) {
     ByteBuffer buffer = batches.buffer();
     long offset = baseOffset + index;
     if (end - position < RECORD_FRAMING) {
-      throw new CorruptRecordException(baseOffset, "record " + index + " of " + count + " runs past the batch end");
+      throw new CorruptRecordException(
+          baseOffset, "record " + index + " of " + count + " runs past the batch end");
     }
     int length = buffer.getInt(position);
     if (length < 1 || length > end - position - 4) {
-      throw new CorruptRecordException(baseOffset, "record " + index + " has an impossible length " + length);
+      throw new CorruptRecordException(
+          baseOffset, "record " + index + " has an impossible length " + length);
     }
     boolean wanted = offset >= fetchOffset;
     if (wanted) {
@@ -149,11 +157,16 @@ public final class RowLogBatchReader implements LogBatchReader {
       try {
         changeType = ChangeType.fromByteValue(buffer.get(position + 4));
         row = decoder.read(array, position + RECORD_FRAMING + shift, length - 1);
-      } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException
+      } catch (IllegalArgumentException
+          | IndexOutOfBoundsException
+          | java.time.DateTimeException
           | ArithmeticException e) {
-        // Any of these means the bytes are not a valid row (a length, a varint or a date/time out of range).
-        throw new CorruptRecordException(baseOffset, "cannot decode the " + format + " record at offset " + offset
-            + ": " + e.getMessage(), e);
+        // Any of these means the bytes are not a valid row (a length, a varint or a date/time out
+        // of range).
+        throw new CorruptRecordException(
+            baseOffset,
+            "cannot decode the " + format + " record at offset " + offset + ": " + e.getMessage(),
+            e);
       }
       consumer.accept(offset, timestamp, changeType, project(row));
     }

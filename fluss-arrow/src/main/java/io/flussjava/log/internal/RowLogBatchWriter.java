@@ -1,16 +1,16 @@
 package io.flussjava.log.internal;
 
-import io.flussjava.log.RowDecoder;
-import io.flussjava.log.RowEncoder;
 import io.flussjava.exception.InvalidRowException;
 import io.flussjava.log.ChangeType;
 import io.flussjava.log.LogBatchWriter;
+import io.flussjava.log.RowEncoder;
 import io.flussjava.types.codec.ByteArrayOutput;
 import java.nio.ByteBuffer;
 
 /**
- * Writes batches of the row-oriented log formats (INDEXED, COMPACTED): after the V0 header, each record is an int32 LE
- * length of what follows, an int8 change type and the row bytes. The batch is built in one reusable heap array.
+ * Writes batches of the row-oriented log formats (INDEXED, COMPACTED): after the V0 header, each
+ * record is an int32 LE length of what follows, an int8 change type and the row bytes. The batch is
+ * built in one reusable heap array.
  */
 public final class RowLogBatchWriter implements LogBatchWriter {
   private final String format;
@@ -37,7 +37,8 @@ public final class RowLogBatchWriter implements LogBatchWriter {
   @Override
   public boolean tryAppend(ChangeType changeType, Object[] row) {
     if (built || closed) {
-      throw new IllegalStateException(closed ? "the writer is closed" : "the batch was built; reset() first");
+      throw new IllegalStateException(
+          closed ? "the writer is closed" : "the batch was built; reset() first");
     }
     if (row.length != fieldCount) {
       throw new InvalidRowException("expected " + fieldCount + " values, got " + row.length);
@@ -54,8 +55,13 @@ public final class RowLogBatchWriter implements LogBatchWriter {
     try {
       encoder.write(row, rowBytes);
     } catch (ClassCastException | ArithmeticException | IllegalArgumentException e) {
-      throw new InvalidRowException(format + " cannot encode the row: a value does not have its column's canonical "
-          + "class or does not fit (" + e.getMessage() + ")", e);
+      throw new InvalidRowException(
+          format
+              + " cannot encode the row: a value does not have its column's canonical "
+              + "class or does not fit ("
+              + e.getMessage()
+              + ")",
+          e);
     }
     out.writeIntLE(rowBytes.position() + 1);
     out.writeByte(changeType.byteValue());
@@ -80,11 +86,13 @@ public final class RowLogBatchWriter implements LogBatchWriter {
   @Override
   public ByteBuffer build(int schemaId, long writerId, int batchSequence) {
     if (built || closed) {
-      throw new IllegalStateException(closed ? "the writer is closed" : "the batch was already built");
+      throw new IllegalStateException(
+          closed ? "the writer is closed" : "the batch was already built");
     }
     built = true;
     int size = out.position();
-    LogBatchHeader.writeV0(out.array(), 0, size, schemaId, appendOnly, recordCount, writerId, batchSequence);
+    LogBatchHeader.writeV0(
+        out.array(), 0, size, schemaId, appendOnly, recordCount, writerId, batchSequence);
     return ByteBuffer.wrap(out.array(), 0, size).slice();
   }
 

@@ -32,15 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Decoding one ARROW log batch, CRC checked: to canonical Java values per row ({@code toObjects}, what {@code
- * LogScanner} does), or to Arrow vectors only ({@code arrowNative}: CRC, decompression and IPC load; it then reads
- * just the {@code id} column, so it is the cost before any value is materialized).
+ * Decoding one ARROW log batch, CRC checked: to canonical Java values per row ({@code toObjects},
+ * what {@code LogScanner} does), or to Arrow vectors only ({@code arrowNative}: CRC, decompression
+ * and IPC load; it then reads just the {@code id} column, so it is the cost before any value is
+ * materialized).
  *
- * <p>{@code buffer} is how the batch bytes are held: {@code READ_ONLY_HEAP} is what the scanner hands the reader
- * today (protobuf's {@code ByteString.asReadOnlyByteBuffer()}), {@code HEAP} a plain array-backed buffer. {@code
- * DIRECT} is not in the default set: on Java 17 Arrow can copy out of a direct buffer only with {@code
- * --add-opens=java.base/java.nio=ALL-UNNAMED}; run it with {@code -p buffer=DIRECT -jvmArgsAppend
- * --add-opens=java.base/java.nio=ALL-UNNAMED}.
+ * <p>{@code buffer} is how the batch bytes are held: {@code READ_ONLY_HEAP} is what the scanner
+ * hands the reader today (protobuf's {@code ByteString.asReadOnlyByteBuffer()}), {@code HEAP} a
+ * plain array-backed buffer. {@code DIRECT} is not in the default set: on Java 17 Arrow can copy
+ * out of a direct buffer only with {@code --add-opens=java.base/java.nio=ALL-UNNAMED}; run it with
+ * {@code -p buffer=DIRECT -jvmArgsAppend --add-opens=java.base/java.nio=ALL-UNNAMED}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,14 +68,19 @@ public class ArrowDecodeBenchmark {
     RowType rowType = ShapeTypes.rowType(shape);
     Map<String, String> props = Map.of(ArrowCompressions.COMPRESSION_TYPE_KEY, compression);
     allocator = new RootAllocator();
-    try (LogBatchWriter writer = LogFormats.forName("ARROW").createWriter(
-        new LogWriteContext(rowType, props, ArrowEncodeBenchmark.TARGET_BATCH_BYTES, allocator))) {
+    try (LogBatchWriter writer =
+        LogFormats.forName("ARROW")
+            .createWriter(
+                new LogWriteContext(
+                    rowType, props, ArrowEncodeBenchmark.TARGET_BATCH_BYTES, allocator))) {
       for (Object[] row : BenchmarkRows.batch(shape)) {
         writer.tryAppend(ChangeType.APPEND_ONLY, row);
       }
       batch = hold(writer.build(1, -1, -1));
     }
-    reader = LogFormats.forName("ARROW").createReader(new LogReadContext(rowType, null, props, allocator, true));
+    reader =
+        LogFormats.forName("ARROW")
+            .createReader(new LogReadContext(rowType, null, props, allocator, true));
   }
 
   private ByteBuffer hold(ByteBuffer built) {
@@ -86,7 +92,8 @@ public class ArrowDecodeBenchmark {
       case "DIRECT":
         return ByteBuffer.allocateDirect(built.remaining()).put(built).flip();
       default:
-        throw new IllegalArgumentException("buffer must be READ_ONLY_HEAP, HEAP or DIRECT, got " + buffer);
+        throw new IllegalArgumentException(
+            "buffer must be READ_ONLY_HEAP, HEAP or DIRECT, got " + buffer);
     }
   }
 
@@ -105,14 +112,17 @@ public class ArrowDecodeBenchmark {
   @Benchmark
   @OperationsPerInvocation(BenchmarkRows.BATCH_ROWS)
   public long arrowNative(Blackhole bh) {
-    return reader.readArrow(batch, 0, b -> {
-      BigIntVector ids = (BigIntVector) b.root().getVector(0);
-      long sum = 0;
-      for (int i = b.firstRow(); i < b.rowCount(); i++) {
-        sum += ids.get(i);
-      }
-      bh.consume(sum);
-    });
+    return reader.readArrow(
+        batch,
+        0,
+        b -> {
+          BigIntVector ids = (BigIntVector) b.root().getVector(0);
+          long sum = 0;
+          for (int i = b.firstRow(); i < b.rowCount(); i++) {
+            sum += ids.get(i);
+          }
+          bh.consume(sum);
+        });
   }
 
   @TearDown

@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Building one ARROW log batch from canonical rows: append every row, then build (IPC body, compression, header,
- * CRC). The writer is reused across batches, as the client's write pipeline reuses it.
+ * Building one ARROW log batch from canonical rows: append every row, then build (IPC body,
+ * compression, header, CRC). The writer is reused across batches, as the client's write pipeline
+ * reuses it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -54,9 +55,14 @@ public class ArrowEncodeBenchmark {
   public void setUp() {
     rows = BenchmarkRows.batch(shape);
     allocator = new RootAllocator();
-    writer = LogFormats.forName("ARROW").createWriter(new LogWriteContext(
-        ShapeTypes.rowType(shape), Map.of(ArrowCompressions.COMPRESSION_TYPE_KEY, compression), TARGET_BATCH_BYTES,
-        allocator));
+    writer =
+        LogFormats.forName("ARROW")
+            .createWriter(
+                new LogWriteContext(
+                    ShapeTypes.rowType(shape),
+                    Map.of(ArrowCompressions.COMPRESSION_TYPE_KEY, compression),
+                    TARGET_BATCH_BYTES,
+                    allocator));
   }
 
   @Benchmark
@@ -65,7 +71,8 @@ public class ArrowEncodeBenchmark {
     writer.reset();
     for (Object[] row : rows) {
       if (!writer.tryAppend(ChangeType.APPEND_ONLY, row)) {
-        throw new IllegalStateException("a batch of " + rows.length + " rows does not fit " + TARGET_BATCH_BYTES);
+        throw new IllegalStateException(
+            "a batch of " + rows.length + " rows does not fit " + TARGET_BATCH_BYTES);
       }
     }
     return writer.build(1, -1, -1);

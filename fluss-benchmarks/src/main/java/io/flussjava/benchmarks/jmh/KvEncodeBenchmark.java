@@ -23,10 +23,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The per-row work of a PutKv batch for a table keyed by {@code id}: encode the key (CompactedKeyEncoder), hash it to
- * a bucket (BucketHasher, 4 buckets), and write the record ({@code int32 size | varint key length | key |
- * CompactedRow value}); then the batch CRC-32C. The client's own KV batch builder is internal, so this lays out the
- * same records from the same public building blocks.
+ * The per-row work of a PutKv batch for a table keyed by {@code id}: encode the key
+ * (CompactedKeyEncoder), hash it to a bucket (BucketHasher, 4 buckets), and write the record
+ * ({@code int32 size | varint key length | key | CompactedRow value}); then the batch CRC-32C. The
+ * client's own KV batch builder is internal, so this lays out the same records from the same public
+ * building blocks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -12,8 +12,9 @@ import io.flussjava.config.Configuration;
 import java.util.List;
 
 /**
- * Creates, checks and drops the benchmark tables, untimed, through fluss-java's admin API. Tables are created the same
- * way whichever client then writes or reads them: one bucket, replication as the cluster defaults.
+ * Creates, checks and drops the benchmark tables, untimed, through fluss-java's admin API. Tables
+ * are created the same way whichever client then writes or reads them: one bucket, replication as
+ * the cluster defaults.
  */
 final class BenchTables implements AutoCloseable {
   private final String bootstrap;
@@ -47,10 +48,17 @@ final class BenchTables implements AutoCloseable {
   /** A new primary-key table of {@code shape} keyed by {@code id}. */
   TableRef createPrimaryKeyTable(String name, Shape shape) {
     return create(
-        name, TableDescriptor.builder().schema(ShapeTypes.schema(shape, true)).distributedBy(1, "id").build());
+        name,
+        TableDescriptor.builder()
+            .schema(ShapeTypes.schema(shape, true))
+            .distributedBy(1, "id")
+            .build());
   }
 
-  /** The log end offset of bucket 0: the records appended, or the changelog records of a primary-key table. */
+  /**
+   * The log end offset of bucket 0: the records appended, or the changelog records of a primary-key
+   * table.
+   */
   long logEndOffset(TableRef table) {
     return admin.listOffsets(path(table), List.of(0), OffsetSpec.latest()).get(0);
   }

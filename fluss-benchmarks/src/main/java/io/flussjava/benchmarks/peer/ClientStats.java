@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One client's figures for one workload over its measured (non-warm-up) runs: medians of throughput and CPU, and
- * latency percentiles over all operations of all runs.
+ * One client's figures for one workload over its measured (non-warm-up) runs: medians of throughput
+ * and CPU, and latency percentiles over all operations of all runs.
  */
 record ClientStats(
     int runs,
@@ -23,15 +23,28 @@ record ClientStats(
   static ClientStats of(List<RunRecord> records, int bytesPerRow) {
     List<RunResult> ok = records.stream().filter(RunRecord::ok).map(RunRecord::result).toList();
     int failures = records.size() - ok.size();
-    String firstError = records.stream().filter(r -> !r.ok()).map(RunRecord::error).findFirst().orElse(null);
+    String firstError =
+        records.stream().filter(r -> !r.ok()).map(RunRecord::error).findFirst().orElse(null);
     if (ok.isEmpty()) {
-      return new ClientStats(0, failures, firstError, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN);
+      return new ClientStats(
+          0,
+          failures,
+          firstError,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN);
     }
     double rowsPerSecond = median(ok, RunResult::rowsPerSecond);
     long[] latencies =
-        ok.stream().filter(r -> r.latencyNanos() != null).flatMapToLong(r -> Arrays.stream(r.latencyNanos()))
-            .sorted().toArray();
+        ok.stream()
+            .filter(r -> r.latencyNanos() != null)
+            .flatMapToLong(r -> Arrays.stream(r.latencyNanos()))
+            .sorted()
+            .toArray();
     return new ClientStats(
         ok.size(),
         failures,

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One of the two clients, behind its bridge: typed calls in, {@link RunResult}s out. Only JDK values cross, so the
- * same code drives fluss-java (in this class loader) and the official client (in its isolated one).
+ * One of the two clients, behind its bridge: typed calls in, {@link RunResult}s out. Only JDK
+ * values cross, so the same code drives fluss-java (in this class loader) and the official client
+ * (in its isolated one).
  */
 final class ClientUnderTest {
   static final String FLUSS_JAVA = "fluss-java";
@@ -32,12 +33,16 @@ final class ClientUnderTest {
     return call("upsert", table, shape, rows, seed);
   }
 
-  /** Reads the table from the beginning until exactly {@code expectedRows}; {@code columns} null for all. */
+  /**
+   * Reads the table from the beginning until exactly {@code expectedRows}; {@code columns} null for
+   * all.
+   */
   RunResult scan(TableRef table, Shape shape, String[] columns, long expectedRows) {
     return call("scan", table, shape, columns, expectedRows);
   }
 
-  RunResult lookup(TableRef table, Shape shape, long[] keys, int inFlight, Map<String, String> options) {
+  RunResult lookup(
+      TableRef table, Shape shape, long[] keys, int inFlight, Map<String, String> options) {
     return call("lookup", table, shape, keys, inFlight, options);
   }
 

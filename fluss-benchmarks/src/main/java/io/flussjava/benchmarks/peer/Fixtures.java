@@ -3,10 +3,10 @@ package io.flussjava.benchmarks.peer;
 import io.flussjava.benchmarks.shared.Shape;
 
 /**
- * The tables that read workloads share: the NARROW log table every scan reads and the primary-key table every lookup
- * reads. The write workloads hand over a table the official client wrote in their last round (so both clients read
- * data laid out by the reference client); when those workloads were not run, the table is written here with
- * fluss-java, untimed.
+ * The tables that read workloads share: the NARROW log table every scan reads and the primary-key
+ * table every lookup reads. The write workloads hand over a table the official client wrote in
+ * their last round (so both clients read data laid out by the reference client); when those
+ * workloads were not run, the table is written here with fluss-java, untimed.
  */
 final class Fixtures {
   private final BenchTables tables;
@@ -25,7 +25,10 @@ final class Fixtures {
     this.lookupRows = lookupRows;
   }
 
-  /** Keeps {@code table} (holding {@code scanRows} NARROW rows) as the scan source, dropping the previous one. */
+  /**
+   * Keeps {@code table} (holding {@code scanRows} NARROW rows) as the scan source, dropping the
+   * previous one.
+   */
   void offerScanSource(TableRef table) {
     if (scanSource != null) {
       tables.drop(scanSource);
@@ -43,7 +46,9 @@ final class Fixtures {
 
   TableRef scanSource() {
     if (scanSource == null) {
-      System.out.printf("preparing the scan table: %,d NARROW rows appended with %s (untimed)%n", scanRows, filler);
+      System.out.printf(
+          "preparing the scan table: %,d NARROW rows appended with %s (untimed)%n",
+          scanRows, filler);
       TableRef t = tables.createLogTable("scan_source", Shape.NARROW);
       filler.append(t, Shape.NARROW, scanRows, seed);
       scanSource = t;
@@ -53,7 +58,9 @@ final class Fixtures {
 
   TableRef lookupTable() {
     if (lookupTable == null) {
-      System.out.printf("preparing the lookup table: %,d NARROW rows upserted with %s (untimed)%n", lookupRows, filler);
+      System.out.printf(
+          "preparing the lookup table: %,d NARROW rows upserted with %s (untimed)%n",
+          lookupRows, filler);
       TableRef t = tables.createPrimaryKeyTable("lookup_source", Shape.NARROW);
       filler.upsert(t, Shape.NARROW, lookupRows, seed);
       lookupTable = t;

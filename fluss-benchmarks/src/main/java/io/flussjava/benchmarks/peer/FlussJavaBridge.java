@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs the side-by-side workloads with fluss-java. The same call protocol as the official client's bridge ({@code
- * io.flussjava.benchmarks.official.OfficialBridge}), the same shared loops, so both clients are driven identically.
+ * Runs the side-by-side workloads with fluss-java. The same call protocol as the official client's
+ * bridge ({@code io.flussjava.benchmarks.official.OfficialBridge}), the same shared loops, so both
+ * clients are driven identically.
  */
 final class FlussJavaBridge implements Function<Object[], Object> {
 
@@ -31,7 +32,9 @@ final class FlussJavaBridge implements Function<Object[], Object> {
   public Object apply(Object[] call) {
     String command = (String) call[0];
     Map<String, String> options =
-        call[call.length - 1] instanceof Map ? (Map<String, String>) call[call.length - 1] : Map.of();
+        call[call.length - 1] instanceof Map
+            ? (Map<String, String>) call[call.length - 1]
+            : Map.of();
     try (Connection connection = connect((String) call[1], options)) {
       Table table = connection.getTable(TablePath.of((String) call[2], (String) call[3]));
       Shape shape = Shape.valueOf((String) call[4]);
@@ -77,7 +80,8 @@ final class FlussJavaBridge implements Function<Object[], Object> {
       scan = scan.project(columns);
     }
     try (LogScanner scanner = scan.createLogScanner()) {
-      // ScanRecord already holds its values as JDK objects; hashing them touches every one, as the official side does.
+      // ScanRecord already holds its values as JDK objects; hashing them touches every one, as the
+      // official side does.
       return Scans.run(
           () -> scanner.subscribeFromBeginning(0),
           scanner::poll,
@@ -92,7 +96,8 @@ final class FlussJavaBridge implements Function<Object[], Object> {
     }
   }
 
-  private static Map<String, Object> lookup(Table table, long[] keys, int inFlight) throws Exception {
+  private static Map<String, Object> lookup(Table table, long[] keys, int inFlight)
+      throws Exception {
     try (Lookuper lookuper = table.newLookup().createLookuper()) {
       return new Lookups<List<Object>>(
               key -> lookuper.lookupAsync(key),

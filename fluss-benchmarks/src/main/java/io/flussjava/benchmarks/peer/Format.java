@@ -23,14 +23,19 @@ final class Format {
   }
 
   static String fixed(double v, int decimals) {
-    return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    return Double.isNaN(v) || Double.isInfinite(v)
+        ? "–"
+        : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
   static String ratio(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? "–" : String.format(Locale.ROOT, "%.2f×", v);
   }
 
-  /** A CSV or JSON number: six significant digits, no exponent; empty for NaN (the caller writes null or nothing). */
+  /**
+   * A CSV or JSON number: six significant digits, no exponent; empty for NaN (the caller writes
+   * null or nothing).
+   */
   static String plain(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return "";

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Loads the official Fluss Java client with its bridge in a class loader of its own, whose parent is the platform
- * loader. The official jar bundles unshaded lz4-java, zstd-jni and commons classes; isolated this way they can
- * neither shadow fluss-java's copies nor be shadowed by them.
+ * Loads the official Fluss Java client with its bridge in a class loader of its own, whose parent
+ * is the platform loader. The official jar bundles unshaded lz4-java, zstd-jni and commons classes;
+ * isolated this way they can neither shadow fluss-java's copies nor be shadowed by them.
  */
 final class OfficialClientLoader {
   static final String CLIENT_JAR = "fluss-client.jar";
@@ -25,8 +25,12 @@ final class OfficialClientLoader {
     for (Path p : new Path[] {client, bridge}) {
       if (!Files.isRegularFile(p)) {
         throw new IllegalStateException(
-            p.toAbsolutePath() + " is missing: build with `mvn -B -q -pl fluss-benchmarks -am package -DskipTests`"
-                + " or point --official-dir at the directory holding " + CLIENT_JAR + " and " + BRIDGE_JAR);
+            p.toAbsolutePath()
+                + " is missing: build with `mvn -B -q -pl fluss-benchmarks -am package -DskipTests`"
+                + " or point --official-dir at the directory holding "
+                + CLIENT_JAR
+                + " and "
+                + BRIDGE_JAR);
       }
     }
     ClassLoader isolated =
@@ -34,16 +38,26 @@ final class OfficialClientLoader {
             "official-fluss-client",
             new URL[] {client.toUri().toURL(), bridge.toUri().toURL()},
             ClassLoader.getPlatformClassLoader());
-    // The official jar bundles slf4j-api without a binding; let it print its "no binding" notice now, at start-up,
+    // The official jar bundles slf4j-api without a binding; let it print its "no binding" notice
+    // now, at start-up,
     // rather than in the middle of the first progress line.
-    isolated.loadClass("org.slf4j.LoggerFactory").getMethod("getLogger", String.class).invoke(null, "bench");
+    isolated
+        .loadClass("org.slf4j.LoggerFactory")
+        .getMethod("getLogger", String.class)
+        .invoke(null, "bench");
     Class<?> c = isolated.loadClass(BRIDGE_CLASS);
-    Function<Object[], Object> bridgeFunction = (Function<Object[], Object>) c.getConstructor().newInstance();
-    return new ClientUnderTest(ClientUnderTest.OFFICIAL, call -> withContextLoader(isolated, bridgeFunction, call));
+    Function<Object[], Object> bridgeFunction =
+        (Function<Object[], Object>) c.getConstructor().newInstance();
+    return new ClientUnderTest(
+        ClientUnderTest.OFFICIAL, call -> withContextLoader(isolated, bridgeFunction, call));
   }
 
-  /** Runs a call with the isolated loader as context loader, where the official client looks up its services. */
-  private static Object withContextLoader(ClassLoader loader, Function<Object[], Object> f, Object[] call) {
+  /**
+   * Runs a call with the isolated loader as context loader, where the official client looks up its
+   * services.
+   */
+  private static Object withContextLoader(
+      ClassLoader loader, Function<Object[], Object> f, Object[] call) {
     Thread t = Thread.currentThread();
     ClassLoader previous = t.getContextClassLoader();
     t.setContextClassLoader(loader);

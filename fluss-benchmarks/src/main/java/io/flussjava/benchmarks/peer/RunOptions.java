@@ -42,7 +42,9 @@ final class RunOptions {
         "  --warmups N                   unmeasured warm-up rounds per workload and client (default 1)",
         "  --seed N                      row generator seed (default 42)",
         "  --compression C               table.log.arrow.compression.type: ZSTD, LZ4_FRAME, NONE (default ZSTD)",
-        "  --only a,b                    run only these workloads (" + String.join(", ", Workloads.IDS) + ")",
+        "  --only a,b                    run only these workloads ("
+            + String.join(", ", Workloads.IDS)
+            + ")",
         "  --out DIR                     where results go (default: target/side-by-side next to the jar)",
         "  --official-dir DIR            holds fluss-client.jar and bridge.jar (default: target/official)");
   }
@@ -61,22 +63,53 @@ final class RunOptions {
       }
       String v = rest.remove(0);
       switch (flag) {
-        case "--bootstrap": o.bootstrap = v; break;
-        case "--rows": o.rows = positive(flag, v); break;
-        case "--wide-rows": o.wideRows = positive(flag, v); break;
-        case "--upsert-rows": o.upsertRows = positive(flag, v); break;
-        case "--lookups": o.lookups = positive(flag, v); break;
-        case "--slow-lookups": o.slowLookups = positive(flag, v); break;
-        case "--slow-inflight-lookups": o.slowInflightLookups = positive(flag, v); break;
-        case "--in-flight": o.inFlight = positive(flag, v); break;
-        case "--repeats": o.repeats = positive(flag, v); break;
-        case "--warmups": o.warmups = Integer.parseInt(v); break;
-        case "--seed": o.seed = Long.parseLong(v); break;
-        case "--compression": o.compression = v; break;
-        case "--out": o.out = Path.of(v); break;
-        case "--official-dir": o.officialDir = Path.of(v); break;
-        case "--only": o.only.addAll(Arrays.asList(v.split(","))); break;
-        default: throw new IllegalArgumentException("unknown option " + flag + "\n" + usage());
+        case "--bootstrap":
+          o.bootstrap = v;
+          break;
+        case "--rows":
+          o.rows = positive(flag, v);
+          break;
+        case "--wide-rows":
+          o.wideRows = positive(flag, v);
+          break;
+        case "--upsert-rows":
+          o.upsertRows = positive(flag, v);
+          break;
+        case "--lookups":
+          o.lookups = positive(flag, v);
+          break;
+        case "--slow-lookups":
+          o.slowLookups = positive(flag, v);
+          break;
+        case "--slow-inflight-lookups":
+          o.slowInflightLookups = positive(flag, v);
+          break;
+        case "--in-flight":
+          o.inFlight = positive(flag, v);
+          break;
+        case "--repeats":
+          o.repeats = positive(flag, v);
+          break;
+        case "--warmups":
+          o.warmups = Integer.parseInt(v);
+          break;
+        case "--seed":
+          o.seed = Long.parseLong(v);
+          break;
+        case "--compression":
+          o.compression = v;
+          break;
+        case "--out":
+          o.out = Path.of(v);
+          break;
+        case "--official-dir":
+          o.officialDir = Path.of(v);
+          break;
+        case "--only":
+          o.only.addAll(Arrays.asList(v.split(",")));
+          break;
+        default:
+          throw new IllegalArgumentException("unknown option " + flag + "\n" + usage());
       }
     }
     if (o.wideRows < 0) {

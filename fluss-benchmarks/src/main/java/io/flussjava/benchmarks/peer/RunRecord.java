@@ -5,7 +5,8 @@ package io.flussjava.benchmarks.peer;
  *
  * @param round 0-based; rounds below the warm-up count are warm-ups
  */
-record RunRecord(String workloadId, String client, int round, boolean warmup, RunResult result, String error) {
+record RunRecord(
+    String workloadId, String client, int round, boolean warmup, RunResult result, String error) {
   boolean ok() {
     return result != null;
   }

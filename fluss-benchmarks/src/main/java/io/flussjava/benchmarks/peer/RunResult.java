@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param latencyNanos per-operation latencies, or null where they do not apply
  */
-record RunResult(long rows, long wallNanos, long cpuNanos, long gcMillis, long checksum, long[] latencyNanos) {
+record RunResult(
+    long rows, long wallNanos, long cpuNanos, long gcMillis, long checksum, long[] latencyNanos) {
 
   static RunResult fromMap(Object answer) {
     Map<?, ?> m = (Map<?, ?>) answer;

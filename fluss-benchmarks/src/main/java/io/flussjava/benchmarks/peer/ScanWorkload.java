@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the shared NARROW table from the beginning, all columns or a projection, until exactly its row count, every
- * value materialized as a JDK object; checks the checksum of the values against the generated rows.
+ * Reads the shared NARROW table from the beginning, all columns or a projection, until exactly its
+ * row count, every value materialized as a JDK object; checks the checksum of the values against
+ * the generated rows.
  */
 final class ScanWorkload extends Workload {
   private final String[] columns;
@@ -17,7 +18,11 @@ final class ScanWorkload extends Workload {
   private Long expectedChecksum;
 
   ScanWorkload(String id, String[] columns, int rows, long seed, Fixtures fixtures) {
-    super(id, columns == null ? "scan NARROW, all columns" : "scan NARROW, projection " + String.join(", ", columns));
+    super(
+        id,
+        columns == null
+            ? "scan NARROW, all columns"
+            : "scan NARROW, projection " + String.join(", ", columns));
     this.columns = columns;
     this.rows = rows;
     this.seed = seed;
@@ -44,11 +49,16 @@ final class ScanWorkload extends Workload {
   RunResult run(ClientUnderTest client, int round) {
     RunResult result = client.scan(fixtures.scanSource(), Shape.NARROW, columns, rows);
     if (result.rows() != rows) {
-      throw new IllegalStateException(client + " read " + result.rows() + " rows, expected " + rows);
+      throw new IllegalStateException(
+          client + " read " + result.rows() + " rows, expected " + rows);
     }
     if (result.checksum() != expectedChecksum()) {
-      throw new IllegalStateException(client + " read other values than were written: checksum "
-          + result.checksum() + ", expected " + expectedChecksum());
+      throw new IllegalStateException(
+          client
+              + " read other values than were written: checksum "
+              + result.checksum()
+              + ", expected "
+              + expectedChecksum());
     }
     return result;
   }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the same workloads with fluss-java and with the official Fluss Java client, against one cluster, in this JVM,
- * and reports both side by side. Starts a local test-kit cluster unless {@code --bootstrap} names one. See {@link
- * RunOptions#usage()} and the module README.
+ * Runs the same workloads with fluss-java and with the official Fluss Java client, against one
+ * cluster, in this JVM, and reports both side by side. Starts a local test-kit cluster unless
+ * {@code --bootstrap} names one. See {@link RunOptions#usage()} and the module README.
  */
 public final class SideBySide {
   private SideBySide() {}
@@ -22,18 +22,22 @@ public final class SideBySide {
     RunOptions o = RunOptions.parse(args);
     Path base = buildDirectory();
     Path out = o.out != null ? o.out : base.resolve("side-by-side");
-    ClientUnderTest official = OfficialClientLoader.load(o.officialDir != null ? o.officialDir : base.resolve("official"));
-    ClientUnderTest flussJava = new ClientUnderTest(ClientUnderTest.FLUSS_JAVA, new FlussJavaBridge());
+    ClientUnderTest official =
+        OfficialClientLoader.load(o.officialDir != null ? o.officialDir : base.resolve("official"));
+    ClientUnderTest flussJava =
+        new ClientUnderTest(ClientUnderTest.FLUSS_JAVA, new FlussJavaBridge());
 
     FlussCluster cluster = null;
     String bootstrap = o.bootstrap;
     try {
       if (bootstrap == null) {
-        System.out.println("starting a local Fluss cluster (test kit: ZooKeeper, coordinator, 1 tablet server)...");
+        System.out.println(
+            "starting a local Fluss cluster (test kit: ZooKeeper, coordinator, 1 tablet server)...");
         cluster = FlussCluster.builder().build().start();
         bootstrap = cluster.bootstrapServers();
       }
-      String settings = settings(o, cluster == null ? bootstrap : "local test-kit cluster (1 tablet server)");
+      String settings =
+          settings(o, cluster == null ? bootstrap : "local test-kit cluster (1 tablet server)");
       System.out.println(settings);
       List<WorkloadSummary> summaries = new ArrayList<>();
       RoundRobin rounds = new RoundRobin(flussJava, official, o.warmups, o.repeats);
@@ -78,7 +82,8 @@ public final class SideBySide {
 
   /** The directory holding benchmarks.jar (or target/classes): the module's target directory. */
   private static Path buildDirectory() throws URISyntaxException {
-    Path location = Path.of(SideBySide.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path location =
+        Path.of(SideBySide.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return location.getParent();
   }
 }

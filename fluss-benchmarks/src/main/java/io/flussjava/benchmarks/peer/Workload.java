@@ -28,8 +28,8 @@ abstract class Workload {
   void prepare() {}
 
   /**
-   * Runs once with {@code client} and checks the outcome (rows written, rows and values read back), throwing when it
-   * is wrong. Creates and drops whatever table the run needs.
+   * Runs once with {@code client} and checks the outcome (rows written, rows and values read back),
+   * throwing when it is wrong. Creates and drops whatever table the run needs.
    *
    * @param round 0-based over warm-ups and repeats, to name tables uniquely
    */

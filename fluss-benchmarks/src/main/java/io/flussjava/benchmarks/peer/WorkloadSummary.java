@@ -3,10 +3,12 @@ package io.flussjava.benchmarks.peer;
 import java.util.List;
 
 /** Both clients' figures for one workload, and their ratios (fluss-java / official). */
-record WorkloadSummary(String id, String title, String size, ClientStats flussJava, ClientStats official) {
+record WorkloadSummary(
+    String id, String title, String size, ClientStats flussJava, ClientStats official) {
 
   static WorkloadSummary of(Workload w, List<RunRecord> records) {
-    List<RunRecord> measured = records.stream().filter(r -> r.workloadId().equals(w.id()) && !r.warmup()).toList();
+    List<RunRecord> measured =
+        records.stream().filter(r -> r.workloadId().equals(w.id()) && !r.warmup()).toList();
     return new WorkloadSummary(
         w.id(),
         w.title(),
@@ -20,7 +22,10 @@ record WorkloadSummary(String id, String title, String size, ClientStats flussJa
     return flussJava.rowsPerSecond() / official.rowsPerSecond();
   }
 
-  /** CPU seconds of fluss-java over the official client's, per row; below 1 means fluss-java uses less. */
+  /**
+   * CPU seconds of fluss-java over the official client's, per row; below 1 means fluss-java uses
+   * less.
+   */
   double cpuRatio() {
     return flussJava.cpuMicrosPerRow() / official.cpuMicrosPerRow();
   }

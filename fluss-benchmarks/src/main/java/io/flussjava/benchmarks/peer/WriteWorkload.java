@@ -4,8 +4,8 @@ import io.flussjava.benchmarks.shared.Shape;
 import java.util.function.Consumer;
 
 /**
- * Appends (log table) or upserts (primary-key table, all inserts) freshly generated rows into a new table, then
- * checks that the table's log ends exactly at the row count.
+ * Appends (log table) or upserts (primary-key table, all inserts) freshly generated rows into a new
+ * table, then checks that the table's log ends exactly at the row count.
  */
 final class WriteWorkload extends Workload {
   private final boolean upsert;
@@ -14,11 +14,18 @@ final class WriteWorkload extends Workload {
   private final long seed;
   private final BenchTables tables;
   private final int lastRound;
-  // Receives the official client's table of the last round (for the read workloads); null: drop every table.
+  // Receives the official client's table of the last round (for the read workloads); null: drop
+  // every table.
   private final Consumer<TableRef> keeper;
 
   WriteWorkload(
-      String id, boolean upsert, Shape shape, int rows, long seed, BenchTables tables, int lastRound,
+      String id,
+      boolean upsert,
+      Shape shape,
+      int rows,
+      long seed,
+      BenchTables tables,
+      int lastRound,
       Consumer<TableRef> keeper) {
     super(id, (upsert ? "upsert " : "append ") + shape);
     this.upsert = upsert;
@@ -43,14 +50,26 @@ final class WriteWorkload extends Workload {
   @Override
   RunResult run(ClientUnderTest client, int round) {
     String name = tableName(id(), client, round);
-    TableRef table = upsert ? tables.createPrimaryKeyTable(name, shape) : tables.createLogTable(name, shape);
+    TableRef table =
+        upsert ? tables.createPrimaryKeyTable(name, shape) : tables.createLogTable(name, shape);
     boolean kept = false;
     try {
-      RunResult result = upsert ? client.upsert(table, shape, rows, seed) : client.append(table, shape, rows, seed);
+      RunResult result =
+          upsert
+              ? client.upsert(table, shape, rows, seed)
+              : client.append(table, shape, rows, seed);
       long end = tables.logEndOffset(table);
       if (end != rows || result.rows() != rows) {
         throw new IllegalStateException(
-            table + " holds " + end + " records after " + client + " wrote " + result.rows() + ", expected " + rows);
+            table
+                + " holds "
+                + end
+                + " records after "
+                + client
+                + " wrote "
+                + result.rows()
+                + ", expected "
+                + rows);
       }
       if (keeper != null && round == lastRound && client.name().equals(ClientUnderTest.OFFICIAL)) {
         keeper.accept(table);

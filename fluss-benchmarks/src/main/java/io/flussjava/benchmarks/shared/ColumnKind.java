@@ -1,6 +1,8 @@
 package io.flussjava.benchmarks.shared;
 
-/** The column types the benchmark rows use, each with the JDK class its values have on both sides. */
+/**
+ * The column types the benchmark rows use, each with the JDK class its values have on both sides.
+ */
 public enum ColumnKind {
   BIGINT(8),
   STRING_16(16),
@@ -19,7 +21,10 @@ public enum ColumnKind {
     this.logicalBytes = logicalBytes;
   }
 
-  /** The value's size in its natural binary form (a compact DECIMAL is a long, a TIMESTAMP(3) epoch millis). */
+  /**
+   * The value's size in its natural binary form (a compact DECIMAL is a long, a TIMESTAMP(3) epoch
+   * millis).
+   */
   public int logicalBytes() {
     return logicalBytes;
   }

@@ -9,9 +9,9 @@ import java.util.function.LongFunction;
 import java.util.function.ToIntFunction;
 
 /**
- * The lookup loop both clients run: keys one at a time ({@code inFlight == 1}, each waited for before the next is
- * sent) or with up to {@code inFlight} outstanding, recording each key's latency from send to result. A row that is
- * not found, or a failed lookup, fails the run.
+ * The lookup loop both clients run: keys one at a time ({@code inFlight == 1}, each waited for
+ * before the next is sent) or with up to {@code inFlight} outstanding, recording each key's latency
+ * from send to result. A row that is not found, or a failed lookup, fails the run.
  *
  * @param <R> the client's result type
  */
@@ -21,8 +21,8 @@ public final class Lookups<R> {
 
   /**
    * @param lookup sends the lookup of one key
-   * @param rowHash materializes the found row's values as JDK objects and returns their {@link RowHash}; throws
-   *     {@link IllegalStateException} when the result holds no row
+   * @param rowHash materializes the found row's values as JDK objects and returns their {@link
+   *     RowHash}; throws {@link IllegalStateException} when the result holds no row
    */
   public Lookups(LongFunction<CompletableFuture<R>> lookup, ToIntFunction<R> rowHash) {
     this.lookup = lookup;
@@ -52,7 +52,8 @@ public final class Lookups<R> {
                 latencies[slot] = System.nanoTime() - sent;
               }
             } catch (RuntimeException ex) {
-              failure.compareAndSet(null, new IllegalStateException("key " + key + ": " + ex.getMessage(), ex));
+              failure.compareAndSet(
+                  null, new IllegalStateException("key " + key + ": " + ex.getMessage(), ex));
             } finally {
               slots.release();
             }

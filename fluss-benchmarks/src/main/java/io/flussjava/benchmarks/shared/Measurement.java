@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Wall time, process CPU time and GC time of one timed section, reported as a map of JDK values (the only thing that
- * crosses the class-loader boundary). Process CPU counts every thread of this JVM (caller, network, sender, GC, JIT);
- * the Fluss servers run in other JVMs and are not counted. Both clients run in this same JVM, one after the other.
+ * Wall time, process CPU time and GC time of one timed section, reported as a map of JDK values
+ * (the only thing that crosses the class-loader boundary). Process CPU counts every thread of this
+ * JVM (caller, network, sender, GC, JIT); the Fluss servers run in other JVMs and are not counted.
+ * Both clients run in this same JVM, one after the other.
  */
 public final class Measurement {
   public static final String ROWS = "rows";
@@ -16,6 +17,7 @@ public final class Measurement {
   public static final String CPU_NANOS = "cpuNanos";
   public static final String GC_MILLIS = "gcMillis";
   public static final String CHECKSUM = "checksum";
+
   /** long[] of per-operation latencies in nanoseconds, only where they apply (lookups). */
   public static final String LATENCIES = "latencyNanos";
 
@@ -33,7 +35,8 @@ public final class Measurement {
   }
 
   /**
-   * Collects the garbage left by preparing the rows (so it is not charged to the section), then starts the clocks.
+   * Collects the garbage left by preparing the rows (so it is not charged to the section), then
+   * starts the clocks.
    */
   public static Measurement start() {
     System.gc();

@@ -6,10 +6,10 @@ import java.time.LocalDateTime;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic benchmark rows as JDK values (Long, String, Double, LocalDateTime, Integer, Float, Boolean,
- * BigDecimal, LocalDate; never null). Row {@code i} of a seed is the same on both sides of the side-by-side run and
- * can be produced on its own (random access), so expected checksums of any key set are cheap. {@code id} is {@code
- * i}.
+ * Deterministic benchmark rows as JDK values (Long, String, Double, LocalDateTime, Integer, Float,
+ * Boolean, BigDecimal, LocalDate; never null). Row {@code i} of a seed is the same on both sides of
+ * the side-by-side run and can be produced on its own (random access), so expected checksums of any
+ * key set are cheap. {@code id} is {@code i}.
  */
 public final class RowGenerator {
   private static final LocalDateTime EPOCH = LocalDateTime.of(2025, 1, 1, 0, 0);

@@ -3,9 +3,9 @@ package io.flussjava.benchmarks.shared;
 import java.util.List;
 
 /**
- * A checksum of rows read back, equal on both sides exactly when they read the same values: each row hashes like
- * {@link java.util.Arrays#hashCode(Object[])} over its JDK values, and a set of rows sums its row hashes (so the order
- * in which concurrent lookups complete does not matter).
+ * A checksum of rows read back, equal on both sides exactly when they read the same values: each
+ * row hashes like {@link java.util.Arrays#hashCode(Object[])} over its JDK values, and a set of
+ * rows sums its row hashes (so the order in which concurrent lookups complete does not matter).
  */
 public final class RowHash {
   public static final int START = 1;
@@ -33,7 +33,10 @@ public final class RowHash {
     return h;
   }
 
-  /** The hash of the generated row {@code index} reduced to the columns at {@code columns} (all when null). */
+  /**
+   * The hash of the generated row {@code index} reduced to the columns at {@code columns} (all when
+   * null).
+   */
   public static int ofGenerated(Shape shape, long seed, long index, int[] columns) {
     Object[] row = RowGenerator.row(shape, seed, index);
     if (columns == null) {

@@ -5,16 +5,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The two benchmark rows. NARROW = {@code id BIGINT, name STRING (16 chars), score DOUBLE, ts TIMESTAMP(3)} (40
- * logical bytes); WIDE = NARROW plus {@code INT, INT, BIGINT, FLOAT, BOOLEAN, STRING (32 chars), DECIMAL(10,2), DATE}
- * (105 logical bytes). Column 0 is always {@code id}, the primary key of the upsert tables.
+ * The two benchmark rows. NARROW = {@code id BIGINT, name STRING (16 chars), score DOUBLE, ts
+ * TIMESTAMP(3)} (40 logical bytes); WIDE = NARROW plus {@code INT, INT, BIGINT, FLOAT, BOOLEAN,
+ * STRING (32 chars), DECIMAL(10,2), DATE} (105 logical bytes). Column 0 is always {@code id}, the
+ * primary key of the upsert tables.
  */
 public enum Shape {
   NARROW(
       new String[] {"id", "name", "score", "ts"},
-      new ColumnKind[] {ColumnKind.BIGINT, ColumnKind.STRING_16, ColumnKind.DOUBLE, ColumnKind.TIMESTAMP_3}),
+      new ColumnKind[] {
+        ColumnKind.BIGINT, ColumnKind.STRING_16, ColumnKind.DOUBLE, ColumnKind.TIMESTAMP_3
+      }),
   WIDE(
-      new String[] {"id", "name", "score", "ts", "i1", "i2", "l1", "f1", "flag", "label", "amount", "day"},
+      new String[] {
+        "id", "name", "score", "ts", "i1", "i2", "l1", "f1", "flag", "label", "amount", "day"
+      },
       new ColumnKind[] {
         ColumnKind.BIGINT, ColumnKind.STRING_16, ColumnKind.DOUBLE, ColumnKind.TIMESTAMP_3,
         ColumnKind.INT, ColumnKind.INT, ColumnKind.BIGINT, ColumnKind.FLOAT,
@@ -52,7 +57,8 @@ public enum Shape {
     for (int i = 0; i < out.length; i++) {
       out[i] = all.indexOf(columns.get(i));
       if (out[i] < 0) {
-        throw new IllegalArgumentException(columns.get(i) + " is not a column of " + this + " " + all);
+        throw new IllegalArgumentException(
+            columns.get(i) + " is not a column of " + this + " " + all);
       }
     }
     return out;

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The write loop both clients run: every prepared row handed to the writer, then one flush; timed from the first
- * write to the flush's return. Rows are prepared in the client's own form before the clock starts.
+ * The write loop both clients run: every prepared row handed to the writer, then one flush; timed
+ * from the first write to the flush's return. Rows are prepared in the client's own form before the
+ * clock starts.
  */
 public final class Writes {
   private Writes() {}

@@ -5,15 +5,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Manages databases, tables and the partitions of partitioned tables. Obtained from {@code Connection.getAdmin()}; shares the connection's resources,
- * so closing it is optional and closing the connection closes it.
+ * Manages databases, tables and the partitions of partitioned tables. Obtained from {@code
+ * Connection.getAdmin()}; shares the connection's resources, so closing it is optional and closing
+ * the connection closes it.
  *
  * <p>Every operation comes twice: a sync method that returns the result or throws a typed {@link
- * io.flussjava.exception.FlussException} (for example {@link io.flussjava.exception.TableNotExistException}), and
- * an {@code ...Async} twin whose future completes with the same result or fails with the same exception. Sync
- * calls wait at most {@code client.request-timeout} (plus retries' backoff within it) and then throw a {@link
- * io.flussjava.exception.TimeoutException} naming the operation. Retriable errors (leader changes, lost
- * connections) are retried with backoff within that bound.
+ * io.flussjava.exception.FlussException} (for example {@link
+ * io.flussjava.exception.TableNotExistException}), and an {@code ...Async} twin whose future
+ * completes with the same result or fails with the same exception. Sync calls wait at most {@code
+ * client.request-timeout} (plus retries' backoff within it) and then throw a {@link
+ * io.flussjava.exception.TimeoutException} naming the operation. Retriable errors (leader changes,
+ * lost connections) are retried with backoff within that bound.
  *
  * <pre>{@code
  * Admin admin = connection.getAdmin();
@@ -27,7 +29,8 @@ public interface Admin extends AutoCloseable {
   /**
    * Creates a database.
    *
-   * @throws io.flussjava.exception.DatabaseAlreadyExistException if it exists and {@code ignoreIfExists} is false
+   * @throws io.flussjava.exception.DatabaseAlreadyExistException if it exists and {@code
+   *     ignoreIfExists} is false
    */
   void createDatabase(String databaseName, DatabaseDescriptor descriptor, boolean ignoreIfExists);
 
@@ -39,11 +42,13 @@ public interface Admin extends AutoCloseable {
    *
    * @param cascade also drop its tables; without it a non-empty database fails with {@link
    *     io.flussjava.exception.DatabaseNotEmptyException}
-   * @throws io.flussjava.exception.DatabaseNotExistException if absent and {@code ignoreIfNotExists} is false
+   * @throws io.flussjava.exception.DatabaseNotExistException if absent and {@code
+   *     ignoreIfNotExists} is false
    */
   void dropDatabase(String databaseName, boolean ignoreIfNotExists, boolean cascade);
 
-  CompletableFuture<Void> dropDatabaseAsync(String databaseName, boolean ignoreIfNotExists, boolean cascade);
+  CompletableFuture<Void> dropDatabaseAsync(
+      String databaseName, boolean ignoreIfNotExists, boolean cascade);
 
   /** Names of all databases. */
   List<String> listDatabases();
@@ -66,18 +71,21 @@ public interface Admin extends AutoCloseable {
   /**
    * Creates a table.
    *
-   * @throws io.flussjava.exception.TableAlreadyExistException if it exists and {@code ignoreIfExists} is false
+   * @throws io.flussjava.exception.TableAlreadyExistException if it exists and {@code
+   *     ignoreIfExists} is false
    * @throws io.flussjava.exception.DatabaseNotExistException if its database does not exist
    * @throws io.flussjava.exception.InvalidConfigException for an unknown {@code table.*} property
    */
   void createTable(TablePath tablePath, TableDescriptor descriptor, boolean ignoreIfExists);
 
-  CompletableFuture<Void> createTableAsync(TablePath tablePath, TableDescriptor descriptor, boolean ignoreIfExists);
+  CompletableFuture<Void> createTableAsync(
+      TablePath tablePath, TableDescriptor descriptor, boolean ignoreIfExists);
 
   /**
    * Drops a table.
    *
-   * @throws io.flussjava.exception.TableNotExistException if absent and {@code ignoreIfNotExists} is false
+   * @throws io.flussjava.exception.TableNotExistException if absent and {@code ignoreIfNotExists}
+   *     is false
    */
   void dropTable(TablePath tablePath, boolean ignoreIfNotExists);
 
@@ -106,8 +114,8 @@ public interface Admin extends AutoCloseable {
   CompletableFuture<TableInfo> getTableInfoAsync(TablePath tablePath);
 
   /**
-   * Log offsets of some buckets of a table, by bucket: the earliest retained offset, the latest (the offset the
-   * next record will get), or the first offset at or after a timestamp.
+   * Log offsets of some buckets of a table, by bucket: the earliest retained offset, the latest
+   * (the offset the next record will get), or the first offset at or after a timestamp.
    *
    * <pre>{@code
    * Map<Integer, Long> ends = admin.listOffsets(path, List.of(0, 1, 2), OffsetSpec.latest());
@@ -115,16 +123,19 @@ public interface Admin extends AutoCloseable {
    */
   Map<Integer, Long> listOffsets(TablePath tablePath, List<Integer> buckets, OffsetSpec spec);
 
-  CompletableFuture<Map<Integer, Long>> listOffsetsAsync(TablePath tablePath, List<Integer> buckets, OffsetSpec spec);
+  CompletableFuture<Map<Integer, Long>> listOffsetsAsync(
+      TablePath tablePath, List<Integer> buckets, OffsetSpec spec);
 
   /**
-   * Log offsets of some buckets of one partition of a partitioned table, by bucket (see {@link #listOffsets}).
+   * Log offsets of some buckets of one partition of a partitioned table, by bucket (see {@link
+   * #listOffsets}).
    *
    * <pre>{@code
    * Map<Integer, Long> ends = admin.listOffsets(path, "2024-06-01", List.of(0, 1), OffsetSpec.latest());
    * }</pre>
    *
-   * @param partitionName the partition's name, its values joined with {@code $} ({@link PartitionInfo#getPartitionName})
+   * @param partitionName the partition's name, its values joined with {@code $} ({@link
+   *     PartitionInfo#getPartitionName})
    * @throws io.flussjava.exception.PartitionNotExistException if there is no such partition
    */
   Map<Integer, Long> listOffsets(
@@ -140,27 +151,31 @@ public interface Admin extends AutoCloseable {
    * admin.createPartition(TablePath.of("my_db", "events"), PartitionSpec.of("dt", "2024-06-01"), true);
    * }</pre>
    *
-   * @throws io.flussjava.exception.PartitionAlreadyExistsException if it exists and {@code ignoreIfExists} is false
-   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec does not name exactly the table's
-   *     partition keys, or a value cannot be a partition name
+   * @throws io.flussjava.exception.PartitionAlreadyExistsException if it exists and {@code
+   *     ignoreIfExists} is false
+   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec does not name exactly
+   *     the table's partition keys, or a value cannot be a partition name
    * @throws io.flussjava.exception.TableNotPartitionedException if the table is not partitioned
    * @throws io.flussjava.exception.TableNotExistException if the table does not exist
    */
   void createPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists);
 
-  CompletableFuture<Void> createPartitionAsync(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists);
+  CompletableFuture<Void> createPartitionAsync(
+      TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists);
 
   /**
    * Drops a partition of a partitioned table and its data.
    *
-   * @throws io.flussjava.exception.PartitionNotExistException if absent and {@code ignoreIfNotExists} is false
-   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec does not name exactly the table's
-   *     partition keys
+   * @throws io.flussjava.exception.PartitionNotExistException if absent and {@code
+   *     ignoreIfNotExists} is false
+   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec does not name exactly
+   *     the table's partition keys
    * @throws io.flussjava.exception.TableNotPartitionedException if the table is not partitioned
    */
   void dropPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists);
 
-  CompletableFuture<Void> dropPartitionAsync(TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists);
+  CompletableFuture<Void> dropPartitionAsync(
+      TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists);
 
   /**
    * Every partition of a partitioned table: id, spec and name.
@@ -176,15 +191,17 @@ public interface Admin extends AutoCloseable {
   CompletableFuture<List<PartitionInfo>> listPartitionInfosAsync(TablePath tablePath);
 
   /**
-   * The partitions whose values match a partial spec, e.g. all partitions of one region of a table partitioned by
-   * {@code (dt, region)}: {@code listPartitionInfos(path, PartitionSpec.of("region", "EU"))}.
+   * The partitions whose values match a partial spec, e.g. all partitions of one region of a table
+   * partitioned by {@code (dt, region)}: {@code listPartitionInfos(path, PartitionSpec.of("region",
+   * "EU"))}.
    *
-   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec names a column that is not a partition
-   *     key of the table
+   * @throws io.flussjava.exception.PartitionSpecInvalidException if the spec names a column that is
+   *     not a partition key of the table
    */
   List<PartitionInfo> listPartitionInfos(TablePath tablePath, PartitionSpec partialSpec);
 
-  CompletableFuture<List<PartitionInfo>> listPartitionInfosAsync(TablePath tablePath, PartitionSpec partialSpec);
+  CompletableFuture<List<PartitionInfo>> listPartitionInfosAsync(
+      TablePath tablePath, PartitionSpec partialSpec);
 
   /** Releases nothing shared: the connection owns the resources. Safe to call more than once. */
   @Override
@@ -192,7 +209,10 @@ public interface Admin extends AutoCloseable {
 
   // "db.table" forms, as connection.getTable and the Python client's guide take them.
 
-  /** {@link #createTable(TablePath, TableDescriptor, boolean)} for a path written {@code "db.table"}. */
+  /**
+   * {@link #createTable(TablePath, TableDescriptor, boolean)} for a path written {@code
+   * "db.table"}.
+   */
   default void createTable(String tablePath, TableDescriptor descriptor, boolean ignoreIfExists) {
     createTable(TablePath.parse(tablePath), descriptor, ignoreIfExists);
   }
@@ -217,12 +237,18 @@ public interface Admin extends AutoCloseable {
     return listPartitionInfos(TablePath.parse(tablePath));
   }
 
-  /** {@link #createPartition(TablePath, PartitionSpec, boolean)} for a path written {@code "db.table"}. */
+  /**
+   * {@link #createPartition(TablePath, PartitionSpec, boolean)} for a path written {@code
+   * "db.table"}.
+   */
   default void createPartition(String tablePath, PartitionSpec spec, boolean ignoreIfExists) {
     createPartition(TablePath.parse(tablePath), spec, ignoreIfExists);
   }
 
-  /** {@link #dropPartition(TablePath, PartitionSpec, boolean)} for a path written {@code "db.table"}. */
+  /**
+   * {@link #dropPartition(TablePath, PartitionSpec, boolean)} for a path written {@code
+   * "db.table"}.
+   */
   default void dropPartition(String tablePath, PartitionSpec spec, boolean ignoreIfNotExists) {
     dropPartition(TablePath.parse(tablePath), spec, ignoreIfNotExists);
   }

@@ -74,7 +74,8 @@ public final class DatabaseDescriptor {
     }
 
     public Builder customProperty(String key, String value) {
-      customProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      customProperties.put(
+          Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 

@@ -48,6 +48,8 @@ public final class OffsetSpec {
 
   @Override
   public String toString() {
-    return kind == Kind.TIMESTAMP ? "timestamp(" + timestamp + ")" : kind.name().toLowerCase(java.util.Locale.ROOT);
+    return kind == Kind.TIMESTAMP
+        ? "timestamp(" + timestamp + ")"
+        : kind.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One partition of a partitioned table, as {@link Admin#listPartitionInfos(TablePath)} reports it: the id the server
- * gave it, its spec (partition key → value, in partition-key order) and its name, the values joined with {@code $}.
+ * One partition of a partitioned table, as {@link Admin#listPartitionInfos(TablePath)} reports it:
+ * the id the server gave it, its spec (partition key → value, in partition-key order) and its name,
+ * the values joined with {@code $}.
  *
  * <pre>{@code
  * for (PartitionInfo p : admin.listPartitionInfos(path)) {
@@ -34,7 +35,10 @@ public final class PartitionInfo {
     return spec;
   }
 
-  /** The partition's name: its values in partition-key order joined with {@code $}, e.g. {@code 2024-06-01$EU}. */
+  /**
+   * The partition's name: its values in partition-key order joined with {@code $}, e.g. {@code
+   * 2024-06-01$EU}.
+   */
   public String getPartitionName() {
     return partitionName;
   }

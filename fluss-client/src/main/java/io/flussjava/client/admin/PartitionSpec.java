@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Names one partition of a partitioned table (or, for {@link Admin#listPartitionInfos(TablePath, PartitionSpec)}, a
- * set of partitions) by its partition-key values: an immutable map from partition column to value, both strings.
+ * Names one partition of a partitioned table (or, for {@link Admin#listPartitionInfos(TablePath,
+ * PartitionSpec)}, a set of partitions) by its partition-key values: an immutable map from
+ * partition column to value, both strings.
  *
  * <pre>{@code
  * PartitionSpec spec = PartitionSpec.of("dt", "2024-06-01");                    // one partition key
@@ -16,9 +17,10 @@ import java.util.Objects;
  * admin.createPartition(path, both, true);
  * }</pre>
  *
- * <p>Values are written the way Fluss turns column values into partition names: INT 7 is {@code "7"}, DATE is
- * {@code "2024-06-01"}, STRING is the string itself. A value may hold only ASCII letters, digits, {@code _} and
- * {@code -} (at most 200 characters); anything else fails here with a {@link PartitionSpecInvalidException}.
+ * <p>Values are written the way Fluss turns column values into partition names: INT 7 is {@code
+ * "7"}, DATE is {@code "2024-06-01"}, STRING is the string itself. A value may hold only ASCII
+ * letters, digits, {@code _} and {@code -} (at most 200 characters); anything else fails here with
+ * a {@link PartitionSpecInvalidException}.
  */
 public final class PartitionSpec {
   private final Map<String, String> values;
@@ -30,18 +32,21 @@ public final class PartitionSpec {
   /**
    * A spec from alternating keys and values: {@code of("dt", "2024-06-01", "region", "EU")}.
    *
-   * @throws PartitionSpecInvalidException for an odd number of arguments, a repeated key, or a bad value
+   * @throws PartitionSpecInvalidException for an odd number of arguments, a repeated key, or a bad
+   *     value
    */
   public static PartitionSpec of(String... keysAndValues) {
     if (keysAndValues.length == 0 || keysAndValues.length % 2 != 0) {
       throw new PartitionSpecInvalidException(
-          "PartitionSpec.of takes key, value pairs, e.g. of(\"dt\", \"2024-06-01\"); got " + keysAndValues.length
+          "PartitionSpec.of takes key, value pairs, e.g. of(\"dt\", \"2024-06-01\"); got "
+              + keysAndValues.length
               + " arguments");
     }
     Map<String, String> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       if (map.containsKey(keysAndValues[i])) {
-        throw new PartitionSpecInvalidException("partition key '" + keysAndValues[i] + "' is given twice");
+        throw new PartitionSpecInvalidException(
+            "partition key '" + keysAndValues[i] + "' is given twice");
       }
       map.put(keysAndValues[i], keysAndValues[i + 1]);
     }
@@ -56,7 +61,8 @@ public final class PartitionSpec {
   public static PartitionSpec of(Map<String, String> keyValues) {
     Objects.requireNonNull(keyValues, "keyValues");
     if (keyValues.isEmpty()) {
-      throw new PartitionSpecInvalidException("a PartitionSpec needs at least one partition key and value");
+      throw new PartitionSpecInvalidException(
+          "a PartitionSpec needs at least one partition key and value");
     }
     Map<String, String> copy = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : keyValues.entrySet()) {
@@ -78,8 +84,12 @@ public final class PartitionSpec {
     String problem = problemWith(value);
     if (problem != null) {
       throw new PartitionSpecInvalidException(
-          "The value " + (value == null ? "null" : "'" + value + "'") + " of partition key '" + key
-              + "' cannot be a partition name: " + problem);
+          "The value "
+              + (value == null ? "null" : "'" + value + "'")
+              + " of partition key '"
+              + key
+              + "' cannot be a partition name: "
+              + problem);
     }
   }
 
@@ -102,7 +112,12 @@ public final class PartitionSpec {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-';
       if (!ok) {
         return "only ASCII letters, digits, '_' and '-' are allowed, not '" + c + "'";
       }

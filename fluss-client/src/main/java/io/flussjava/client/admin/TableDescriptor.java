@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything a table is created with: schema, distribution (bucket count and bucket keys), partition keys, table
- * properties ({@code table.*} options the server knows), custom properties (free-form) and a comment.
+ * Everything a table is created with: schema, distribution (bucket count and bucket keys),
+ * partition keys, table properties ({@code table.*} options the server knows), custom properties
+ * (free-form) and a comment.
  *
  * <pre>{@code
  * TableDescriptor d = TableDescriptor.builder()
@@ -24,12 +25,14 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
- * <p>{@link Builder#build()} checks the parts against each other and names what is wrong: unknown bucket or
- * partition columns, bucket keys outside a primary key, partition keys outside a primary key.
+ * <p>{@link Builder#build()} checks the parts against each other and names what is wrong: unknown
+ * bucket or partition columns, bucket keys outside a primary key, partition keys outside a primary
+ * key.
  */
 public final class TableDescriptor {
   /** Property key of the log format. */
   public static final String LOG_FORMAT = "table.log.format";
+
   /** Property key of the KV format. */
   public static final String KV_FORMAT = "table.kv.format";
 
@@ -64,7 +67,10 @@ public final class TableDescriptor {
     return Optional.ofNullable(bucketCount);
   }
 
-  /** Bucket keys as given (empty: the primary key minus partition keys for PK tables, none for log tables). */
+  /**
+   * Bucket keys as given (empty: the primary key minus partition keys for PK tables, none for log
+   * tables).
+   */
   public List<String> getBucketKeys() {
     return bucketKeys;
   }
@@ -119,14 +125,27 @@ public final class TableDescriptor {
 
   @Override
   public int hashCode() {
-    return Objects.hash(schema, bucketCount, bucketKeys, partitionKeys, properties, customProperties, comment);
+    return Objects.hash(
+        schema, bucketCount, bucketKeys, partitionKeys, properties, customProperties, comment);
   }
 
   @Override
   public String toString() {
-    return "TableDescriptor{schema=" + schema + ", bucketCount=" + bucketCount + ", bucketKeys=" + bucketKeys
-        + ", partitionKeys=" + partitionKeys + ", properties=" + properties + ", customProperties="
-        + customProperties + ", comment=" + comment + "}";
+    return "TableDescriptor{schema="
+        + schema
+        + ", bucketCount="
+        + bucketCount
+        + ", bucketKeys="
+        + bucketKeys
+        + ", partitionKeys="
+        + partitionKeys
+        + ", properties="
+        + properties
+        + ", customProperties="
+        + customProperties
+        + ", comment="
+        + comment
+        + "}";
   }
 
   /** Builds a {@link TableDescriptor}; only the schema is required. */
@@ -146,7 +165,10 @@ public final class TableDescriptor {
       return this;
     }
 
-    /** Spreads rows over {@code bucketCount} buckets by hashing the given key columns (none: any bucket). */
+    /**
+     * Spreads rows over {@code bucketCount} buckets by hashing the given key columns (none: any
+     * bucket).
+     */
     public Builder distributedBy(int bucketCount, String... bucketKeys) {
       return distributedBy(bucketCount, Arrays.asList(bucketKeys));
     }
@@ -184,7 +206,8 @@ public final class TableDescriptor {
 
     /** A free-form property stored with the table and never interpreted by Fluss. */
     public Builder customProperty(String key, String value) {
-      customProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      customProperties.put(
+          Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
@@ -221,7 +244,11 @@ public final class TableDescriptor {
         for (String k : bucketKeys) {
           if (!pk.get().contains(k) || partitionKeys.contains(k)) {
             throw new IllegalArgumentException(
-                "bucket key '" + k + "' must be a primary-key column " + pk.get() + " that is not a partition key");
+                "bucket key '"
+                    + k
+                    + "' must be a primary-key column "
+                    + pk.get()
+                    + " that is not a partition key");
           }
         }
       }
@@ -231,7 +258,8 @@ public final class TableDescriptor {
     private static void checkColumns(String what, List<String> keys, List<String> columns) {
       for (String k : keys) {
         if (!columns.contains(k)) {
-          throw new IllegalArgumentException(what + " '" + k + "' is not a column of the schema " + columns);
+          throw new IllegalArgumentException(
+              what + " '" + k + "' is not a column of the schema " + columns);
         }
       }
       if (keys.stream().distinct().count() != keys.size()) {

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A table as the server describes it: its path, id, current schema and schema id, distribution, partitioning,
- * properties (including those the server filled in, such as {@code table.replication.factor}) and timestamps.
+ * A table as the server describes it: its path, id, current schema and schema id, distribution,
+ * partitioning, properties (including those the server filled in, such as {@code
+ * table.replication.factor}) and timestamps.
  */
 public final class TableInfo {
   private final TablePath tablePath;
@@ -37,12 +38,15 @@ public final class TableInfo {
     this.modifiedTime = modifiedTime;
   }
 
-  // A PK table without explicit bucket keys is bucketed by its primary key minus the partition keys.
+  // A PK table without explicit bucket keys is bucketed by its primary key minus the partition
+  // keys.
   private static List<String> effectiveBucketKeys(TableDescriptor d) {
     if (!d.getBucketKeys().isEmpty() || d.getSchema().getPrimaryKey().isEmpty()) {
       return d.getBucketKeys();
     }
-    return d.getSchema().getPrimaryKey().get().stream().filter(k -> !d.getPartitionKeys().contains(k)).toList();
+    return d.getSchema().getPrimaryKey().get().stream()
+        .filter(k -> !d.getPartitionKeys().contains(k))
+        .toList();
   }
 
   public TablePath getTablePath() {
@@ -126,7 +130,9 @@ public final class TableInfo {
     return descriptor;
   }
 
-  /** Equal when every field is: the same table (id), schema version, layout, properties and times. */
+  /**
+   * Equal when every field is: the same table (id), schema version, layout, properties and times.
+   */
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -147,15 +153,36 @@ public final class TableInfo {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(tablePath, tableId, schemaId, numBuckets, createdTime, modifiedTime);
+    return java.util.Objects.hash(
+        tablePath, tableId, schemaId, numBuckets, createdTime, modifiedTime);
   }
 
   @Override
   public String toString() {
-    return "TableInfo{" + tablePath + ", id=" + tableId + ", schemaId=" + schemaId + ", schema="
-        + getSchema() + ", buckets=" + numBuckets + ", bucketKeys=" + bucketKeys + ", partitionKeys="
-        + getPartitionKeys() + ", properties=" + getProperties() + ", customProperties="
-        + getCustomProperties() + ", comment=" + getComment().orElse(null) + ", created=" + createdTime
-        + ", modified=" + modifiedTime + "}";
+    return "TableInfo{"
+        + tablePath
+        + ", id="
+        + tableId
+        + ", schemaId="
+        + schemaId
+        + ", schema="
+        + getSchema()
+        + ", buckets="
+        + numBuckets
+        + ", bucketKeys="
+        + bucketKeys
+        + ", partitionKeys="
+        + getPartitionKeys()
+        + ", properties="
+        + getProperties()
+        + ", customProperties="
+        + getCustomProperties()
+        + ", comment="
+        + getComment().orElse(null)
+        + ", created="
+        + createdTime
+        + ", modified="
+        + modifiedTime
+        + "}";
   }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * What every admin operation is made of: one coordinator request retried within the request timeout, the bounded
- * wait that turns it into a sync call, and the request fields the operations share. Written once here so that the
- * admin's parts (DDL, partitions, offsets) behave alike.
+ * What every admin operation is made of: one coordinator request retried within the request
+ * timeout, the bounded wait that turns it into a sync call, and the request fields the operations
+ * share. Written once here so that the admin's parts (DDL, partitions, offsets) behave alike.
  */
 final class AdminCalls {
   final MetadataCache metadata;
@@ -31,7 +31,8 @@ final class AdminCalls {
     this.metadata = metadata;
     this.retrier = retrier;
     this.requestTimeout = requestTimeout;
-    // The async operation bounds itself by the request timeout; the sync wait adds slack for the final backoff.
+    // The async operation bounds itself by the request timeout; the sync wait adds slack for the
+    // final backoff.
     this.syncWait = requestTimeout.plusSeconds(5);
   }
 
@@ -50,9 +51,12 @@ final class AdminCalls {
     return Futures.await(future, syncWait, operation);
   }
 
-  /** The table's info from the coordinator's catalog (authoritative right after a create or drop). */
+  /**
+   * The table's info from the coordinator's catalog (authoritative right after a create or drop).
+   */
   CompletableFuture<TableInfo> tableInfo(TablePath tablePath) {
-    GetTableInfoRequest request = GetTableInfoRequest.newBuilder().setTablePath(toPb(tablePath)).build();
+    GetTableInfoRequest request =
+        GetTableInfoRequest.newBuilder().setTablePath(toPb(tablePath)).build();
     return call(
         "getTableInfo(" + tablePath + ")",
         ApiMethods.GET_TABLE_INFO,
@@ -81,12 +85,14 @@ final class AdminCalls {
 
   static PbPartitionSpec toPb(PartitionSpec spec) {
     PbPartitionSpec.Builder b = PbPartitionSpec.newBuilder();
-    spec.getSpecMap().forEach((k, v) -> b.addPartitionKeyValues(PbKeyValue.newBuilder().setKey(k).setValue(v)));
+    spec.getSpecMap()
+        .forEach((k, v) -> b.addPartitionKeyValues(PbKeyValue.newBuilder().setKey(k).setValue(v)));
     return b.build();
   }
 
   static String checkDatabase(String databaseName) {
-    // Reuses TablePath's identifier rule so that a bad name fails here, named, instead of at the server.
+    // Reuses TablePath's identifier rule so that a bad name fails here, named, instead of at the
+    // server.
     TablePath.of(databaseName, "x");
     return databaseName;
   }

@@ -31,22 +31,27 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link Admin} over the coordinator. Each call is one request, retried on retriable errors within the request
- * timeout; each sync method is its async twin plus a bounded wait ({@link AdminCalls#await}). Database and table
- * DDL live here; partition and offset operations in {@link PartitionAdmin}.
+ * {@link Admin} over the coordinator. Each call is one request, retried on retriable errors within
+ * the request timeout; each sync method is its async twin plus a bounded wait ({@link
+ * AdminCalls#await}). Database and table DDL live here; partition and offset operations in {@link
+ * PartitionAdmin}.
  */
 public final class AdminImpl implements Admin {
   private final AdminCalls calls;
   private final PartitionAdmin partitions;
 
-  public AdminImpl(MetadataCache metadata, Retrier retrier, Duration requestTimeout, OffsetLister offsets) {
+  public AdminImpl(
+      MetadataCache metadata, Retrier retrier, Duration requestTimeout, OffsetLister offsets) {
     this.calls = new AdminCalls(metadata, retrier, requestTimeout);
     this.partitions = new PartitionAdmin(calls, offsets);
   }
 
   @Override
-  public void createDatabase(String databaseName, DatabaseDescriptor descriptor, boolean ignoreIfExists) {
-    calls.await(createDatabaseAsync(databaseName, descriptor, ignoreIfExists), "createDatabase(" + databaseName + ")");
+  public void createDatabase(
+      String databaseName, DatabaseDescriptor descriptor, boolean ignoreIfExists) {
+    calls.await(
+        createDatabaseAsync(databaseName, descriptor, ignoreIfExists),
+        "createDatabase(" + databaseName + ")");
   }
 
   @Override
@@ -59,23 +64,28 @@ public final class AdminImpl implements Admin {
             .setIgnoreIfExists(ignoreIfExists)
             .setDatabaseJson(ByteString.copyFrom(DescriptorJson.databaseToJson(descriptor)))
             .build();
-    return calls.call("createDatabase(" + databaseName + ")", ApiMethods.CREATE_DATABASE, request, r -> null);
+    return calls.call(
+        "createDatabase(" + databaseName + ")", ApiMethods.CREATE_DATABASE, request, r -> null);
   }
 
   @Override
   public void dropDatabase(String databaseName, boolean ignoreIfNotExists, boolean cascade) {
-    calls.await(dropDatabaseAsync(databaseName, ignoreIfNotExists, cascade), "dropDatabase(" + databaseName + ")");
+    calls.await(
+        dropDatabaseAsync(databaseName, ignoreIfNotExists, cascade),
+        "dropDatabase(" + databaseName + ")");
   }
 
   @Override
-  public CompletableFuture<Void> dropDatabaseAsync(String databaseName, boolean ignoreIfNotExists, boolean cascade) {
+  public CompletableFuture<Void> dropDatabaseAsync(
+      String databaseName, boolean ignoreIfNotExists, boolean cascade) {
     DropDatabaseRequest request =
         DropDatabaseRequest.newBuilder()
             .setDatabaseName(checkDatabase(databaseName))
             .setIgnoreIfNotExists(ignoreIfNotExists)
             .setCascade(cascade)
             .build();
-    return calls.call("dropDatabase(" + databaseName + ")", ApiMethods.DROP_DATABASE, request, r -> null);
+    return calls.call(
+        "dropDatabase(" + databaseName + ")", ApiMethods.DROP_DATABASE, request, r -> null);
   }
 
   @Override
@@ -101,7 +111,11 @@ public final class AdminImpl implements Admin {
   public CompletableFuture<Boolean> databaseExistsAsync(String databaseName) {
     DatabaseExistsRequest request =
         DatabaseExistsRequest.newBuilder().setDatabaseName(checkDatabase(databaseName)).build();
-    return calls.call("databaseExists(" + databaseName + ")", ApiMethods.DATABASE_EXISTS, request, r -> r.getExists());
+    return calls.call(
+        "databaseExists(" + databaseName + ")",
+        ApiMethods.DATABASE_EXISTS,
+        request,
+        r -> r.getExists());
   }
 
   @Override
@@ -127,7 +141,8 @@ public final class AdminImpl implements Admin {
 
   @Override
   public void createTable(TablePath tablePath, TableDescriptor descriptor, boolean ignoreIfExists) {
-    calls.await(createTableAsync(tablePath, descriptor, ignoreIfExists), "createTable(" + tablePath + ")");
+    calls.await(
+        createTableAsync(tablePath, descriptor, ignoreIfExists), "createTable(" + tablePath + ")");
   }
 
   @Override
@@ -140,7 +155,8 @@ public final class AdminImpl implements Admin {
             .setTableJson(ByteString.copyFrom(DescriptorJson.tableToJson(descriptor)))
             .setIgnoreIfExists(ignoreIfExists)
             .build();
-    return calls.call("createTable(" + tablePath + ")", ApiMethods.CREATE_TABLE, request, r -> null);
+    return calls.call(
+        "createTable(" + tablePath + ")", ApiMethods.CREATE_TABLE, request, r -> null);
   }
 
   @Override
@@ -151,8 +167,12 @@ public final class AdminImpl implements Admin {
   @Override
   public CompletableFuture<Void> dropTableAsync(TablePath tablePath, boolean ignoreIfNotExists) {
     DropTableRequest request =
-        DropTableRequest.newBuilder().setTablePath(toPb(tablePath)).setIgnoreIfNotExists(ignoreIfNotExists).build();
-    return calls.call("dropTable(" + tablePath + ")", ApiMethods.DROP_TABLE, request, r -> (Void) null)
+        DropTableRequest.newBuilder()
+            .setTablePath(toPb(tablePath))
+            .setIgnoreIfNotExists(ignoreIfNotExists)
+            .build();
+    return calls
+        .call("dropTable(" + tablePath + ")", ApiMethods.DROP_TABLE, request, r -> (Void) null)
         .whenComplete((v, e) -> calls.metadata.invalidate(tablePath));
   }
 
@@ -163,7 +183,8 @@ public final class AdminImpl implements Admin {
 
   @Override
   public CompletableFuture<List<String>> listTablesAsync(String databaseName) {
-    ListTablesRequest request = ListTablesRequest.newBuilder().setDatabaseName(checkDatabase(databaseName)).build();
+    ListTablesRequest request =
+        ListTablesRequest.newBuilder().setDatabaseName(checkDatabase(databaseName)).build();
     return calls.call(
         "listTables(" + databaseName + ")",
         ApiMethods.LIST_TABLES,
@@ -178,8 +199,10 @@ public final class AdminImpl implements Admin {
 
   @Override
   public CompletableFuture<Boolean> tableExistsAsync(TablePath tablePath) {
-    TableExistsRequest request = TableExistsRequest.newBuilder().setTablePath(toPb(tablePath)).build();
-    return calls.call("tableExists(" + tablePath + ")", ApiMethods.TABLE_EXISTS, request, r -> r.getExists());
+    TableExistsRequest request =
+        TableExistsRequest.newBuilder().setTablePath(toPb(tablePath)).build();
+    return calls.call(
+        "tableExists(" + tablePath + ")", ApiMethods.TABLE_EXISTS, request, r -> r.getExists());
   }
 
   @Override
@@ -193,8 +216,10 @@ public final class AdminImpl implements Admin {
   }
 
   @Override
-  public Map<Integer, Long> listOffsets(TablePath tablePath, List<Integer> buckets, OffsetSpec spec) {
-    return calls.await(listOffsetsAsync(tablePath, buckets, spec), "listOffsets(" + tablePath + ")");
+  public Map<Integer, Long> listOffsets(
+      TablePath tablePath, List<Integer> buckets, OffsetSpec spec) {
+    return calls.await(
+        listOffsetsAsync(tablePath, buckets, spec), "listOffsets(" + tablePath + ")");
   }
 
   @Override
@@ -220,18 +245,21 @@ public final class AdminImpl implements Admin {
   @Override
   public void createPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists) {
     calls.await(
-        createPartitionAsync(tablePath, spec, ignoreIfExists), "createPartition(" + tablePath + ", " + spec + ")");
+        createPartitionAsync(tablePath, spec, ignoreIfExists),
+        "createPartition(" + tablePath + ", " + spec + ")");
   }
 
   @Override
-  public CompletableFuture<Void> createPartitionAsync(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists) {
+  public CompletableFuture<Void> createPartitionAsync(
+      TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists) {
     return partitions.createPartition(tablePath, spec, ignoreIfExists);
   }
 
   @Override
   public void dropPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists) {
     calls.await(
-        dropPartitionAsync(tablePath, spec, ignoreIfNotExists), "dropPartition(" + tablePath + ", " + spec + ")");
+        dropPartitionAsync(tablePath, spec, ignoreIfNotExists),
+        "dropPartition(" + tablePath + ", " + spec + ")");
   }
 
   @Override
@@ -253,7 +281,8 @@ public final class AdminImpl implements Admin {
   @Override
   public List<PartitionInfo> listPartitionInfos(TablePath tablePath, PartitionSpec partialSpec) {
     return calls.await(
-        listPartitionInfosAsync(tablePath, partialSpec), "listPartitionInfos(" + tablePath + ", " + partialSpec + ")");
+        listPartitionInfosAsync(tablePath, partialSpec),
+        "listPartitionInfos(" + tablePath + ", " + partialSpec + ")");
   }
 
   @Override

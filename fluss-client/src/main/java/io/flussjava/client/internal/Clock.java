@@ -1,8 +1,9 @@
 package io.flussjava.client.internal;
 
 /**
- * The client's one source of time. The machinery (sender, fetcher, lookup batcher, retries, metadata ages) reads
- * time only through a clock handed to it, so that unit tests drive it with a fake clock instead of sleeping.
+ * The client's one source of time. The machinery (sender, fetcher, lookup batcher, retries,
+ * metadata ages) reads time only through a clock handed to it, so that unit tests drive it with a
+ * fake clock instead of sleeping.
  */
 @FunctionalInterface
 public interface Clock {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON forms of database and table descriptors exactly as the Fluss server stores and returns them
- * ({@code database_json}, {@code table_json}). Reads leniently: unknown keys are ignored.
+ * The JSON forms of database and table descriptors exactly as the Fluss server stores and returns
+ * them ({@code database_json}, {@code table_json}). Reads leniently: unknown keys are ignored.
  */
 public final class DescriptorJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,7 +48,8 @@ public final class DescriptorJson {
     root.set("schema", SchemaJsonCodec.toJson(d.getSchema()));
     d.getComment().ifPresent(c -> root.put("comment", c));
     root.set("partition_key", stringArray(d.getPartitionKeys()));
-    // The server reads bucket_key whenever a distribution is given; an empty list means "default keys".
+    // The server reads bucket_key whenever a distribution is given; an empty list means "default
+    // keys".
     if (d.getBucketCount().isPresent() || !d.getBucketKeys().isEmpty()) {
       root.set("bucket_key", stringArray(d.getBucketKeys()));
     }
@@ -97,7 +98,8 @@ public final class DescriptorJson {
   private static Map<String, String> readStringMap(JsonNode node) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     if (node != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         out.put(e.getKey(), e.getValue().asText());
       }

@@ -8,14 +8,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Turns the async core into sync calls: every sync method is its async twin plus a bounded wait. */
+/**
+ * Turns the async core into sync calls: every sync method is its async twin plus a bounded wait.
+ */
 public final class Futures {
   private Futures() {}
 
   /**
-   * Waits for a future at most {@code timeout}. On success returns its value; on failure rethrows the typed
-   * exception it failed with (not wrapped), so that sync callers catch the same types as async ones; on timeout
-   * cancels it and throws a {@link TimeoutException} naming the operation.
+   * Waits for a future at most {@code timeout}. On success returns its value; on failure rethrows
+   * the typed exception it failed with (not wrapped), so that sync callers catch the same types as
+   * async ones; on timeout cancels it and throws a {@link TimeoutException} naming the operation.
    */
   public static <T> T await(CompletableFuture<T> future, Duration timeout, String operation) {
     try {
@@ -32,7 +34,10 @@ public final class Futures {
     }
   }
 
-  /** The exception to surface for a failure cause: unchecked causes as they are, checked ones wrapped. */
+  /**
+   * The exception to surface for a failure cause: unchecked causes as they are, checked ones
+   * wrapped.
+   */
   public static RuntimeException rethrow(Throwable cause) {
     Throwable c = unwrap(cause);
     if (c instanceof RuntimeException) {
@@ -47,7 +52,8 @@ public final class Futures {
   /** Strips the {@link CompletionException}/{@link ExecutionException} layers futures add. */
   public static Throwable unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     return c;

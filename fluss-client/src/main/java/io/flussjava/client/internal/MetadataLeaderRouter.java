@@ -10,7 +10,10 @@ import io.flussjava.exception.UnknownServerException;
 import io.flussjava.rpc.ServerConnection;
 import java.util.concurrent.CompletableFuture;
 
-/** The {@link LeaderRouter} of a connection: leaders from its metadata cache, fetched again when they go stale. */
+/**
+ * The {@link LeaderRouter} of a connection: leaders from its metadata cache, fetched again when
+ * they go stale.
+ */
 public final class MetadataLeaderRouter implements LeaderRouter {
   private final MetadataCache metadata;
 
@@ -21,15 +24,18 @@ public final class MetadataLeaderRouter implements LeaderRouter {
   @Override
   public Route route(TablePath path, TableBucket bucket, long routedAtNanos, Runnable wakeup) {
     CompletableFuture<TableMetadata> f = metadata.table(path);
-    // Not getNow: it throws (a CompletionException) for a failed fetch, which the branch below handles.
+    // Not getNow: it throws (a CompletionException) for a failed fetch, which the branch below
+    // handles.
     TableMetadata table = f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
     if (table == null) {
       if (f.isCompletedExceptionally()) {
         Throwable cause = Futures.unwrap(f.handle((t, e) -> e).join());
         if (cause instanceof TableNotExistException || meansTableNotExist(cause)) {
-          metadata.invalidate(path); // a table of that name may be created again: do not cache its absence
+          metadata.invalidate(
+              path); // a table of that name may be created again: do not cache its absence
           return Route.failed(
-              new TableNotExistException("Table " + path + " no longer exists (dropped?): " + cause.getMessage()));
+              new TableNotExistException(
+                  "Table " + path + " no longer exists (dropped?): " + cause.getMessage()));
         }
         // The fetch gave up on a transient error: start another one and look again when it ends.
         metadata.invalidate(path);
@@ -43,8 +49,13 @@ public final class MetadataLeaderRouter implements LeaderRouter {
       if (table.fetchedAfter(routedAtNanos)) {
         return Route.failed(
             new TableNotExistException(
-                "Table " + path + " was dropped and created again (id " + bucket.tableId() + ", now "
-                    + table.info().getTableId() + "): get a new Table from the connection to use the new one."));
+                "Table "
+                    + path
+                    + " was dropped and created again (id "
+                    + bucket.tableId()
+                    + ", now "
+                    + table.info().getTableId()
+                    + "): get a new Table from the connection to use the new one."));
       }
       metadata.refresh(path, table).whenComplete((t, e) -> wakeup.run());
       return Route.waiting();
@@ -52,17 +63,24 @@ public final class MetadataLeaderRouter implements LeaderRouter {
     int leader = table.leaderOf(bucket.partitionId(), bucket.bucket());
     if (leader == TableMetadata.UNKNOWN_PARTITION) {
       if (table.fetchedAfter(routedAtNanos)) {
-        // The partition existed when the caller learnt of it, and a later view of the table lacks it: dropped.
+        // The partition existed when the caller learnt of it, and a later view of the table lacks
+        // it: dropped.
         return Route.failed(
             new PartitionNotExistException(
-                "Partition " + bucket.partitionId() + " of table " + path + " no longer exists (dropped?)."));
+                "Partition "
+                    + bucket.partitionId()
+                    + " of table "
+                    + path
+                    + " no longer exists (dropped?)."));
       }
       metadata.refresh(path, table).whenComplete((t, e) -> wakeup.run());
       return Route.waiting();
     }
     if (leader < 0 || metadata.nodes().tabletServer(leader).isEmpty()) {
-      // No leader yet (an election is going on) or a server we do not know: the next route fetches again. No wakeup:
-      // an election takes a while, and waking at once would only hammer the coordinator; callers look again after
+      // No leader yet (an election is going on) or a server we do not know: the next route fetches
+      // again. No wakeup:
+      // an election takes a while, and waking at once would only hammer the coordinator; callers
+      // look again after
       // their own backoff.
       metadata.invalidate(path);
       return Route.waiting();
@@ -71,8 +89,8 @@ public final class MetadataLeaderRouter implements LeaderRouter {
   }
 
   /**
-   * The 0.9 coordinator answers a metadata request for a dropped table with UNKNOWN_SERVER_ERROR whose message
-   * carries the server's TableNotExistException, not with TABLE_NOT_EXIST.
+   * The 0.9 coordinator answers a metadata request for a dropped table with UNKNOWN_SERVER_ERROR
+   * whose message carries the server's TableNotExistException, not with TABLE_NOT_EXIST.
    */
   private static boolean meansTableNotExist(Throwable cause) {
     return cause instanceof UnknownServerException

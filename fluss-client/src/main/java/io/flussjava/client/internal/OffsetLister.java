@@ -27,14 +27,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Asks bucket leaders for log offsets (ListOffsets): the earliest retained offset, the latest (the offset the next
- * record will get), or the first offset at or after a timestamp.
+ * Asks bucket leaders for log offsets (ListOffsets): the earliest retained offset, the latest (the
+ * offset the next record will get), or the first offset at or after a timestamp.
  *
- * <p>Leaders come from the client's one {@link LeaderRouter}; buckets are grouped into one request per leader. A
- * bucket whose leader is not known yet, or whose leader answered with a retriable error, is asked again after the
- * {@link RetryPolicy}'s backoff (earlier when the router wakes us up), until the request timeout; buckets already
- * answered are not asked again. A route that failed for good (partition dropped, table dropped or re-created) fails
- * the listing with that typed error.
+ * <p>Leaders come from the client's one {@link LeaderRouter}; buckets are grouped into one request
+ * per leader. A bucket whose leader is not known yet, or whose leader answered with a retriable
+ * error, is asked again after the {@link RetryPolicy}'s backoff (earlier when the router wakes us
+ * up), until the request timeout; buckets already answered are not asked again. A route that failed
+ * for good (partition dropped, table dropped or re-created) fails the listing with that typed
+ * error.
  */
 public final class OffsetLister {
   /** What to list. */
@@ -50,8 +51,10 @@ public final class OffsetLister {
     }
   }
 
-  // A router may wake us up while we are still routing (its answer improved already); going again at once is right
-  // then, but a router that always did so would spin, so only this many such rounds run in a row without a backoff.
+  // A router may wake us up while we are still routing (its answer improved already); going again
+  // at once is right
+  // then, but a router that always did so would spin, so only this many such rounds run in a row
+  // without a backoff.
   private static final int MAX_IMMEDIATE_ROUNDS = 3;
 
   private final LeaderRouter router;
@@ -72,7 +75,8 @@ public final class OffsetLister {
   }
 
   /**
-   * @param tableIds the current id of the table at a path, for callers that name the table only by path
+   * @param tableIds the current id of the table at a path, for callers that name the table only by
+   *     path
    */
   OffsetLister(
       LeaderRouter router,
@@ -89,35 +93,44 @@ public final class OffsetLister {
     this.requestTimeout = requestTimeout;
   }
 
-  /** The time source of this lister, so callers can say when they learnt of a partition in the same clock. */
+  /**
+   * The time source of this lister, so callers can say when they learnt of a partition in the same
+   * clock.
+   */
   Clock clock() {
     return clock;
   }
 
-  /** Offsets of the given buckets, by bucket. {@code timestamp} is used only with {@link OffsetSpec#TIMESTAMP}. */
+  /**
+   * Offsets of the given buckets, by bucket. {@code timestamp} is used only with {@link
+   * OffsetSpec#TIMESTAMP}.
+   */
   public CompletableFuture<Map<Integer, Long>> listOffsets(
       TablePath path, List<Integer> buckets, OffsetSpec spec, long timestamp) {
     return listOffsets(path, TableBucket.NO_PARTITION, buckets, spec, timestamp);
   }
 
   /**
-   * Offsets of the given buckets of one partition ({@code partitionId} -1: of an unpartitioned table) of the table
-   * now at {@code path}, by bucket. Fails with a {@link PartitionNotExistException} when the partition does not
-   * exist (any more).
+   * Offsets of the given buckets of one partition ({@code partitionId} -1: of an unpartitioned
+   * table) of the table now at {@code path}, by bucket. Fails with a {@link
+   * PartitionNotExistException} when the partition does not exist (any more).
    */
   public CompletableFuture<Map<Integer, Long>> listOffsets(
       TablePath path, long partitionId, List<Integer> buckets, OffsetSpec spec, long timestamp) {
     long askedAt = clock.nanoTime();
-    return tableIds.apply(path)
-        .thenCompose(tableId -> listOffsets(path, tableId, partitionId, buckets, spec, timestamp, askedAt));
+    return tableIds
+        .apply(path)
+        .thenCompose(
+            tableId -> listOffsets(path, tableId, partitionId, buckets, spec, timestamp, askedAt));
   }
 
   /**
-   * Offsets of the given buckets of one partition of the table with id {@code tableId}; fails with a {@link
-   * io.flussjava.exception.TableNotExistException} when the table at {@code path} was dropped or re-created.
+   * Offsets of the given buckets of one partition of the table with id {@code tableId}; fails with
+   * a {@link io.flussjava.exception.TableNotExistException} when the table at {@code path} was
+   * dropped or re-created.
    *
-   * @param knownAtNanos when (on this lister's clock) the caller learnt that the partition exists: a table view
-   *     fetched after it that lacks the partition means the partition was dropped
+   * @param knownAtNanos when (on this lister's clock) the caller learnt that the partition exists:
+   *     a table view fetched after it that lacks the partition means the partition was dropped
    */
   public CompletableFuture<Map<Integer, Long>> listOffsets(
       TablePath path,
@@ -127,12 +140,16 @@ public final class OffsetLister {
       OffsetSpec spec,
       long timestamp,
       long knownAtNanos) {
-    Listing listing = new Listing(path, tableId, partitionId, buckets, spec, timestamp, knownAtNanos);
+    Listing listing =
+        new Listing(path, tableId, partitionId, buckets, spec, timestamp, knownAtNanos);
     listing.round();
     return listing.result;
   }
 
-  /** One listOffsets call: the buckets still to ask, the offsets answered so far, and the retry state. */
+  /**
+   * One listOffsets call: the buckets still to ask, the offsets answered so far, and the retry
+   * state.
+   */
   private final class Listing {
     final TablePath path;
     final long tableId;
@@ -176,21 +193,24 @@ public final class OffsetLister {
         }
         Map<Integer, List<Integer>> byLeader = new TreeMap<>();
         for (int b : remaining) {
-          LeaderRouter.Route route = router.route(path, TableBucket.of(tableId, partitionId, b), knownAt, round::wake);
+          LeaderRouter.Route route =
+              router.route(path, TableBucket.of(tableId, partitionId, b), knownAt, round::wake);
           if (route.failure() != null) {
             result.completeExceptionally(route.failure());
             return;
           }
           if (route.isWaiting()) {
             round.waited = true;
-            lastError = new LeaderNotAvailableException("the leader of bucket " + b + " is not known yet");
+            lastError =
+                new LeaderNotAvailableException("the leader of bucket " + b + " is not known yet");
           } else {
             byLeader.computeIfAbsent(route.leader(), k -> new ArrayList<>()).add(b);
           }
         }
         byLeader.forEach((leader, bs) -> sent.add(ask(leader, bs)));
       }
-      CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> next(round));
+      CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0]))
+          .whenComplete((v, e) -> next(round));
     }
 
     private CompletableFuture<Void> ask(int leader, List<Integer> buckets) {
@@ -210,7 +230,8 @@ public final class OffsetLister {
       try {
         response = router.tabletServer(leader).send(ApiMethods.LIST_OFFSETS, req.build());
       } catch (RuntimeException e) {
-        response = Futures.failed(e); // a leader not in the metadata: retriable like a failed request
+        response =
+            Futures.failed(e); // a leader not in the metadata: retriable like a failed request
       }
       return response.handle(
           (resp, error) -> {
@@ -233,7 +254,10 @@ public final class OffsetLister {
       }
     }
 
-    /** A bucket's (or a whole request's) error: a final one ends the listing, a retriable one is retried. */
+    /**
+     * A bucket's (or a whole request's) error: a final one ends the listing, a retriable one is
+     * retried.
+     */
     private synchronized void failed(Throwable error) {
       if (!RetryPolicy.isRetriable(error)) {
         result.completeExceptionally(error);
@@ -245,7 +269,10 @@ public final class OffsetLister {
       }
     }
 
-    /** After a round: done, or the next round after a backoff (or a wakeup), or a timeout at the deadline. */
+    /**
+     * After a round: done, or the next round after a backoff (or a wakeup), or a timeout at the
+     * deadline.
+     */
     private void next(Round round) {
       synchronized (this) {
         if (result.isDone()) {
@@ -259,9 +286,17 @@ public final class OffsetLister {
         if (!RetryPolicy.fitsBefore(clock.nanoTime(), backoff, deadline)) {
           TimeoutException t =
               new TimeoutException(
-                  "listOffsets(" + path + (partitionId >= 0 ? ", partition " + partitionId : "") + ", " + spec
-                      + ", buckets " + remaining + ") did not complete within " + requestTimeout.toMillis()
-                      + " ms; last error: " + (lastError == null ? "none" : lastError.getMessage()));
+                  "listOffsets("
+                      + path
+                      + (partitionId >= 0 ? ", partition " + partitionId : "")
+                      + ", "
+                      + spec
+                      + ", buckets "
+                      + remaining
+                      + ") did not complete within "
+                      + requestTimeout.toMillis()
+                      + " ms; last error: "
+                      + (lastError == null ? "none" : lastError.getMessage()));
           t.initCause(lastError);
           result.completeExceptionally(t);
           return;
@@ -274,7 +309,8 @@ public final class OffsetLister {
           try {
             round.arm(scheduler.schedule(() -> round.go(), backoff, TimeUnit.NANOSECONDS));
           } catch (RejectedExecutionException e) {
-            result.completeExceptionally(ClosedException.of("the connection")); // its scheduler stopped
+            result.completeExceptionally(
+                ClosedException.of("the connection")); // its scheduler stopped
           }
           return;
         }
@@ -282,7 +318,10 @@ public final class OffsetLister {
       round.go();
     }
 
-    /** Starts the round after {@code this} once: by the backoff timer or by the router's wakeup, whichever first. */
+    /**
+     * Starts the round after {@code this} once: by the backoff timer or by the router's wakeup,
+     * whichever first.
+     */
     private final class Round {
       final AtomicBoolean woken = new AtomicBoolean();
       final AtomicBoolean gone = new AtomicBoolean();
@@ -291,7 +330,8 @@ public final class OffsetLister {
 
       void wake() {
         woken.set(true);
-        // A wakeup only matters for buckets that were waiting; once armed, it cuts the backoff short.
+        // A wakeup only matters for buckets that were waiting; once armed, it cuts the backoff
+        // short.
         if (waited && timer != null) {
           go();
         }

@@ -26,8 +26,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The admin's partition and offset operations (async; {@link AdminImpl} adds the sync twins). Partition specs are
- * checked against the table's partition keys here, because the server does not name a wrong key.
+ * The admin's partition and offset operations (async; {@link AdminImpl} adds the sync twins).
+ * Partition specs are checked against the table's partition keys here, because the server does not
+ * name a wrong key.
  */
 final class PartitionAdmin {
   private final AdminCalls calls;
@@ -38,7 +39,8 @@ final class PartitionAdmin {
     this.offsets = offsets;
   }
 
-  CompletableFuture<Void> createPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists) {
+  CompletableFuture<Void> createPartition(
+      TablePath tablePath, PartitionSpec spec, boolean ignoreIfExists) {
     Objects.requireNonNull(spec, "spec");
     String operation = "createPartition(" + tablePath + ", " + spec + ")";
     return partitionedTable(tablePath, spec, true)
@@ -48,7 +50,8 @@ final class PartitionAdmin {
                   CreatePartitionRequest.newBuilder()
                       .setTablePath(toPb(tablePath))
                       .setPartitionSpec(toPb(spec))
-                      .setIgnoreIfNotExists(ignoreIfExists) // the server reads this field as "ignore if exists"
+                      .setIgnoreIfNotExists(
+                          ignoreIfExists) // the server reads this field as "ignore if exists"
                       .build();
               return calls.call(operation, ApiMethods.CREATE_PARTITION, request, r -> (Void) null);
             })
@@ -56,7 +59,8 @@ final class PartitionAdmin {
         .whenComplete((v, e) -> calls.metadata.invalidate(tablePath));
   }
 
-  CompletableFuture<Void> dropPartition(TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists) {
+  CompletableFuture<Void> dropPartition(
+      TablePath tablePath, PartitionSpec spec, boolean ignoreIfNotExists) {
     Objects.requireNonNull(spec, "spec");
     String operation = "dropPartition(" + tablePath + ", " + spec + ")";
     return partitionedTable(tablePath, spec, true)
@@ -74,7 +78,8 @@ final class PartitionAdmin {
   }
 
   CompletableFuture<List<PartitionInfo>> listPartitionInfos(TablePath tablePath) {
-    ListPartitionInfosRequest request = ListPartitionInfosRequest.newBuilder().setTablePath(toPb(tablePath)).build();
+    ListPartitionInfosRequest request =
+        ListPartitionInfosRequest.newBuilder().setTablePath(toPb(tablePath)).build();
     return calls.call(
         "listPartitionInfos(" + tablePath + ")",
         ApiMethods.LIST_PARTITION_INFOS,
@@ -82,10 +87,12 @@ final class PartitionAdmin {
         PartitionAdmin::toPartitionInfos);
   }
 
-  CompletableFuture<List<PartitionInfo>> listPartitionInfos(TablePath tablePath, PartitionSpec partialSpec) {
+  CompletableFuture<List<PartitionInfo>> listPartitionInfos(
+      TablePath tablePath, PartitionSpec partialSpec) {
     Objects.requireNonNull(partialSpec, "partialSpec");
     String operation = "listPartitionInfos(" + tablePath + ", " + partialSpec + ")";
-    // The server does not name a wrong key in a partial spec (it fails with an unknown error), so check it here.
+    // The server does not name a wrong key in a partial spec (it fails with an unknown error), so
+    // check it here.
     return partitionedTable(tablePath, partialSpec, false)
         .thenCompose(
             info -> {
@@ -94,11 +101,16 @@ final class PartitionAdmin {
                       .setTablePath(toPb(tablePath))
                       .setPartialPartitionSpec(toPb(partialSpec))
                       .build();
-              return calls.call(operation, ApiMethods.LIST_PARTITION_INFOS, request, PartitionAdmin::toPartitionInfos);
+              return calls.call(
+                  operation,
+                  ApiMethods.LIST_PARTITION_INFOS,
+                  request,
+                  PartitionAdmin::toPartitionInfos);
             });
   }
 
-  CompletableFuture<Map<Integer, Long>> listOffsets(TablePath tablePath, List<Integer> buckets, OffsetSpec spec) {
+  CompletableFuture<Map<Integer, Long>> listOffsets(
+      TablePath tablePath, List<Integer> buckets, OffsetSpec spec) {
     return offsets.listOffsets(tablePath, buckets, toWire(spec), spec.timestamp());
   }
 
@@ -106,48 +118,77 @@ final class PartitionAdmin {
       TablePath tablePath, String partitionName, List<Integer> buckets, OffsetSpec spec) {
     Objects.requireNonNull(partitionName, "partitionName");
     long askedAt = offsets.clock().nanoTime();
-    return calls.metadata.partition(tablePath, partitionName, askedAt)
+    return calls
+        .metadata
+        .partition(tablePath, partitionName, askedAt)
         .thenCompose(
             p -> {
               if (p.isEmpty()) {
                 return Futures.failed(
                     new PartitionNotExistException(
-                        "Partition '" + partitionName + "' of table " + tablePath + " does not exist."));
+                        "Partition '"
+                            + partitionName
+                            + "' of table "
+                            + tablePath
+                            + " does not exist."));
               }
               // The partition was looked up in this table view, so its id belongs to this table id.
-              return calls.metadata.table(tablePath)
+              return calls
+                  .metadata
+                  .table(tablePath)
                   .thenCompose(
                       t ->
                           offsets.listOffsets(
-                              tablePath, t.info().getTableId(), p.get().id(), buckets, toWire(spec),
-                              spec.timestamp(), askedAt));
+                              tablePath,
+                              t.info().getTableId(),
+                              p.get().id(),
+                              buckets,
+                              toWire(spec),
+                              spec.timestamp(),
+                              askedAt));
             });
   }
 
   /**
-   * The table's info once it is known to be partitioned by the keys the spec names (all of them unless {@code
-   * partial}); fails with {@link TableNotPartitionedException} or {@link PartitionSpecInvalidException} otherwise.
+   * The table's info once it is known to be partitioned by the keys the spec names (all of them
+   * unless {@code partial}); fails with {@link TableNotPartitionedException} or {@link
+   * PartitionSpecInvalidException} otherwise.
    */
-  private CompletableFuture<TableInfo> partitionedTable(TablePath tablePath, PartitionSpec spec, boolean whole) {
-    return calls.tableInfo(tablePath)
+  private CompletableFuture<TableInfo> partitionedTable(
+      TablePath tablePath, PartitionSpec spec, boolean whole) {
+    return calls
+        .tableInfo(tablePath)
         .thenApply(
             info -> {
               List<String> keys = info.getPartitionKeys();
               if (!info.isPartitioned()) {
                 throw new TableNotPartitionedException(
-                    "Table " + tablePath + " is not partitioned, so it has no partitions; create it with"
+                    "Table "
+                        + tablePath
+                        + " is not partitioned, so it has no partitions; create it with"
                         + " TableDescriptor.builder().partitionedBy(...) to use partitions.");
               }
               for (String key : spec.getSpecMap().keySet()) {
                 if (!keys.contains(key)) {
                   throw new PartitionSpecInvalidException(
-                      spec + " names '" + key + "', which is not a partition key of " + tablePath
-                          + "; its partition keys are " + keys + ".");
+                      spec
+                          + " names '"
+                          + key
+                          + "', which is not a partition key of "
+                          + tablePath
+                          + "; its partition keys are "
+                          + keys
+                          + ".");
                 }
               }
               if (whole && !spec.getSpecMap().keySet().containsAll(keys)) {
                 throw new PartitionSpecInvalidException(
-                    spec + " must give a value for every partition key of " + tablePath + " " + keys + ".");
+                    spec
+                        + " must give a value for every partition key of "
+                        + tablePath
+                        + " "
+                        + keys
+                        + ".");
               }
               return info;
             });

@@ -19,20 +19,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the partition-column values of a row (canonical Java values) into the partition's name exactly as the
- * official client does, so that a row written by either client lands in the same partition:
+ * Turns the partition-column values of a row (canonical Java values) into the partition's name
+ * exactly as the official client does, so that a row written by either client lands in the same
+ * partition:
  *
  * <ul>
  *   <li>STRING/CHAR as is; BOOLEAN {@code true}/{@code false}; integers in decimal;
  *   <li>BINARY/BYTES as lower-case hex;
  *   <li>DATE {@code yyyy-MM-dd}; TIME {@code HH-mm-ss_SSS};
- *   <li>TIMESTAMP and TIMESTAMP_LTZ (in UTC) {@code yyyy-MM-dd-HH-mm-ss_} followed by the fraction of the second
- *       without trailing zeros (nothing when it is zero);
- *   <li>FLOAT/DOUBLE {@code String.valueOf} with {@code .} replaced by {@code _}; {@code NaN}, {@code Inf},
- *       {@code -Inf}.
+ *   <li>TIMESTAMP and TIMESTAMP_LTZ (in UTC) {@code yyyy-MM-dd-HH-mm-ss_} followed by the fraction
+ *       of the second without trailing zeros (nothing when it is zero);
+ *   <li>FLOAT/DOUBLE {@code String.valueOf} with {@code .} replaced by {@code _}; {@code NaN},
+ *       {@code Inf}, {@code -Inf}.
  * </ul>
  *
- * The name is the values, in partition-key order, joined with {@code $}. Thread-safe; one per table.
+ * The name is the values, in partition-key order, joined with {@code $}. Thread-safe; one per
+ * table.
  */
 public final class PartitionNames {
   private final TableInfo table;
@@ -41,7 +43,8 @@ public final class PartitionNames {
   private final DataType[] types;
 
   /**
-   * @param rowType the row type of the rows given to {@link #nameOf}; must contain every partition key
+   * @param rowType the row type of the rows given to {@link #nameOf}; must contain every partition
+   *     key
    */
   public PartitionNames(TableInfo table, RowType rowType) {
     this.table = table;
@@ -51,7 +54,8 @@ public final class PartitionNames {
     for (int i = 0; i < keys.size(); i++) {
       positions[i] = rowType.getFieldIndex(keys.get(i));
       if (positions[i] < 0) {
-        throw new IllegalArgumentException("partition key " + keys.get(i) + " is not in " + rowType);
+        throw new IllegalArgumentException(
+            "partition key " + keys.get(i) + " is not in " + rowType);
       }
       types[i] = rowType.getFields().get(positions[i]).getType();
     }
@@ -68,15 +72,22 @@ public final class PartitionNames {
       Object value = row[positions[i]];
       if (value == null) {
         throw new InvalidRowException(
-            "Partition column '" + keys.get(i) + "' of " + table.getTablePath() + " is null: every row needs a"
-                + " value in each partition column " + keys + ".");
+            "Partition column '"
+                + keys.get(i)
+                + "' of "
+                + table.getTablePath()
+                + " is null: every row needs a"
+                + " value in each partition column "
+                + keys
+                + ".");
       }
       String text = toPartitionString(types[i].getTypeRoot(), value);
       try {
         PartitionSpec.of(keys.get(i), text); // the server's rule for partition values
       } catch (PartitionSpecInvalidException e) {
         throw new InvalidRowException(
-            "Row of " + table.getTablePath() + " cannot be put into a partition: " + e.getMessage(), e);
+            "Row of " + table.getTablePath() + " cannot be put into a partition: " + e.getMessage(),
+            e);
       }
       if (i > 0) {
         name.append('$');
@@ -86,7 +97,10 @@ public final class PartitionNames {
     return name.toString();
   }
 
-  /** The spec of a partition given its name (the values joined with {@code $}, in partition-key order). */
+  /**
+   * The spec of a partition given its name (the values joined with {@code $}, in partition-key
+   * order).
+   */
   public PartitionSpec specOf(String partitionName) {
     String[] values = partitionName.split("\\$", -1);
     Map<String, String> spec = new LinkedHashMap<>();
@@ -125,7 +139,12 @@ public final class PartitionNames {
       case TIME_WITHOUT_TIME_ZONE:
         LocalTime t = (LocalTime) value;
         return String.format(
-            Locale.ROOT, "%02d-%02d-%02d_%03d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
+            Locale.ROOT,
+            "%02d-%02d-%02d_%03d",
+            t.getHour(),
+            t.getMinute(),
+            t.getSecond(),
+            t.getNano() / 1_000_000);
       case TIMESTAMP_WITHOUT_TIME_ZONE:
         return timestamp((LocalDateTime) value);
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
@@ -148,7 +167,8 @@ public final class PartitionNames {
   }
 
   private static String date(LocalDate d) {
-    return String.format(Locale.ROOT, "%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    return String.format(
+        Locale.ROOT, "%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
   }
 
   private static String timestamp(LocalDateTime ts) {
@@ -158,7 +178,8 @@ public final class PartitionNames {
       end--;
     }
     return date(ts.toLocalDate())
-        + String.format(Locale.ROOT, "-%02d-%02d-%02d_", ts.getHour(), ts.getMinute(), ts.getSecond())
+        + String.format(
+            Locale.ROOT, "-%02d-%02d-%02d_", ts.getHour(), ts.getMinute(), ts.getSecond())
         + fraction.substring(0, end);
   }
 

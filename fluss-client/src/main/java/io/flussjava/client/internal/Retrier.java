@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an async operation again after retriable errors, with exponential backoff and jitter, until it succeeds,
- * fails for good, or its deadline passes. Errors that mean stale metadata first call a refresh hook.
+ * Runs an async operation again after retriable errors, with exponential backoff and jitter, until
+ * it succeeds, fails for good, or its deadline passes. Errors that mean stale metadata first call a
+ * refresh hook.
  */
 public final class Retrier {
   private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
@@ -27,7 +28,8 @@ public final class Retrier {
     this.clock = clock;
   }
 
-  // The retrier's parts, for machinery that runs its own retry loop (e.g. per-bucket retries) on the same timer,
+  // The retrier's parts, for machinery that runs its own retry loop (e.g. per-bucket retries) on
+  // the same timer,
   // policy and clock instead of a second set.
   ScheduledExecutorService scheduler() {
     return scheduler;
@@ -91,7 +93,10 @@ public final class Retrier {
           if (!RetryPolicy.fitsBefore(clock.nanoTime(), backoff, deadline)) {
             TimeoutException t =
                 new TimeoutException(
-                    operation + " did not complete within " + timeout.toMillis() + " ms; last error: "
+                    operation
+                        + " did not complete within "
+                        + timeout.toMillis()
+                        + " ms; last error: "
                         + cause.getMessage());
             t.initCause(cause);
             result.completeExceptionally(t);
@@ -101,9 +106,20 @@ public final class Retrier {
             onStaleMetadata.accept(cause);
           }
           LOG.debug(
-              "{} failed with a retriable error, retrying in {} ms: {}", operation, backoff / 1_000_000, cause.toString());
+              "{} failed with a retriable error, retrying in {} ms: {}",
+              operation,
+              backoff / 1_000_000,
+              cause.toString());
           scheduler.schedule(
-              () -> run(operation, timeout, deadline, attemptNo + 1, attempt, onStaleMetadata, result),
+              () ->
+                  run(
+                      operation,
+                      timeout,
+                      deadline,
+                      attemptNo + 1,
+                      attempt,
+                      onStaleMetadata,
+                      result),
               backoff,
               TimeUnit.NANOSECONDS);
         });

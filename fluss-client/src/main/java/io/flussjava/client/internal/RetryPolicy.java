@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one retry policy of the client: which errors are worth another attempt, how long to back off before it, and
- * whether a deadline still leaves room for it. Every path that retries (admin calls, writes, fetches, lookups,
- * offset and metadata requests) asks this class, so they all follow {@code client.retry.backoff} and {@code
- * client.retry.backoff.max} the same way.
+ * The one retry policy of the client: which errors are worth another attempt, how long to back off
+ * before it, and whether a deadline still leaves room for it. Every path that retries (admin calls,
+ * writes, fetches, lookups, offset and metadata requests) asks this class, so they all follow
+ * {@code client.retry.backoff} and {@code client.retry.backoff.max} the same way.
  */
 public final class RetryPolicy {
   private final long initialBackoffNanos;
@@ -24,27 +24,31 @@ public final class RetryPolicy {
   }
 
   public static RetryPolicy from(Configuration conf) {
-    return new RetryPolicy(conf.get(ClientOptions.RETRY_BACKOFF), conf.get(ClientOptions.RETRY_BACKOFF_MAX));
+    return new RetryPolicy(
+        conf.get(ClientOptions.RETRY_BACKOFF), conf.get(ClientOptions.RETRY_BACKOFF_MAX));
   }
 
   /**
-   * Whether another attempt may succeed: server errors marked retriable, and request timeouts (the request may
-   * simply have met a slow or restarting server). Everything else is final.
+   * Whether another attempt may succeed: server errors marked retriable, and request timeouts (the
+   * request may simply have met a slow or restarting server). Everything else is final.
    */
   public static boolean isRetriable(Throwable error) {
     Throwable e = Futures.unwrap(error);
     return e instanceof RetriableException || e instanceof TimeoutException;
   }
 
-  /** Whether the error means the client's view of leaders or nodes is stale and must be fetched again. */
+  /**
+   * Whether the error means the client's view of leaders or nodes is stale and must be fetched
+   * again.
+   */
   public static boolean meansStaleMetadata(Throwable error) {
     Throwable e = Futures.unwrap(error);
     return e instanceof InvalidMetadataException || e instanceof TimeoutException;
   }
 
   /**
-   * The wait before attempt {@code failedAttempts + 1}: exponential from the initial backoff, capped, with +-20%
-   * jitter so that many clients do not retry in lock step after a leader change.
+   * The wait before attempt {@code failedAttempts + 1}: exponential from the initial backoff,
+   * capped, with +-20% jitter so that many clients do not retry in lock step after a leader change.
    *
    * @param failedAttempts attempts that failed so far (1 after the first failure)
    */
@@ -54,7 +58,10 @@ public final class RetryPolicy {
     return (long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
   }
 
-  /** Whether an attempt started after the backoff at {@code nowNanos} still starts before {@code deadlineNanos}. */
+  /**
+   * Whether an attempt started after the backoff at {@code nowNanos} still starts before {@code
+   * deadlineNanos}.
+   */
   public static boolean fitsBefore(long nowNanos, long backoffNanos, long deadlineNanos) {
     return nowNanos + backoffNanos - deadlineNanos < 0;
   }

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Finds all rows whose primary key starts with given values (the table's bucket key, a prefix of its primary key).
- * Obtained with {@code table.newLookup().lookupBy("user_id").createLookuper()}. Thread-safe; threads and closing as
- * for {@link Lookuper}: async results complete on the connection's lookup callback threads, never on a network thread,
- * and calls after {@link #close()} throw a {@link io.flussjava.exception.ClosedException}.
+ * Finds all rows whose primary key starts with given values (the table's bucket key, a prefix of
+ * its primary key). Obtained with {@code table.newLookup().lookupBy("user_id").createLookuper()}.
+ * Thread-safe; threads and closing as for {@link Lookuper}: async results complete on the
+ * connection's lookup callback threads, never on a network thread, and calls after {@link #close()}
+ * throw a {@link io.flussjava.exception.ClosedException}.
  */
 public interface PrefixLookuper extends AutoCloseable {
 

@@ -4,10 +4,12 @@ package io.flussjava.client.lookup;
 public interface TableLookup {
 
   /**
-   * Looks up by a prefix of the primary key instead of the whole key. The columns must be the table's bucket key,
-   * which must itself be a prefix of the primary key (declare the table with {@code distributedBy(n, cols)}).
+   * Looks up by a prefix of the primary key instead of the whole key. The columns must be the
+   * table's bucket key, which must itself be a prefix of the primary key (declare the table with
+   * {@code distributedBy(n, cols)}).
    *
-   * @throws IllegalArgumentException when the columns are not such a prefix, naming what they must be
+   * @throws IllegalArgumentException when the columns are not such a prefix, naming what they must
+   *     be
    */
   PrefixLookup lookupBy(String... columns);
 

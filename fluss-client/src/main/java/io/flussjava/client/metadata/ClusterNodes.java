@@ -31,6 +31,10 @@ public final class ClusterNodes {
 
   @Override
   public String toString() {
-    return "ClusterNodes{coordinator=" + coordinator + ", tabletServers=" + tabletServers.values() + "}";
+    return "ClusterNodes{coordinator="
+        + coordinator
+        + ", tabletServers="
+        + tabletServers.values()
+        + "}";
   }
 }

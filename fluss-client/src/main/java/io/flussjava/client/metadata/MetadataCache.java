@@ -40,16 +40,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client's view of the cluster. Servers come from GetMetadata (first from a bootstrap server, then from the
- * coordinator); table metadata (info and bucket leaders, and for partitioned tables every partition with its bucket
- * leaders) is cached in Caffeine for {@code client.metadata.max-age} and dropped at once when a request reports
- * stale metadata or meets a partition the cache does not know, so the next use fetches it again.
+ * The client's view of the cluster. Servers come from GetMetadata (first from a bootstrap server,
+ * then from the coordinator); table metadata (info and bucket leaders, and for partitioned tables
+ * every partition with its bucket leaders) is cached in Caffeine for {@code
+ * client.metadata.max-age} and dropped at once when a request reports stale metadata or meets a
+ * partition the cache does not know, so the next use fetches it again.
  *
  * <p>Thread-safe. Concurrent requests for the same uncached table share one fetch.
  */
 public final class MetadataCache {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataCache.class);
-  // A partition dropped between listing and GetMetadata fails the whole request; listing again is then enough.
+  // A partition dropped between listing and GetMetadata fails the whole request; listing again is
+  // then enough.
   private static final int MAX_PARTITION_LIST_ATTEMPTS = 3;
 
   private final Function<ServerNode, ServerConnection> connections;
@@ -70,9 +72,9 @@ public final class MetadataCache {
   }
 
   /**
-   * The seam for unit tests: servers are reached through {@code connections} (a bootstrap server as a node of
-   * unknown id and type, as {@link RpcClient#connection(InetSocketAddress)} does) and every age, including
-   * {@code maxAge}, is read from {@code clock}.
+   * The seam for unit tests: servers are reached through {@code connections} (a bootstrap server as
+   * a node of unknown id and type, as {@link RpcClient#connection(InetSocketAddress)} does) and
+   * every age, including {@code maxAge}, is read from {@code clock}.
    */
   MetadataCache(
       Function<ServerNode, ServerConnection> connections,
@@ -86,7 +88,8 @@ public final class MetadataCache {
     this.retrier = retrier;
     this.requestTimeout = requestTimeout;
     this.clock = clock;
-    this.tables = Caffeine.newBuilder().expireAfterWrite(maxAge).ticker(clock::nanoTime).buildAsync();
+    this.tables =
+        Caffeine.newBuilder().expireAfterWrite(maxAge).ticker(clock::nanoTime).buildAsync();
   }
 
   /**
@@ -102,14 +105,18 @@ public final class MetadataCache {
       return Futures.failed(
           new NetworkException(
               "Could not reach any of bootstrap.servers ["
-                  + bootstrapServers.stream().map(a -> a.getHostString() + ":" + a.getPort())
+                  + bootstrapServers.stream()
+                      .map(a -> a.getHostString() + ":" + a.getPort())
                       .collect(Collectors.joining(", "))
-                  + "]: " + failures));
+                  + "]: "
+                  + failures));
     }
     InetSocketAddress address = bootstrapServers.get(index);
     ServerNode node =
-        new ServerNode(ServerNode.UNKNOWN_ID, address.getHostString(), address.getPort(), ServerType.UNKNOWN);
-    return connections.apply(node)
+        new ServerNode(
+            ServerNode.UNKNOWN_ID, address.getHostString(), address.getPort(), ServerType.UNKNOWN);
+    return connections
+        .apply(node)
         .send(ApiMethods.GET_METADATA, MetadataRequest.getDefaultInstance())
         .thenApply(this::updateNodes)
         .exceptionallyCompose(
@@ -136,16 +143,25 @@ public final class MetadataCache {
   /** A connection to the coordinator (DDL and metadata go there). */
   public ServerConnection coordinator() {
     ServerNode c =
-        nodes().coordinator()
-            .orElseThrow(() -> new NetworkException("the cluster reported no coordinator; is it running?"));
+        nodes()
+            .coordinator()
+            .orElseThrow(
+                () -> new NetworkException("the cluster reported no coordinator; is it running?"));
     return connections.apply(c);
   }
 
-  /** A connection to a tablet server by id, failing with a retriable error if the server is not known (yet). */
+  /**
+   * A connection to a tablet server by id, failing with a retriable error if the server is not
+   * known (yet).
+   */
   public ServerConnection tabletServer(int id) {
     ServerNode node =
-        nodes().tabletServer(id)
-            .orElseThrow(() -> new NetworkException("tablet server " + id + " is not in the cluster metadata"));
+        nodes()
+            .tabletServer(id)
+            .orElseThrow(
+                () ->
+                    new NetworkException(
+                        "tablet server " + id + " is not in the cluster metadata"));
     return connections.apply(node);
   }
 
@@ -154,7 +170,10 @@ public final class MetadataCache {
     return tables.get(path, (p, executor) -> fetchTable(p));
   }
 
-  /** Forgets a table's metadata so that the next use fetches it again (after a stale-metadata error). */
+  /**
+   * Forgets a table's metadata so that the next use fetches it again (after a stale-metadata
+   * error).
+   */
   public void invalidate(TablePath path) {
     tables.synchronous().invalidate(path);
   }
@@ -174,8 +193,8 @@ public final class MetadataCache {
   }
 
   /**
-   * Fetches the table's metadata again unless someone already did since {@code seen} was current: concurrent callers
-   * that all miss the same partition in {@code seen} share one fetch.
+   * Fetches the table's metadata again unless someone already did since {@code seen} was current:
+   * concurrent callers that all miss the same partition in {@code seen} share one fetch.
    */
   public CompletableFuture<TableMetadata> refresh(TablePath path, TableMetadata seen) {
     CompletableFuture<TableMetadata> current = tables.asMap().get(path);
@@ -186,8 +205,9 @@ public final class MetadataCache {
   }
 
   /**
-   * The id of a partition, by name, as it is now: when the cached metadata does not know the partition it is fetched
-   * again once (a partition created since), unless it was fetched after {@code askedAtNanos}.
+   * The id of a partition, by name, as it is now: when the cached metadata does not know the
+   * partition it is fetched again once (a partition created since), unless it was fetched after
+   * {@code askedAtNanos}.
    *
    * @return the partition's metadata, or empty if the partition does not exist; fails with {@link
    *     TableNotPartitionedException} for an unpartitioned table
@@ -200,7 +220,11 @@ public final class MetadataCache {
               if (!meta.info().isPartitioned()) {
                 return Futures.failed(
                     new TableNotPartitionedException(
-                        "Table " + path + " is not partitioned, so it has no partition '" + partitionName + "'."));
+                        "Table "
+                            + path
+                            + " is not partitioned, so it has no partition '"
+                            + partitionName
+                            + "'."));
               }
               Optional<PartitionMetadata> p = meta.partition(partitionName);
               if (p.isPresent() || meta.fetchedAfter(askedAtNanos)) {
@@ -219,13 +243,18 @@ public final class MetadataCache {
   }
 
   /**
-   * GetMetadata for the table; for a partitioned table then ListPartitionInfos and GetMetadata for those partitions'
-   * buckets. A partition dropped between the two fails the second request as a whole, so the listing is repeated.
+   * GetMetadata for the table; for a partitioned table then ListPartitionInfos and GetMetadata for
+   * those partitions' buckets. A partition dropped between the two fails the second request as a
+   * whole, so the listing is repeated.
    */
-  private CompletableFuture<TableMetadata> fetchTableOnce(TablePath path, int partitionListAttempts) {
+  private CompletableFuture<TableMetadata> fetchTableOnce(
+      TablePath path, int partitionListAttempts) {
     long started = clock.nanoTime();
     PbTablePath pbPath =
-        PbTablePath.newBuilder().setDatabaseName(path.getDatabaseName()).setTableName(path.getTableName()).build();
+        PbTablePath.newBuilder()
+            .setDatabaseName(path.getDatabaseName())
+            .setTableName(path.getTableName())
+            .build();
     MetadataRequest request = MetadataRequest.newBuilder().addTablePath(pbPath).build();
     return coordinator()
         .send(ApiMethods.GET_METADATA, request)
@@ -235,14 +264,19 @@ public final class MetadataCache {
               TableInfo info = toTableInfo(path, table);
               if (!info.isPartitioned()) {
                 return CompletableFuture.completedFuture(
-                    new TableMetadata(info, leaders(info.getNumBuckets(), table.getBucketMetadataList()), Map.of(),
-                        Map.of(), started));
+                    new TableMetadata(
+                        info,
+                        leaders(info.getNumBuckets(), table.getBucketMetadataList()),
+                        Map.of(),
+                        Map.of(),
+                        started));
               }
               return fetchPartitions(pbPath, info, started)
                   .exceptionallyCompose(
                       e -> {
                         Throwable cause = Futures.unwrap(e);
-                        if (cause instanceof PartitionNotExistException && partitionListAttempts > 1) {
+                        if (cause instanceof PartitionNotExistException
+                            && partitionListAttempts > 1) {
                           return fetchTableOnce(path, partitionListAttempts - 1);
                         }
                         return Futures.failed(cause);
@@ -250,15 +284,22 @@ public final class MetadataCache {
             });
   }
 
-  private CompletableFuture<TableMetadata> fetchPartitions(PbTablePath pbPath, TableInfo info, long started) {
-    ListPartitionInfosRequest list = ListPartitionInfosRequest.newBuilder().setTablePath(pbPath).build();
+  private CompletableFuture<TableMetadata> fetchPartitions(
+      PbTablePath pbPath, TableInfo info, long started) {
+    ListPartitionInfosRequest list =
+        ListPartitionInfosRequest.newBuilder().setTablePath(pbPath).build();
     return coordinator()
         .send(ApiMethods.LIST_PARTITION_INFOS, list)
         .thenCompose(
             partitions -> {
               if (partitions.getPartitionsInfoCount() == 0) {
                 return CompletableFuture.completedFuture(
-                    new TableMetadata(info, leaders(info.getNumBuckets(), List.of()), Map.of(), Map.of(), started));
+                    new TableMetadata(
+                        info,
+                        leaders(info.getNumBuckets(), List.of()),
+                        Map.of(),
+                        Map.of(),
+                        started));
               }
               MetadataRequest.Builder req = MetadataRequest.newBuilder().addTablePath(pbPath);
               for (PbPartitionInfo p : partitions.getPartitionsInfoList()) {
@@ -280,7 +321,9 @@ public final class MetadataCache {
       }
       PartitionMetadata pm =
           new PartitionMetadata(
-              p.getPartitionId(), p.getPartitionName(), leaders(info.getNumBuckets(), p.getBucketMetadataList()));
+              p.getPartitionId(),
+              p.getPartitionName(),
+              leaders(info.getNumBuckets(), p.getBucketMetadataList()));
       byId.put(pm.id(), pm);
       byName.put(pm.name(), pm);
     }
@@ -290,7 +333,8 @@ public final class MetadataCache {
   private PbTableMetadata findTable(TablePath path, MetadataResponse response) {
     updateNodes(response);
     for (PbTableMetadata t : response.getTableMetadataList()) {
-      TablePath p = TablePath.of(t.getTablePath().getDatabaseName(), t.getTablePath().getTableName());
+      TablePath p =
+          TablePath.of(t.getTablePath().getDatabaseName(), t.getTablePath().getTableName());
       if (p.equals(path)) {
         return t;
       }
@@ -321,7 +365,9 @@ public final class MetadataCache {
 
   private ClusterNodes updateNodes(MetadataResponse response) {
     ServerNode coordinator =
-        response.hasCoordinatorServer() ? toNode(response.getCoordinatorServer(), ServerType.COORDINATOR) : null;
+        response.hasCoordinatorServer()
+            ? toNode(response.getCoordinatorServer(), ServerType.COORDINATOR)
+            : null;
     Map<Integer, ServerNode> tablets = new LinkedHashMap<>();
     for (PbServerNode n : response.getTabletServersList()) {
       tablets.put(n.getNodeId(), toNode(n, ServerType.TABLET_SERVER));

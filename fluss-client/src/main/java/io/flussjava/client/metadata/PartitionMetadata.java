@@ -1,6 +1,9 @@
 package io.flussjava.client.metadata;
 
-/** One partition of a partitioned table: its id, name ({@code v1$v2}) and the leader of each of its buckets. */
+/**
+ * One partition of a partitioned table: its id, name ({@code v1$v2}) and the leader of each of its
+ * buckets.
+ */
 public final class PartitionMetadata {
   private final long id;
   private final String name;
@@ -22,7 +25,9 @@ public final class PartitionMetadata {
 
   /** The leader's tablet-server id, or {@link TableMetadata#NO_LEADER}. */
   int leaderOf(int bucket) {
-    return bucket >= 0 && bucket < bucketLeaders.length ? bucketLeaders[bucket] : TableMetadata.NO_LEADER;
+    return bucket >= 0 && bucket < bucketLeaders.length
+        ? bucketLeaders[bucket]
+        : TableMetadata.NO_LEADER;
   }
 
   @Override

@@ -5,14 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A table's info plus the current leader (tablet server id) of each of its buckets; for a partitioned table, its
- * partitions as they were when this snapshot was fetched, each with its own bucket leaders. Immutable.
+ * A table's info plus the current leader (tablet server id) of each of its buckets; for a
+ * partitioned table, its partitions as they were when this snapshot was fetched, each with its own
+ * bucket leaders. Immutable.
  */
 public final class TableMetadata {
   /** Leader id of a bucket whose leader is unknown (election in progress or not yet reported). */
   public static final int NO_LEADER = -1;
 
-  /** "Leader" of a bucket of a partition this snapshot does not know (created after it, or dropped). */
+  /**
+   * "Leader" of a bucket of a partition this snapshot does not know (created after it, or dropped).
+   */
   public static final int UNKNOWN_PARTITION = -2;
 
   private final TableInfo info;
@@ -42,14 +45,20 @@ public final class TableMetadata {
   public int leaderOf(int bucket) {
     if (bucket < 0 || bucket >= bucketLeaders.length) {
       throw new IllegalArgumentException(
-          "table " + info.getTablePath() + " has buckets 0.." + (bucketLeaders.length - 1) + ", not " + bucket);
+          "table "
+              + info.getTablePath()
+              + " has buckets 0.."
+              + (bucketLeaders.length - 1)
+              + ", not "
+              + bucket);
     }
     return bucketLeaders[bucket];
   }
 
   /**
-   * The leader of a bucket of a partition ({@code partitionId} -1: of the unpartitioned table), {@link #NO_LEADER}
-   * while it has none, or {@link #UNKNOWN_PARTITION} when this snapshot does not know the partition.
+   * The leader of a bucket of a partition ({@code partitionId} -1: of the unpartitioned table),
+   * {@link #NO_LEADER} while it has none, or {@link #UNKNOWN_PARTITION} when this snapshot does not
+   * know the partition.
    */
   public int leaderOf(long partitionId, int bucket) {
     if (partitionId < 0) {
@@ -68,8 +77,8 @@ public final class TableMetadata {
   }
 
   /**
-   * Whether this snapshot was fetched after {@code nanos} (on the client's {@code Clock}), so that a partition it does
-   * not know and that existed at that moment has been dropped since.
+   * Whether this snapshot was fetched after {@code nanos} (on the client's {@code Clock}), so that
+   * a partition it does not know and that existed at that moment has been dropped since.
    */
   public boolean fetchedAfter(long nanos) {
     return fetchStartedNanos - nanos >= 0;

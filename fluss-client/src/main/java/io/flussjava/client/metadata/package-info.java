@@ -1,5 +1,5 @@
 /**
- * The client's cached view of the cluster: servers, table info and bucket leaders, refreshed on demand and when a
- * server says the view is stale. Not API.
+ * The client's cached view of the cluster: servers, table info and bucket leaders, refreshed on
+ * demand and when a server says the view is stale. Not API.
  */
 package io.flussjava.client.metadata;

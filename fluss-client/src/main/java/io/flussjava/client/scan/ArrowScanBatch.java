@@ -6,13 +6,15 @@ import java.util.Objects;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * One log batch of one bucket as Arrow vectors, from {@link LogScanner#pollBatches}: every row of {@link #root()} is
- * a record, row {@code i} at log offset {@code baseOffset() + i}. The columns are the scan's (the projection, in the
- * asked order, or all columns), typed as {@code io.flussjava.arrow.ArrowSchemas} maps the table's types; registered
- * {@code TypeConverters} do not apply here.
+ * One log batch of one bucket as Arrow vectors, from {@link LogScanner#pollBatches}: every row of
+ * {@link #root()} is a record, row {@code i} at log offset {@code baseOffset() + i}. The columns
+ * are the scan's (the projection, in the asked order, or all columns), typed as {@code
+ * io.flussjava.arrow.ArrowSchemas} maps the table's types; registered {@code TypeConverters} do not
+ * apply here.
  *
- * <p>The root belongs to the {@link ArrowScanBatches} it came in and is valid until that is closed (explicitly, or by
- * the scanner's next poll or its close). Copy what must live longer; do not close the root yourself.
+ * <p>The root belongs to the {@link ArrowScanBatches} it came in and is valid until that is closed
+ * (explicitly, or by the scanner's next poll or its close). Copy what must live longer; do not
+ * close the root yourself.
  */
 public final class ArrowScanBatch {
   private final TableBucket bucket;
@@ -26,7 +28,11 @@ public final class ArrowScanBatch {
    *     ChangeType#APPEND_ONLY})
    */
   public ArrowScanBatch(
-      TableBucket bucket, VectorSchemaRoot root, long baseOffset, long commitTimestamp, ChangeType[] changeTypes) {
+      TableBucket bucket,
+      VectorSchemaRoot root,
+      long baseOffset,
+      long commitTimestamp,
+      ChangeType[] changeTypes) {
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.root = Objects.requireNonNull(root, "root");
     this.baseOffset = baseOffset;
@@ -82,7 +88,10 @@ public final class ArrowScanBatch {
     return commitTimestamp;
   }
 
-  /** What a row means: {@code +A} for appends, {@code +I/-U/+U/-D} in a primary-key table's changelog. */
+  /**
+   * What a row means: {@code +A} for appends, {@code +I/-U/+U/-D} in a primary-key table's
+   * changelog.
+   */
   public ChangeType changeType(int row) {
     Objects.checkIndex(row, rowCount());
     return changeTypes == null ? ChangeType.APPEND_ONLY : changeTypes[row];

@@ -22,10 +22,11 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p><b>Ownership.</b> The scanner owns the Arrow memory. The batches stay valid until the first of: this object's
- * {@link #close()}, the scanner's next {@code poll}/{@code pollBatches}, or the scanner's close, each of which frees
- * them. Closing is optional (the scanner frees what the caller did not) and idempotent; closing early just returns the
- * memory sooner. Never close a batch's root yourself; copy values out of it to keep them.
+ * <p><b>Ownership.</b> The scanner owns the Arrow memory. The batches stay valid until the first
+ * of: this object's {@link #close()}, the scanner's next {@code poll}/{@code pollBatches}, or the
+ * scanner's close, each of which frees them. Closing is optional (the scanner frees what the caller
+ * did not) and idempotent; closing early just returns the memory sooner. Never close a batch's root
+ * yourself; copy values out of it to keep them.
  */
 public final class ArrowScanBatches implements Iterable<ArrowScanBatch>, AutoCloseable {
   private final List<ArrowScanBatch> batches;

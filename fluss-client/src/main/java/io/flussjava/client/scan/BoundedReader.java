@@ -3,8 +3,8 @@ package io.flussjava.client.scan;
 import java.util.Iterator;
 
 /**
- * Reads a table's records up to the end offsets seen when it started (and at most a {@link TableScan#limit limit}),
- * then ends. From {@link TableScan#createBoundedReader()}.
+ * Reads a table's records up to the end offsets seen when it started (and at most a {@link
+ * TableScan#limit limit}), then ends. From {@link TableScan#createBoundedReader()}.
  *
  * <pre>{@code
  * try (BoundedReader reader = table.newScan().createBoundedReader()) {
@@ -14,9 +14,9 @@ import java.util.Iterator;
  * }
  * }</pre>
  *
- * <p>{@link #hasNext()} waits until the next record arrived or the reader ended, and throws the scanner's typed
- * error if a bucket cannot be read. Records come bucket by bucket in batches, each bucket's in offset order. Not
- * thread-safe. Close it to free its buffers.
+ * <p>{@link #hasNext()} waits until the next record arrived or the reader ended, and throws the
+ * scanner's typed error if a bucket cannot be read. Records come bucket by bucket in batches, each
+ * bucket's in offset order. Not thread-safe. Close it to free its buffers.
  */
 public interface BoundedReader extends Iterator<ScanRecord>, AutoCloseable {
   @Override

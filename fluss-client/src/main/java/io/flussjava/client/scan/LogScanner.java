@@ -3,10 +3,10 @@ package io.flussjava.client.scan;
 import java.time.Duration;
 
 /**
- * Reads a table's log, bucket by bucket (for partitioned tables: bucket by bucket of each partition, see {@link
- * #subscribe(long, int, long)}), from offsets the caller chooses. Obtained with {@code
- * table.newScan().createLogScanner()} (optionally {@code .project("a", "b")} first: only those columns cross the
- * wire).
+ * Reads a table's log, bucket by bucket (for partitioned tables: bucket by bucket of each
+ * partition, see {@link #subscribe(long, int, long)}), from offsets the caller chooses. Obtained
+ * with {@code table.newScan().createLogScanner()} (optionally {@code .project("a", "b")} first:
+ * only those columns cross the wire).
  *
  * <pre>{@code
  * try (LogScanner scanner = table.newScan().createLogScanner()) {
@@ -20,16 +20,16 @@ import java.time.Duration;
  * }
  * }</pre>
  *
- * <p>Fetches are pipelined: the next fetch of a bucket is in flight while the caller works through the previous
- * one. Not thread-safe: use one scanner per thread. Closing it releases its buffers.
+ * <p>Fetches are pipelined: the next fetch of a bucket is in flight while the caller works through
+ * the previous one. Not thread-safe: use one scanner per thread. Closing it releases its buffers.
  */
 public interface LogScanner extends AutoCloseable {
 
   /**
    * Reads {@code bucket} from {@code offset} on (replacing an earlier subscription of that bucket).
    *
-   * @throws IllegalArgumentException if the table has no such bucket, or is partitioned (subscribe to the buckets of
-   *     its partitions instead)
+   * @throws IllegalArgumentException if the table has no such bucket, or is partitioned (subscribe
+   *     to the buckets of its partitions instead)
    */
   void subscribe(int bucket, long offset);
 
@@ -39,15 +39,18 @@ public interface LogScanner extends AutoCloseable {
   /** Reads only records appended to {@code bucket} after this call. */
   void subscribeFromLatest(int bucket);
 
-  /** Reads {@code bucket} from the first record committed at or after {@code timestampMillis} (epoch ms). */
+  /**
+   * Reads {@code bucket} from the first record committed at or after {@code timestampMillis} (epoch
+   * ms).
+   */
   void subscribeFromTimestamp(int bucket, long timestampMillis);
 
   /** Stops reading {@code bucket}; records of it already buffered are dropped. */
   void unsubscribe(int bucket);
 
   /**
-   * Reads one bucket of one partition of a partitioned table from {@code offset} on. Partition ids come from {@code
-   * admin.listPartitionInfos(path)}.
+   * Reads one bucket of one partition of a partitioned table from {@code offset} on. Partition ids
+   * come from {@code admin.listPartitionInfos(path)}.
    *
    * <pre>{@code
    * for (PartitionInfo p : admin.listPartitionInfos(path)) {
@@ -58,7 +61,8 @@ public interface LogScanner extends AutoCloseable {
    * }</pre>
    *
    * @throws io.flussjava.exception.TableNotPartitionedException if the table is not partitioned
-   * @throws io.flussjava.exception.PartitionNotExistException if the table has no partition with that id
+   * @throws io.flussjava.exception.PartitionNotExistException if the table has no partition with
+   *     that id
    * @throws IllegalArgumentException if the table has no such bucket
    */
   void subscribe(long partitionId, int bucket, long offset);
@@ -70,8 +74,8 @@ public interface LogScanner extends AutoCloseable {
   void subscribeFromLatest(long partitionId, int bucket);
 
   /**
-   * Reads one bucket of one partition from the first record whose commit timestamp is at or after {@code
-   * timestampMillis} (epoch milliseconds), as listed by the server.
+   * Reads one bucket of one partition from the first record whose commit timestamp is at or after
+   * {@code timestampMillis} (epoch milliseconds), as listed by the server.
    */
   void subscribeFromTimestamp(long partitionId, int bucket, long timestampMillis);
 
@@ -79,8 +83,8 @@ public interface LogScanner extends AutoCloseable {
   void unsubscribe(long partitionId, int bucket);
 
   /**
-   * Stops fetching {@code bucket} until {@link #resume(int)}; what was fetched before is still returned. For flow
-   * control: a paused bucket keeps its subscription and position.
+   * Stops fetching {@code bucket} until {@link #resume(int)}; what was fetched before is still
+   * returned. For flow control: a paused bucket keeps its subscription and position.
    *
    * @throws IllegalStateException if the bucket is not subscribed
    */
@@ -96,13 +100,14 @@ public interface LogScanner extends AutoCloseable {
   void resume(long partitionId, int bucket);
 
   /**
-   * Returns the records that arrived, waiting up to {@code timeout} for the first one; at most {@code
-   * client.scanner.log.max-poll-records}.
+   * Returns the records that arrived, waiting up to {@code timeout} for the first one; at most
+   * {@code client.scanner.log.max-poll-records}.
    *
    * <p>A bucket that cannot be read fails the poll with the typed error (e.g. {@link
-   * io.flussjava.exception.LogOffsetOutOfRangeException}, {@link io.flussjava.exception.PartitionNotExistException}
-   * for a dropped partition, {@link io.flussjava.exception.TableNotExistException} for a dropped table) and is
-   * unsubscribed: the other buckets go on, and subscribing to it again (e.g. at another offset) resumes it. Leader
+   * io.flussjava.exception.LogOffsetOutOfRangeException}, {@link
+   * io.flussjava.exception.PartitionNotExistException} for a dropped partition, {@link
+   * io.flussjava.exception.TableNotExistException} for a dropped table) and is unsubscribed: the
+   * other buckets go on, and subscribing to it again (e.g. at another offset) resumes it. Leader
    * moves, timeouts and lost connections are retried without the caller noticing.
    *
    * @throws IllegalStateException if no bucket is subscribed
@@ -111,9 +116,9 @@ public interface LogScanner extends AutoCloseable {
   ScanRecords poll(Duration timeout);
 
   /**
-   * Like {@link #poll} but returns the records as Arrow batches, without turning them into Java objects: the
-   * batches the server sent, with only the projected columns (in the asked order). Needs an ARROW table (the
-   * default {@code table.log.format}).
+   * Like {@link #poll} but returns the records as Arrow batches, without turning them into Java
+   * objects: the batches the server sent, with only the projected columns (in the asked order).
+   * Needs an ARROW table (the default {@code table.log.format}).
    *
    * <pre>{@code
    * try (LogScanner scanner = table.newScan().project("id", "name").createLogScanner()) {
@@ -126,24 +131,30 @@ public interface LogScanner extends AutoCloseable {
    * }
    * }</pre>
    *
-   * <p>Returns whole batches: at least one when any arrived, and batches are added until they hold {@code
-   * client.scanner.log.max-poll-records} records or more (a {@link TableScan#limit limit} is still exact). The result
-   * is valid until it is closed or the scanner polls again or closes; see {@link ArrowScanBatches} for ownership. May
-   * be mixed with {@link #poll} only when the last {@code poll} left no records behind.
+   * <p>Returns whole batches: at least one when any arrived, and batches are added until they hold
+   * {@code client.scanner.log.max-poll-records} records or more (a {@link TableScan#limit limit} is
+   * still exact). The result is valid until it is closed or the scanner polls again or closes; see
+   * {@link ArrowScanBatches} for ownership. May be mixed with {@link #poll} only when the last
+   * {@code poll} left no records behind.
    *
-   * @throws io.flussjava.exception.InvalidTableOperationException if the table's log format is not ARROW (read
-   *     INDEXED and COMPACTED tables with {@link #poll})
-   * @throws IllegalStateException if records decoded by an earlier {@link #poll} are still waiting to be returned
+   * @throws io.flussjava.exception.InvalidTableOperationException if the table's log format is not
+   *     ARROW (read INDEXED and COMPACTED tables with {@link #poll})
+   * @throws IllegalStateException if records decoded by an earlier {@link #poll} are still waiting
+   *     to be returned
    */
   ArrowScanBatches pollBatches(Duration timeout);
 
   /**
-   * Whether this scan has ended: a {@link TableScan#limit limit(n)} scan once it returned n records. Every poll
-   * after that returns nothing at once. Always false for a scanner without a limit, which reads for ever.
+   * Whether this scan has ended: a {@link TableScan#limit limit(n)} scan once it returned n
+   * records. Every poll after that returns nothing at once. Always false for a scanner without a
+   * limit, which reads for ever.
    */
   boolean isEndReached();
 
-  /** Frees the scanner's buffers; later calls fail with a ClosedException. Idempotent; may be called from any thread. */
+  /**
+   * Frees the scanner's buffers; later calls fail with a ClosedException. Idempotent; may be called
+   * from any thread.
+   */
   @Override
   void close();
 }

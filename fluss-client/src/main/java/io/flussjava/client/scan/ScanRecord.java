@@ -7,10 +7,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One record read from a table's log: its bucket ({@link TableBucket}: table id, partition id for partitioned tables,
- * bucket), log offset, commit timestamp (epoch ms), change type ({@code +A} for appends; {@code +I/-U/+U/-D} in a
- * primary-key table's changelog) and its row as typed Java values (see the README's type table) in column order, or
- * in projection order for a projected scan.
+ * One record read from a table's log: its bucket ({@link TableBucket}: table id, partition id for
+ * partitioned tables, bucket), log offset, commit timestamp (epoch ms), change type ({@code +A} for
+ * appends; {@code +I/-U/+U/-D} in a primary-key table's changelog) and its row as typed Java values
+ * (see the README's type table) in column order, or in projection order for a projected scan.
  */
 public final class ScanRecord {
   // Shared by every record of the bucket: a record costs no bucket object of its own.
@@ -20,7 +20,8 @@ public final class ScanRecord {
   private final ChangeType changeType;
   private final Object[] values;
 
-  public ScanRecord(TableBucket bucket, long offset, long timestamp, ChangeType changeType, Object[] values) {
+  public ScanRecord(
+      TableBucket bucket, long offset, long timestamp, ChangeType changeType, Object[] values) {
     this.bucket = java.util.Objects.requireNonNull(bucket, "bucket");
     this.offset = offset;
     this.timestamp = timestamp;
@@ -38,7 +39,9 @@ public final class ScanRecord {
     return bucket.bucket();
   }
 
-  /** The record's partition id, or {@link TableBucket#NO_PARTITION} (-1) for unpartitioned tables. */
+  /**
+   * The record's partition id, or {@link TableBucket#NO_PARTITION} (-1) for unpartitioned tables.
+   */
   public long partitionId() {
     return bucket.partitionId();
   }

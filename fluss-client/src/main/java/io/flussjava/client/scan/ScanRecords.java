@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What one {@link LogScanner#poll} returned, grouped by {@link TableBucket} (table, partition and bucket), each
- * bucket's records in offset order.
+ * What one {@link LogScanner#poll} returned, grouped by {@link TableBucket} (table, partition and
+ * bucket), each bucket's records in offset order.
  *
  * <pre>{@code
  * ScanRecords records = scanner.poll(Duration.ofSeconds(1));
@@ -43,8 +42,9 @@ public final class ScanRecords implements Iterable<ScanRecord> {
   }
 
   /**
-   * The records of one bucket by number (empty if none): meant for unpartitioned tables. On a partitioned table it
-   * returns that bucket's records of every partition, each partition's in offset order.
+   * The records of one bucket by number (empty if none): meant for unpartitioned tables. On a
+   * partitioned table it returns that bucket's records of every partition, each partition's in
+   * offset order.
    */
   public List<ScanRecord> records(int bucket) {
     List<ScanRecord> first = null;

@@ -14,12 +14,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * writer.flush();                                        // wait until everything appended so far is acknowledged
  * }</pre>
  *
- * <p>Rows are plain Java values in column order (see the type table in the README); a row that does not fit the
- * table fails at the call with an {@link io.flussjava.exception.InvalidRowException} naming the column, and nothing
- * else is affected. Rows are batched per bucket and sent in the background; the returned future completes when the
- * server has acknowledged the row (with {@code client.writer.acks}) or fails with the typed reason. When the
- * writer's buffer memory is used up, calls block (back-pressure) for up to {@code
- * client.writer.buffer.wait-timeout}. Thread-safe.
+ * <p>Rows are plain Java values in column order (see the type table in the README); a row that does
+ * not fit the table fails at the call with an {@link io.flussjava.exception.InvalidRowException}
+ * naming the column, and nothing else is affected. Rows are batched per bucket and sent in the
+ * background; the returned future completes when the server has acknowledged the row (with {@code
+ * client.writer.acks}) or fails with the typed reason. When the writer's buffer memory is used up,
+ * calls block (back-pressure) for up to {@code client.writer.buffer.wait-timeout}. Thread-safe.
  */
 public interface AppendWriter extends AutoCloseable {
 
@@ -41,25 +41,30 @@ public interface AppendWriter extends AutoCloseable {
    * }
    * }</pre>
    *
-   * <p>The root must have the table's columns, named as in the table and in table order, each with the Arrow type
-   * {@code io.flussjava.arrow.ArrowSchemas} maps the column's type to ({@code ArrowSchemas.toArrowSchema(
-   * table.getTableInfo().getRowType())} builds a fitting schema; a TIMESTAMP_LTZ column may also be a timestamp vector
-   * with a time zone). Field nullability is not compared; the values are: a null in a NOT NULL column fails.
+   * <p>The root must have the table's columns, named as in the table and in table order, each with
+   * the Arrow type {@code io.flussjava.arrow.ArrowSchemas} maps the column's type to ({@code
+   * ArrowSchemas.toArrowSchema( table.getTableInfo().getRowType())} builds a fitting schema; a
+   * TIMESTAMP_LTZ column may also be a timestamp vector with a time zone). Field nullability is not
+   * compared; the values are: a null in a NOT NULL column fails.
    *
-   * <p>The whole batch is checked and its values read before anything is written, so a bad batch writes nothing,
-   * and the caller may close or reuse the root as soon as this method returns. The rows then go through the same
-   * pipeline as {@link #append(Object...)} (batching per bucket, retries, idempotence), in row order; they may be
-   * spread over several buckets and requests, so a failure of one request does not undo the rows of others.
+   * <p>The whole batch is checked and its values read before anything is written, so a bad batch
+   * writes nothing, and the caller may close or reuse the root as soon as this method returns. The
+   * rows then go through the same pipeline as {@link #append(Object...)} (batching per bucket,
+   * retries, idempotence), in row order; they may be spread over several buckets and requests, so a
+   * failure of one request does not undo the rows of others.
    *
-   * @return a future of one {@link WriteResult} per row, in row order, completed when every row is acknowledged, or
-   *     failed with the first failure of any of its rows
-   * @throws io.flussjava.exception.SchemaMismatchException if the root's columns do not fit the table
-   * @throws io.flussjava.exception.InvalidRowException if a NOT NULL column holds a null, or a value does not fit its
-   *     column (the message names the column and the row)
+   * @return a future of one {@link WriteResult} per row, in row order, completed when every row is
+   *     acknowledged, or failed with the first failure of any of its rows
+   * @throws io.flussjava.exception.SchemaMismatchException if the root's columns do not fit the
+   *     table
+   * @throws io.flussjava.exception.InvalidRowException if a NOT NULL column holds a null, or a
+   *     value does not fit its column (the message names the column and the row)
    */
   CompletableFuture<List<WriteResult>> appendBatch(VectorSchemaRoot root);
 
-  /** Sends everything appended so far and waits until it is acknowledged; throws the first failure. */
+  /**
+   * Sends everything appended so far and waits until it is acknowledged; throws the first failure.
+   */
   void flush();
 
   /** Flushes. The connection's shared writer machinery stays up for other writers. */

@@ -4,10 +4,11 @@ package io.flussjava.client.write;
 public interface TableAppend {
 
   /**
-   * A new writer; cheap, and it shares the connection's batching, memory budget and sender with every other writer.
+   * A new writer; cheap, and it shares the connection's batching, memory budget and sender with
+   * every other writer.
    *
-   * @throws io.flussjava.exception.InvalidTableOperationException if the table has a primary key (use {@code
-   *     newUpsert()})
+   * @throws io.flussjava.exception.InvalidTableOperationException if the table has a primary key
+   *     (use {@code newUpsert()})
    */
   AppendWriter createWriter();
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Inserts, updates and deletes rows of a primary-key table by key. Obtained with {@code
- * table.newUpsert().createWriter()}, or {@code table.newUpsert().partialUpdate("id", "age").createWriter()} to write
- * only some columns (the others keep their values).
+ * table.newUpsert().createWriter()}, or {@code table.newUpsert().partialUpdate("id",
+ * "age").createWriter()} to write only some columns (the others keep their values).
  *
  * <pre>{@code
  * UpsertWriter writer = table.newUpsert().createWriter();
@@ -15,11 +15,15 @@ import java.util.concurrent.CompletableFuture;
  * writer.flush();
  * }</pre>
  *
- * <p>Same batching, back-pressure, retries and error reporting as {@link AppendWriter}. Thread-safe.
+ * <p>Same batching, back-pressure, retries and error reporting as {@link AppendWriter}.
+ * Thread-safe.
  */
 public interface UpsertWriter extends AutoCloseable {
 
-  /** Inserts the row, or replaces the row with the same primary key (only the target columns, if partial). */
+  /**
+   * Inserts the row, or replaces the row with the same primary key (only the target columns, if
+   * partial).
+   */
   CompletableFuture<WriteResult> upsert(Object... values);
 
   CompletableFuture<WriteResult> upsert(List<?> values);
@@ -29,7 +33,9 @@ public interface UpsertWriter extends AutoCloseable {
 
   CompletableFuture<WriteResult> delete(List<?> values);
 
-  /** Sends everything written so far and waits until it is acknowledged; throws the first failure. */
+  /**
+   * Sends everything written so far and waits until it is acknowledged; throws the first failure.
+   */
   void flush();
 
   @Override

@@ -1,8 +1,9 @@
 package io.flussjava.client.write;
 
 /**
- * Where an acknowledged write landed: its bucket and, for appends, the record's log offset (the change-log offset
- * is not reported per record for upserts and deletes, so {@link #offset()} is -1 there).
+ * Where an acknowledged write landed: its bucket and, for appends, the record's log offset (the
+ * change-log offset is not reported per record for upserts and deletes, so {@link #offset()} is -1
+ * there).
  */
 public final class WriteResult {
   private final int bucket;

@@ -19,7 +19,11 @@ class TableDescriptorTest {
   @Test
   void buildsWithDefaultsAndFormats() {
     TableDescriptor d =
-        TableDescriptor.builder().schema(PK).partitionedBy("dt").logFormat(LogFormat.INDEXED).build();
+        TableDescriptor.builder()
+            .schema(PK)
+            .partitionedBy("dt")
+            .logFormat(LogFormat.INDEXED)
+            .build();
     assertThat(d.getBucketCount()).isEmpty();
     assertThat(d.getBucketKeys()).isEmpty();
     assertThat(d.getProperties()).containsEntry("table.log.format", "INDEXED");
@@ -39,7 +43,12 @@ class TableDescriptorTest {
     assertThatThrownBy(() -> TableDescriptor.builder().schema(PK).partitionedBy("v").build())
         .hasMessageContaining("partition key 'v' must be part of the primary key");
     assertThatThrownBy(
-            () -> TableDescriptor.builder().schema(PK).partitionedBy("dt").distributedBy(2, "dt").build())
+            () ->
+                TableDescriptor.builder()
+                    .schema(PK)
+                    .partitionedBy("dt")
+                    .distributedBy(2, "dt")
+                    .build())
         .hasMessageContaining("not a partition key");
   }
 
@@ -49,6 +58,7 @@ class TableDescriptorTest {
     assertThat(TablePath.of("a", "b").toString()).isEqualTo("a.b");
     assertThatThrownBy(() -> TablePath.parse("nodot")).hasMessageContaining("database.table");
     assertThatThrownBy(() -> TablePath.parse("a.b.c")).hasMessageContaining("exactly one dot");
-    assertThatThrownBy(() -> TablePath.of("bad name", "t")).hasMessageContaining("Invalid database name");
+    assertThatThrownBy(() -> TablePath.of("bad name", "t"))
+        .hasMessageContaining("Invalid database name");
   }
 }

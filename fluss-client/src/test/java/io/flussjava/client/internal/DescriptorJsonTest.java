@@ -16,7 +16,8 @@ class DescriptorJsonTest {
 
   @Test
   void databaseJsonHasTheServersShape() throws Exception {
-    DatabaseDescriptor d = DatabaseDescriptor.builder().comment("c").customProperty("owner", "me").build();
+    DatabaseDescriptor d =
+        DatabaseDescriptor.builder().comment("c").customProperty("owner", "me").build();
     JsonNode json = MAPPER.readTree(DescriptorJson.databaseToJson(d));
     assertThat(json.get("version").asInt()).isEqualTo(1);
     assertThat(json.get("comment").asText()).isEqualTo("c");

@@ -33,7 +33,8 @@ public final class FakeLeaderRouter implements LeaderRouter {
   }
 
   @Override
-  public synchronized Route route(TablePath path, TableBucket bucket, long routedAtNanos, Runnable wakeup) {
+  public synchronized Route route(
+      TablePath path, TableBucket bucket, long routedAtNanos, Runnable wakeup) {
     return routes.getOrDefault(bucket, fallback);
   }
 

@@ -13,11 +13,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A scheduler on a {@link FakeClock}: delayed tasks run only when the test moves the clock past their time with
- * {@link #advance}, on the test's thread, so retries and backoffs are stepped through without sleeping or racing.
- * {@link #execute} runs at once. Periodic scheduling is not supported (nothing under test uses it).
+ * A scheduler on a {@link FakeClock}: delayed tasks run only when the test moves the clock past
+ * their time with {@link #advance}, on the test's thread, so retries and backoffs are stepped
+ * through without sleeping or racing. {@link #execute} runs at once. Periodic scheduling is not
+ * supported (nothing under test uses it).
  */
-public final class FakeScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class FakeScheduler extends AbstractExecutorService
+    implements ScheduledExecutorService {
   private final FakeClock clock;
   private final List<Task<?>> tasks = new ArrayList<>();
 
@@ -25,13 +27,20 @@ public final class FakeScheduler extends AbstractExecutorService implements Sche
     this.clock = clock;
   }
 
-  /** Moves the clock and runs, in time order, every task that is due by then (also ones those tasks schedule). */
+  /**
+   * Moves the clock and runs, in time order, every task that is due by then (also ones those tasks
+   * schedule).
+   */
   public void advance(Duration d) {
     long until = clock.nanoTime() + d.toNanos();
     while (true) {
       Task<?> next;
       synchronized (this) {
-        next = tasks.stream().filter(t -> t.at - until <= 0).min((a, b) -> Long.compare(a.at - b.at, 0)).orElse(null);
+        next =
+            tasks.stream()
+                .filter(t -> t.at - until <= 0)
+                .min((a, b) -> Long.compare(a.at - b.at, 0))
+                .orElse(null);
         if (next == null) {
           break;
         }
@@ -54,26 +63,32 @@ public final class FakeScheduler extends AbstractExecutorService implements Sche
 
   @Override
   public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-    return schedule(() -> {
-      command.run();
-      return null;
-    }, delay, unit);
+    return schedule(
+        () -> {
+          command.run();
+          return null;
+        },
+        delay,
+        unit);
   }
 
   @Override
-  public synchronized <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+  public synchronized <V> ScheduledFuture<V> schedule(
+      Callable<V> callable, long delay, TimeUnit unit) {
     Task<V> t = new Task<>(callable, clock.nanoTime() + unit.toNanos(Math.max(0, delay)));
     tasks.add(t);
     return t;
   }
 
   @Override
-  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleAtFixedRate(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
     throw new UnsupportedOperationException("not needed by the fake's users");
   }
 
   @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable command, long initialDelay, long delay, TimeUnit unit) {
     throw new UnsupportedOperationException("not needed by the fake's users");
   }
 

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A tablet server for unit tests: it keeps every request with its pending answer, and the test answers (or loses)
- * each one when it wants to.
+ * A tablet server for unit tests: it keeps every request with its pending answer, and the test
+ * answers (or loses) each one when it wants to.
  */
 public final class FakeServer implements ServerConnection {
   /** One request and the future its sender waits on. */
-  public record Call(ApiMethod<?, ?> method, MessageLite request, CompletableFuture<MessageLite> answer) {
+  public record Call(
+      ApiMethod<?, ?> method, MessageLite request, CompletableFuture<MessageLite> answer) {
     @SuppressWarnings("unchecked")
     public <T extends MessageLite> T request(Class<T> type) {
       return (T) type.cast(request);
@@ -42,8 +43,8 @@ public final class FakeServer implements ServerConnection {
 
   @Override
   @SuppressWarnings("unchecked")
-  public synchronized <Req extends MessageLite, Resp extends MessageLite> CompletableFuture<Resp> send(
-      ApiMethod<Req, Resp> method, Req request, Duration timeout) {
+  public synchronized <Req extends MessageLite, Resp extends MessageLite>
+      CompletableFuture<Resp> send(ApiMethod<Req, Resp> method, Req request, Duration timeout) {
     CompletableFuture<MessageLite> answer = new CompletableFuture<>();
     calls.add(new Call(method, request, answer));
     return (CompletableFuture<Resp>) (CompletableFuture<?>) answer;

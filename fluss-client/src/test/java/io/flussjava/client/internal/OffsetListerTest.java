@@ -25,7 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** OffsetLister over a fake router and fake servers, at fake time: every backoff is stepped by the test. */
+/**
+ * OffsetLister over a fake router and fake servers, at fake time: every backoff is stepped by the
+ * test.
+ */
 class OffsetListerTest {
   private static final TablePath PATH = TablePath.of("db", "t");
   private static final long TABLE_ID = 7;
@@ -36,11 +39,13 @@ class OffsetListerTest {
   private final FakeLeaderRouter router = new FakeLeaderRouter();
   private final AtomicInteger routes = new AtomicInteger();
   private final List<Runnable> wakeups = new ArrayList<>();
-  // Counts routes and keeps the wakeups the lister hands over; everything else is the fake router's.
+  // Counts routes and keeps the wakeups the lister hands over; everything else is the fake
+  // router's.
   private final LeaderRouter counting =
       new LeaderRouter() {
         @Override
-        public Route route(TablePath path, TableBucket bucket, long routedAtNanos, Runnable wakeup) {
+        public Route route(
+            TablePath path, TableBucket bucket, long routedAtNanos, Runnable wakeup) {
           routes.incrementAndGet();
           wakeups.add(wakeup);
           return router.route(path, bucket, routedAtNanos, wakeup);
@@ -73,7 +78,8 @@ class OffsetListerTest {
     router.setRoute(TableBucket.of(TABLE_ID, 3, 1), Route.leader(2));
     router.setRoute(TableBucket.of(TABLE_ID, 3, 2), Route.leader(1));
 
-    CompletableFuture<Map<Integer, Long>> result = lister.listOffsets(PATH, 3, List.of(0, 1, 2), OffsetSpec.LATEST, 0);
+    CompletableFuture<Map<Integer, Long>> result =
+        lister.listOffsets(PATH, 3, List.of(0, 1, 2), OffsetSpec.LATEST, 0);
 
     ListOffsetsRequest toOne = only(router.server(1)).request(ListOffsetsRequest.class);
     assertThat(toOne.getBucketIdList()).containsExactly(0, 2);
@@ -82,12 +88,14 @@ class OffsetListerTest {
     assertThat(toOne.getOffsetType()).isEqualTo(1);
     assertThat(toOne.getFollowerServerId()).isEqualTo(-1);
     assertThat(toOne.hasStartTimestamp()).isFalse();
-    assertThat(only(router.server(2)).request(ListOffsetsRequest.class).getBucketIdList()).containsExactly(1);
+    assertThat(only(router.server(2)).request(ListOffsetsRequest.class).getBucketIdList())
+        .containsExactly(1);
 
     answer(router.server(1), ok(0, 10), ok(2, 12));
     assertThat(result).isNotDone();
     answer(router.server(2), ok(1, 11));
-    assertThat(result.getNow(null)).containsExactly(Map.entry(0, 10L), Map.entry(1, 11L), Map.entry(2, 12L));
+    assertThat(result.getNow(null))
+        .containsExactly(Map.entry(0, 10L), Map.entry(1, 11L), Map.entry(2, 12L));
   }
 
   @Test
@@ -103,7 +111,8 @@ class OffsetListerTest {
   @Test
   void aMovedLeaderInvalidatesTheRouteAndOnlyItsBucketIsAskedAgainAfterTheBackoff() {
     router.leadEverything(1);
-    CompletableFuture<Map<Integer, Long>> result = lister.listOffsets(PATH, List.of(0, 1), OffsetSpec.LATEST, 0);
+    CompletableFuture<Map<Integer, Long>> result =
+        lister.listOffsets(PATH, List.of(0, 1), OffsetSpec.LATEST, 0);
 
     answer(router.server(1), ok(1, 11), error(0, Errors.NOT_LEADER_OR_FOLLOWER));
     assertThat(router.invalidations()).isEqualTo(1);
@@ -121,9 +130,13 @@ class OffsetListerTest {
   @Test
   void aFailedRequestIsRetriedAsAWhole() {
     router.leadEverything(1);
-    CompletableFuture<Map<Integer, Long>> result = lister.listOffsets(PATH, List.of(0, 1), OffsetSpec.EARLIEST, 0);
-    only(router.server(1)).answer().completeExceptionally(new TimeoutException("request timed out"));
-    assertThat(router.invalidations()).isEqualTo(1); // a timeout may mean a dead leader: route afresh
+    CompletableFuture<Map<Integer, Long>> result =
+        lister.listOffsets(PATH, List.of(0, 1), OffsetSpec.EARLIEST, 0);
+    only(router.server(1))
+        .answer()
+        .completeExceptionally(new TimeoutException("request timed out"));
+    assertThat(router.invalidations())
+        .isEqualTo(1); // a timeout may mean a dead leader: route afresh
 
     scheduler.advance(BACKOFF_MAX);
     assertThat(router.server(1).pending()).hasSize(1);
@@ -134,7 +147,8 @@ class OffsetListerTest {
   @Test
   void noLeaderIsRetriedAfterBackoffsUntilTheDeadlineThenATypedTimeout() {
     // The fake router answers "waiting" for every bucket: no leader is known.
-    CompletableFuture<Map<Integer, Long>> result = lister.listOffsets(PATH, List.of(0), OffsetSpec.LATEST, 0);
+    CompletableFuture<Map<Integer, Long>> result =
+        lister.listOffsets(PATH, List.of(0), OffsetSpec.LATEST, 0);
     assertThat(routes).hasValue(1);
 
     scheduler.advance(BACKOFF_MAX);
@@ -155,7 +169,8 @@ class OffsetListerTest {
 
   @Test
   void aWakeupFromTheRouterCutsTheBackoffShort() {
-    CompletableFuture<Map<Integer, Long>> result = lister.listOffsets(PATH, List.of(0), OffsetSpec.LATEST, 0);
+    CompletableFuture<Map<Integer, Long>> result =
+        lister.listOffsets(PATH, List.of(0), OffsetSpec.LATEST, 0);
     assertThat(routes).hasValue(1);
     router.leadEverything(1); // the metadata fetch the router started has ended
 
@@ -170,18 +185,25 @@ class OffsetListerTest {
   void aDroppedPartitionFailsAtOnceWithItsTypedError() {
     router.leadEverything(1);
     router.setRoute(
-        TableBucket.of(TABLE_ID, 9, 1), Route.failed(new PartitionNotExistException("partition 9 was dropped")));
-    CompletableFuture<Map<Integer, Long>> result = lister.listOffsets(PATH, 9, List.of(0, 1), OffsetSpec.LATEST, 0);
-    assertThatThrownBy(() -> result.getNow(null)).cause().isInstanceOf(PartitionNotExistException.class);
+        TableBucket.of(TABLE_ID, 9, 1),
+        Route.failed(new PartitionNotExistException("partition 9 was dropped")));
+    CompletableFuture<Map<Integer, Long>> result =
+        lister.listOffsets(PATH, 9, List.of(0, 1), OffsetSpec.LATEST, 0);
+    assertThatThrownBy(() -> result.getNow(null))
+        .cause()
+        .isInstanceOf(PartitionNotExistException.class);
     assertThat(router.server(1).calls()).isEmpty();
   }
 
   @Test
   void aFinalErrorOfOneBucketFailsTheListingWithItsType() {
     router.leadEverything(1);
-    CompletableFuture<Map<Integer, Long>> result = lister.listOffsets(PATH, List.of(0, 1), OffsetSpec.LATEST, 0);
+    CompletableFuture<Map<Integer, Long>> result =
+        lister.listOffsets(PATH, List.of(0, 1), OffsetSpec.LATEST, 0);
     answer(router.server(1), ok(0, 1), error(1, Errors.TABLE_NOT_EXIST));
-    assertThatThrownBy(() -> result.getNow(null)).cause().isInstanceOf(TableNotExistException.class);
+    assertThatThrownBy(() -> result.getNow(null))
+        .cause()
+        .isInstanceOf(TableNotExistException.class);
     assertThat(scheduler.pending()).isZero();
   }
 
@@ -193,7 +215,9 @@ class OffsetListerTest {
   }
 
   private static void answer(FakeServer server, PbListOffsetsRespForBucket... buckets) {
-    only(server).answer().complete(ListOffsetsResponse.newBuilder().addAllBucketsResp(List.of(buckets)).build());
+    only(server)
+        .answer()
+        .complete(ListOffsetsResponse.newBuilder().addAllBucketsResp(List.of(buckets)).build());
   }
 
   private static PbListOffsetsRespForBucket ok(int bucket, long offset) {

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The retry policy and the admin retrier that follows it, at fake time (backoffs of a nanosecond: no sleeps). */
+/**
+ * The retry policy and the admin retrier that follows it, at fake time (backoffs of a nanosecond:
+ * no sleeps).
+ */
 class RetrierTest {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final FakeClock clock = new FakeClock();
@@ -32,7 +35,9 @@ class RetrierTest {
   void retriableErrorsAndTimeoutsAreRetriedOthersAreFinal() {
     assertThat(RetryPolicy.isRetriable(new LeaderNotAvailableException("x"))).isTrue();
     assertThat(RetryPolicy.isRetriable(new TimeoutException("x"))).isTrue();
-    assertThat(RetryPolicy.isRetriable(new java.util.concurrent.CompletionException(new TimeoutException("x"))))
+    assertThat(
+            RetryPolicy.isRetriable(
+                new java.util.concurrent.CompletionException(new TimeoutException("x"))))
         .isTrue();
     assertThat(RetryPolicy.isRetriable(new TableNotExistException("x"))).isFalse();
     assertThat(RetryPolicy.meansStaleMetadata(new NotLeaderOrFollowerException("x"))).isTrue();
@@ -50,7 +55,8 @@ class RetrierTest {
   }
 
   @Test
-  void aRetriableFailureIsRetriedUntilItSucceedsAndStaleMetadataIsRefreshedFirst() throws Exception {
+  void aRetriableFailureIsRetriedUntilItSucceedsAndStaleMetadataIsRefreshedFirst()
+      throws Exception {
     AtomicInteger attempts = new AtomicInteger();
     AtomicInteger refreshes = new AtomicInteger();
     CompletableFuture<String> result =

@@ -37,7 +37,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** The metadata cache over fake servers at fake time: what it fetches, when it fetches again, and what it shares. */
+/**
+ * The metadata cache over fake servers at fake time: what it fetches, when it fetches again, and
+ * what it shares.
+ */
 class MetadataCacheTest {
   private static final TablePath PATH = TablePath.of("db", "t");
   private static final Duration MAX_AGE = Duration.ofMinutes(5);
@@ -48,8 +51,11 @@ class MetadataCacheTest {
   private final MetadataCache cache =
       new MetadataCache(
           node -> server(node.address()),
-          List.of(InetSocketAddress.createUnresolved("b1", 9123), InetSocketAddress.createUnresolved("b2", 9124)),
-          new Retrier(scheduler, new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1)), clock),
+          List.of(
+              InetSocketAddress.createUnresolved("b1", 9123),
+              InetSocketAddress.createUnresolved("b2", 9124)),
+          new Retrier(
+              scheduler, new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1)), clock),
           Duration.ofSeconds(10),
           MAX_AGE,
           clock);
@@ -57,7 +63,9 @@ class MetadataCacheTest {
   @Test
   void bootstrapLearnsTheServersFromTheFirstServerThatAnswers() {
     CompletableFuture<ClusterNodes> nodes = cache.bootstrap();
-    pendingOn("b1:9123").answer().completeExceptionally(new NetworkException("connection to b1:9123 refused"));
+    pendingOn("b1:9123")
+        .answer()
+        .completeExceptionally(new NetworkException("connection to b1:9123 refused"));
     pendingOn("b2:9124").answer().complete(nodesResponse().build());
     assertThat(nodes.getNow(null).coordinator().orElseThrow().address()).isEqualTo("coord:9000");
     assertThat(cache.nodes().tabletServer(1)).isPresent();
@@ -157,7 +165,9 @@ class MetadataCacheTest {
     CompletableFuture<TableMetadata> missing = cache.table(PATH);
     // The coordinator does not know the table: a final error, not retried.
     onlyPending(coordinator()).answer().complete(nodesResponse().build());
-    assertThatThrownBy(() -> missing.getNow(null)).cause().isInstanceOf(TableNotExistException.class);
+    assertThatThrownBy(() -> missing.getNow(null))
+        .cause()
+        .isInstanceOf(TableNotExistException.class);
 
     CompletableFuture<TableMetadata> created = cache.table(PATH);
     assertThat(created).isNotDone();
@@ -169,7 +179,9 @@ class MetadataCacheTest {
   void aRetriableFetchErrorRefreshesTheServersAndRetriesAfterTheBackoff() {
     bootstrap();
     CompletableFuture<TableMetadata> table = cache.table(PATH);
-    onlyPending(coordinator()).answer().completeExceptionally(new NetworkException("coordinator restarting"));
+    onlyPending(coordinator())
+        .answer()
+        .completeExceptionally(new NetworkException("coordinator restarting"));
     // Stale servers: the cache asks the coordinator for them again before retrying.
     MetadataRequest nodesRequest = onlyPending(coordinator()).request(MetadataRequest.class);
     assertThat(nodesRequest.getTablePathCount()).isZero();
@@ -181,7 +193,8 @@ class MetadataCacheTest {
     assertThat(table.getNow(null).info().getTableId()).isEqualTo(7);
   }
 
-  // --- the fake cluster ---------------------------------------------------------------------------------------------
+  // --- the fake cluster
+  // ---------------------------------------------------------------------------------------------
 
   private FakeServer server(String address) {
     return servers.computeIfAbsent(address, a -> new FakeServer(servers.size()));
@@ -218,7 +231,10 @@ class MetadataCacheTest {
         .addTabletServers(PbServerNode.newBuilder().setNodeId(1).setHost("ts1").setPort(9001));
   }
 
-  /** Answers the pending GetMetadata for the table: bucket 0 led by server 1, bucket 1 without a leader. */
+  /**
+   * Answers the pending GetMetadata for the table: bucket 0 led by server 1, bucket 1 without a
+   * leader.
+   */
   private void answerTable(long tableId, boolean partitioned) {
     FakeServer.Call call = onlyPending(coordinator());
     assertThat(call.method()).isEqualTo(ApiMethods.GET_METADATA);
@@ -226,7 +242,10 @@ class MetadataCacheTest {
     call.answer().complete(nodesResponse().addTableMetadata(table(tableId, partitioned)).build());
   }
 
-  /** Answers the three requests of a partitioned table's fetch: the table, its partitions, their leaders. */
+  /**
+   * Answers the three requests of a partitioned table's fetch: the table, its partitions, their
+   * leaders.
+   */
   private void answerPartitionedTable(Map<String, Long> partitions) {
     answerTable(7, true);
     ListPartitionInfosResponse.Builder list = ListPartitionInfosResponse.newBuilder();
@@ -238,7 +257,8 @@ class MetadataCacheTest {
                   .setPartitionId(id)
                   .setPartitionSpec(
                       PbPartitionSpec.newBuilder()
-                          .addPartitionKeyValues(PbKeyValue.newBuilder().setKey("dt").setValue(name))));
+                          .addPartitionKeyValues(
+                              PbKeyValue.newBuilder().setKey("dt").setValue(name))));
           leaders.addPartitionMetadata(
               PbPartitionMetadata.newBuilder()
                   .setTableId(7)
@@ -258,7 +278,11 @@ class MetadataCacheTest {
   private static PbTableMetadata table(long tableId, boolean partitioned) {
     TableDescriptor.Builder d =
         TableDescriptor.builder()
-            .schema(Schema.newBuilder().column("id", DataTypes.BIGINT()).column("dt", DataTypes.STRING()).build())
+            .schema(
+                Schema.newBuilder()
+                    .column("id", DataTypes.BIGINT())
+                    .column("dt", DataTypes.STRING())
+                    .build())
             .distributedBy(2);
     if (partitioned) {
       d.partitionedBy("dt");

@@ -35,12 +35,12 @@ import org.apache.fluss.metadata.TableDescriptor;
 import org.apache.fluss.metadata.TableInfo;
 import org.apache.fluss.metadata.TablePath;
 import org.apache.fluss.row.BinaryString;
+import org.apache.fluss.row.Decimal;
 import org.apache.fluss.row.GenericArray;
 import org.apache.fluss.row.GenericMap;
+import org.apache.fluss.row.GenericRow;
 import org.apache.fluss.row.InternalArray;
 import org.apache.fluss.row.InternalMap;
-import org.apache.fluss.row.Decimal;
-import org.apache.fluss.row.GenericRow;
 import org.apache.fluss.row.InternalRow;
 import org.apache.fluss.row.TimestampLtz;
 import org.apache.fluss.row.TimestampNtz;
@@ -52,24 +52,28 @@ import org.apache.fluss.types.MapType;
 import org.apache.fluss.types.RowType;
 
 /**
- * Runs inside the isolated class loader next to the official client. Takes and returns JDK types only, so the
- * test side never touches an official class: {@code apply(new Object[] {command, bootstrap, db, table, args...})}.
+ * Runs inside the isolated class loader next to the official client. Takes and returns JDK types
+ * only, so the test side never touches an official class: {@code apply(new Object[] {command,
+ * bootstrap, db, table, args...})}.
  *
- * <p>Row values cross the boundary as the JDK types of fluss-java's type table (String, BigDecimal, LocalDate,
- * LocalTime, LocalDateTime, Instant, byte[], boxed primitives) and are converted here to and from the official
- * client's internal row types (BinaryString, Decimal, TimestampNtz, TimestampLtz, days and millis as int).
+ * <p>Row values cross the boundary as the JDK types of fluss-java's type table (String, BigDecimal,
+ * LocalDate, LocalTime, LocalDateTime, Instant, byte[], boxed primitives) and are converted here to
+ * and from the official client's internal row types (BinaryString, Decimal, TimestampNtz,
+ * TimestampLtz, days and millis as int).
  *
  * <p>Commands:
  *
  * <ul>
  *   <li>{@code describeTable}, {@code createAllTypesTable}: table metadata as a map.
- *   <li>{@code scan(expectedRows, projection or null, timeoutMs)}: subscribes every bucket from the beginning and
- *       polls until at least {@code expectedRows} records arrived; returns one map per record with {@code bucket},
- *       {@code offset}, {@code changeType} (short string such as {@code +A}) and {@code row} (list of values).
+ *   <li>{@code scan(expectedRows, projection or null, timeoutMs)}: subscribes every bucket from the
+ *       beginning and polls until at least {@code expectedRows} records arrived; returns one map
+ *       per record with {@code bucket}, {@code offset}, {@code changeType} (short string such as
+ *       {@code +A}) and {@code row} (list of values).
  *   <li>{@code append(rows)}: appends the rows and flushes.
- *   <li>{@code write(ops, partialColumns or null)}: each op is {@code [ "upsert" | "delete", row ]}, in order;
- *       flushes.
- *   <li>{@code lookup(keys)}: one primary-key lookup per key (values in primary-key order); the found row or null.
+ *   <li>{@code write(ops, partialColumns or null)}: each op is {@code [ "upsert" | "delete", row
+ *       ]}, in order; flushes.
+ *   <li>{@code lookup(keys)}: one primary-key lookup per key (values in primary-key order); the
+ *       found row or null.
  *   <li>{@code prefixLookup(columns, prefixes)}: for each prefix the list of rows found.
  * </ul>
  */
@@ -146,12 +150,14 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
         });
   }
 
-  // ---------------------------------------------------------------------------------------------- log scans
+  // ----------------------------------------------------------------------------------------------
+  // log scans
 
-  private static List<Map<String, Object>> scan(Table table, int expected, List<String> projection, long timeoutMs)
-      throws Exception {
+  private static List<Map<String, Object>> scan(
+      Table table, int expected, List<String> projection, long timeoutMs) throws Exception {
     TableInfo info = table.getTableInfo();
-    RowType rowType = projection == null ? info.getRowType() : info.getRowType().project(projection);
+    RowType rowType =
+        projection == null ? info.getRowType() : info.getRowType().project(projection);
     Scan scan = table.newScan();
     if (projection != null) {
       scan = scan.project(projection);
@@ -164,7 +170,8 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
       boolean settled = false;
       while (!settled && System.nanoTime() < deadline) {
-        // One more short poll once the expected count is reached, so that extra records (duplicates) show up too.
+        // One more short poll once the expected count is reached, so that extra records
+        // (duplicates) show up too.
         boolean reached = out.size() >= expected;
         ScanRecords records = scanner.poll(Duration.ofMillis(reached ? 300 : 200));
         settled = reached && records.isEmpty();
@@ -183,7 +190,8 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
     return out;
   }
 
-  // ---------------------------------------------------------------------------------------------- writes
+  // ----------------------------------------------------------------------------------------------
+  // writes
 
   private static Integer append(Table table, List<List<Object>> rows) throws Exception {
     RowType rowType = table.getTableInfo().getRowType();
@@ -193,11 +201,13 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
       acks.add(writer.append(toInternal(row, rowType)));
     }
     writer.flush();
-    CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0]))
+        .get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return rows.size();
   }
 
-  private static Integer write(Table table, List<List<Object>> ops, List<String> partialColumns) throws Exception {
+  private static Integer write(Table table, List<List<Object>> ops, List<String> partialColumns)
+      throws Exception {
     RowType rowType = table.getTableInfo().getRowType();
     Upsert upsert = table.newUpsert();
     if (partialColumns != null) {
@@ -221,17 +231,20 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
       }
     }
     writer.flush();
-    CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0]))
+        .get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return ops.size();
   }
 
-  // ---------------------------------------------------------------------------------------------- lookups
+  // ----------------------------------------------------------------------------------------------
+  // lookups
 
   private static List<List<Object>> lookup(Table table, List<List<Object>> keys) throws Exception {
     TableInfo info = table.getTableInfo();
     RowType keyType = info.getRowType().project(info.getPrimaryKeys());
     Lookuper lookuper = table.newLookup().createLookuper();
-    // All at once: the official lookuper batches keys (waiting up to its batch timeout), one by one would be slow.
+    // All at once: the official lookuper batches keys (waiting up to its batch timeout), one by one
+    // would be slow.
     List<CompletableFuture<LookupResult>> pending = new ArrayList<>();
     for (List<Object> key : keys) {
       pending.add(lookuper.lookup(toInternal(key, keyType)));
@@ -244,8 +257,8 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
     return out;
   }
 
-  private static List<List<List<Object>>> prefixLookup(Table table, List<String> columns, List<List<Object>> prefixes)
-      throws Exception {
+  private static List<List<List<Object>>> prefixLookup(
+      Table table, List<String> columns, List<List<Object>> prefixes) throws Exception {
     TableInfo info = table.getTableInfo();
     RowType prefixType = info.getRowType().project(columns);
     Lookuper lookuper = table.newLookup().lookupBy(columns).createLookuper();
@@ -265,13 +278,19 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
     return out;
   }
 
-  // ---------------------------------------------------------------------------------------------- conversions
+  // ----------------------------------------------------------------------------------------------
+  // conversions
 
   /** JDK values (fluss-java's type table) to a row of the official client's internal types. */
   private static GenericRow toInternal(List<Object> values, RowType rowType) {
     if (values.size() != rowType.getFieldCount()) {
       throw new IllegalArgumentException(
-          "row has " + values.size() + " values but the row type " + rowType + " has " + rowType.getFieldCount());
+          "row has "
+              + values.size()
+              + " values but the row type "
+              + rowType
+              + " has "
+              + rowType.getFieldCount());
     }
     GenericRow row = new GenericRow(values.size());
     for (int i = 0; i < values.size(); i++) {
@@ -325,7 +344,9 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
         MapType mapType = (MapType) type;
         Map<Object, Object> entries = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-          entries.put(toInternal(e.getKey(), mapType.getKeyType()), toInternal(e.getValue(), mapType.getValueType()));
+          entries.put(
+              toInternal(e.getKey(), mapType.getKeyType()),
+              toInternal(e.getValue(), mapType.getValueType()));
         }
         return new GenericMap(entries);
       case ROW:
@@ -342,7 +363,12 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
     InternalRow.FieldGetter[] getters = InternalRow.createFieldGetters(rowType);
     if (row.getFieldCount() != getters.length) {
       throw new IllegalStateException(
-          "row has " + row.getFieldCount() + " fields but the row type " + rowType + " has " + getters.length);
+          "row has "
+              + row.getFieldCount()
+              + " fields but the row type "
+              + rowType
+              + " has "
+              + getters.length);
     }
     List<Object> out = new ArrayList<>(getters.length);
     for (int i = 0; i < getters.length; i++) {
@@ -400,7 +426,8 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
     return out;
   }
 
-  // ---------------------------------------------------------------------------------------------- metadata
+  // ----------------------------------------------------------------------------------------------
+  // metadata
 
   private static TableDescriptor allTypesDescriptor() {
     Schema schema =
@@ -427,7 +454,11 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
             .column("c_ltz9", DataTypes.TIMESTAMP_LTZ(9))
             .column("c_array", DataTypes.ARRAY(DataTypes.STRING()))
             .column("c_map", DataTypes.MAP(DataTypes.INT().copy(false), DataTypes.DOUBLE()))
-            .column("c_row", DataTypes.ROW(DataTypes.FIELD("a", DataTypes.INT()), DataTypes.FIELD("b", DataTypes.STRING())))
+            .column(
+                "c_row",
+                DataTypes.ROW(
+                    DataTypes.FIELD("a", DataTypes.INT()),
+                    DataTypes.FIELD("b", DataTypes.STRING())))
             .primaryKey("id")
             .build();
     return TableDescriptor.builder()
@@ -443,7 +474,11 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
     Schema schema = info.getSchema();
     List<String> columns = new ArrayList<>();
     for (Schema.Column c : schema.getColumns()) {
-      columns.add(c.getName() + " " + c.getDataType().asSummaryString() + c.getComment().map(x -> " '" + x + "'").orElse(""));
+      columns.add(
+          c.getName()
+              + " "
+              + c.getDataType().asSummaryString()
+              + c.getComment().map(x -> " '" + x + "'").orElse(""));
     }
     out.put("columns", columns);
     out.put("schemaJson", new String(schema.toJsonBytes(), StandardCharsets.UTF_8));

@@ -21,14 +21,20 @@ public final class ConnectionSettings {
   private final int maxFrameBytes;
 
   public ConnectionSettings(
-      Duration requestTimeout, Duration connectTimeout, SaslPlainCredentials saslCredentials, int maxFrameBytes) {
+      Duration requestTimeout,
+      Duration connectTimeout,
+      SaslPlainCredentials saslCredentials,
+      int maxFrameBytes) {
     this.requestTimeout = requestTimeout;
     this.connectTimeout = connectTimeout;
     this.saslCredentials = saslCredentials;
     this.maxFrameBytes = maxFrameBytes;
   }
 
-  /** Reads the timeouts and security settings; fails with InvalidConfigException on bad SASL settings. */
+  /**
+   * Reads the timeouts and security settings; fails with InvalidConfigException on bad SASL
+   * settings.
+   */
   public static ConnectionSettings fromConfiguration(Configuration conf) {
     return new ConnectionSettings(
         conf.get(ClientOptions.REQUEST_TIMEOUT),
@@ -45,7 +51,10 @@ public final class ConnectionSettings {
     return connectTimeout;
   }
 
-  /** Time allowed for the TCP connect: the connect timeout, but never longer than a request may wait. */
+  /**
+   * Time allowed for the TCP connect: the connect timeout, but never longer than a request may
+   * wait.
+   */
   public int effectiveConnectTimeoutMillis() {
     long millis = Math.min(connectTimeout.toMillis(), requestTimeout.toMillis());
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));

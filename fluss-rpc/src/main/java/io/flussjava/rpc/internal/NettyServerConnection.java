@@ -3,8 +3,8 @@ package io.flussjava.rpc.internal;
 import com.google.protobuf.MessageLite;
 import io.flussjava.exception.ApiException;
 import io.flussjava.exception.AuthenticationException;
-import io.flussjava.exception.FlussException;
 import io.flussjava.exception.ClosedException;
+import io.flussjava.exception.FlussException;
 import io.flussjava.exception.NetworkException;
 import io.flussjava.exception.TimeoutException;
 import io.flussjava.rpc.ApiKey;
@@ -16,7 +16,6 @@ import io.flussjava.rpc.ServerType;
 import io.flussjava.rpc.protocol.ApiVersionsRequest;
 import io.flussjava.rpc.protocol.ApiVersionsResponse;
 import io.flussjava.rpc.protocol.AuthenticateRequest;
-import io.flussjava.rpc.protocol.AuthenticateResponse;
 import io.flussjava.rpc.protocol.PbApiVersion;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -47,13 +46,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ServerConnection} over one Netty channel, with the connection state machine
- * CONNECTING → API_VERSIONS → (AUTHENTICATING) → READY → CLOSED.
+ * A {@link ServerConnection} over one Netty channel, with the connection state machine CONNECTING →
+ * API_VERSIONS → (AUTHENTICATING) → READY → CLOSED.
  *
- * <p>Threading: callers on any thread hand requests over through a lock-free queue; everything else (state
- * changes, the in-flight map, request ids, encoding and writing, timeouts, completing futures) happens on the one
- * event loop this connection is bound to, so none of it needs a lock. Requests that arrive before READY wait in
- * {@link #awaitingReady} and are written, in order, once the handshake succeeds.
+ * <p>Threading: callers on any thread hand requests over through a lock-free queue; everything else
+ * (state changes, the in-flight map, request ids, encoding and writing, timeouts, completing
+ * futures) happens on the one event loop this connection is bound to, so none of it needs a lock.
+ * Requests that arrive before READY wait in {@link #awaitingReady} and are written, in order, once
+ * the handshake succeeds.
  */
 public final class NettyServerConnection implements ServerConnection, ResponseHandler.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(NettyServerConnection.class);
@@ -61,7 +61,10 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
   /** Opens the TCP channel: a Netty Bootstrap in production, an in-memory channel in tests. */
   @FunctionalInterface
   public interface Connector {
-    /** Starts connecting to {@code server} on {@code loop}; {@code handler} sets up the channel's pipeline. */
+    /**
+     * Starts connecting to {@code server} on {@code loop}; {@code handler} sets up the channel's
+     * pipeline.
+     */
     ChannelFuture connect(EventLoop loop, ServerNode server, ChannelHandler handler);
   }
 
@@ -97,11 +100,16 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
   private final ArrayDeque<PendingRequest<?>> awaitingReady = new ArrayDeque<>();
   private final IntObjectHashMap<PendingRequest<?>> inFlight = new IntObjectHashMap<>();
   private int nextRequestId;
-  /** Version to put in each request header, by {@link ApiKey#index()}; 0 until ApiVersions answered. */
+
+  /**
+   * Version to put in each request header, by {@link ApiKey#index()}; 0 until ApiVersions answered.
+   */
   private final short[] versions = new short[ApiKey.count()];
+
   private ServerType serverType = ServerType.UNKNOWN;
 
-  public NettyServerConnection(ServerNode server, ConnectionSettings settings, EventLoop eventLoop) {
+  public NettyServerConnection(
+      ServerNode server, ConnectionSettings settings, EventLoop eventLoop) {
     this.server = Objects.requireNonNull(server, "server");
     this.label = server.toString();
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -119,7 +127,8 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     return closed;
   }
 
-  // ------------------------------------------------------------------ ServerConnection API (any thread)
+  // ------------------------------------------------------------------ ServerConnection API (any
+  // thread)
 
   @Override
   public <Req extends MessageLite, Resp extends MessageLite> CompletableFuture<Resp> send(
@@ -140,13 +149,15 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
       ApiMethod<?, Resp> method, MessageLite request, long timeoutNanos) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(request, "request");
-    PendingRequest<Resp> pending = new PendingRequest<>(this, method, request, timeoutNanos, System.nanoTime());
+    PendingRequest<Resp> pending =
+        new PendingRequest<>(this, method, request, timeoutNanos, System.nanoTime());
     if (state == State.CLOSED) {
       pending.fail(closedException());
       return pending.future;
     }
     submitted.offer(pending);
-    // The loop sets CLOSED before its final drain of `submitted`: if this offer came after that drain, this read
+    // The loop sets CLOSED before its final drain of `submitted`: if this offer came after that
+    // drain, this read
     // sees CLOSED, so no request is ever stranded in the queue.
     if (state == State.CLOSED) {
       pending.fail(closedException());
@@ -161,7 +172,8 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
         eventLoop.execute(drainTask);
       } catch (RejectedExecutionException e) {
         // The event loop is gone (client shut down): nothing will ever drain the queue again.
-        markClosedWithoutLoop(new NetworkException("Connection to " + label + " is closed: its I/O thread stopped"));
+        markClosedWithoutLoop(
+            new NetworkException("Connection to " + label + " is closed: its I/O thread stopped"));
         pending.fail(closedException());
       }
     }
@@ -187,7 +199,10 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     closeWith(new NetworkException("Connection to " + label + " was closed by the client"));
   }
 
-  /** Closes the connection and fails every outstanding request with {@code cause}. Any thread; idempotent. */
+  /**
+   * Closes the connection and fails every outstanding request with {@code cause}. Any thread;
+   * idempotent.
+   */
   public void closeWith(RuntimeException cause) {
     if (state == State.CLOSED) {
       return;
@@ -204,7 +219,8 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     return "connection to " + label + " (" + state + ")";
   }
 
-  // ------------------------------------------------------------------ connecting and handshake (event loop)
+  // ------------------------------------------------------------------ connecting and handshake
+  // (event loop)
 
   private void connect(Connector connector) {
     if (state == State.CLOSED) {
@@ -227,7 +243,10 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
       protected void initChannel(Channel ch) {
         int lengthBytes = WireFormat.LENGTH_FIELD_BYTES;
         ch.pipeline()
-            .addLast("frames", new LengthFieldBasedFrameDecoder(settings.maxFrameBytes(), 0, lengthBytes, 0, lengthBytes))
+            .addLast(
+                "frames",
+                new LengthFieldBasedFrameDecoder(
+                    settings.maxFrameBytes(), 0, lengthBytes, 0, lengthBytes))
             .addLast("responses", new ResponseHandler(NettyServerConnection.this));
       }
     };
@@ -275,7 +294,8 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     for (PbApiVersion version : response.getApiVersionsList()) {
       ApiKey key = ApiKey.forId(version.getApiKey());
       if (key != null) {
-        versions[key.index()] = (short) Math.max(0, Math.min(key.clientMaxVersion(), version.getMaxVersion()));
+        versions[key.index()] =
+            (short) Math.max(0, Math.min(key.clientMaxVersion(), version.getMaxVersion()));
       }
     }
     serverType = ServerType.fromWireCode(response.getServerType());
@@ -284,7 +304,10 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
         && serverType != server.serverType()) {
       failConnection(
           new NetworkException(
-              label + " answered as a " + serverType.label() + ": the cluster metadata naming it is stale"));
+              label
+                  + " answered as a "
+                  + serverType.label()
+                  + ": the cluster metadata naming it is stale"));
       return;
     }
     SaslPlainCredentials credentials = settings.saslCredentials().orElse(null);
@@ -309,16 +332,24 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     if (error != null) {
       RuntimeException cause = asRuntime(error);
       if (cause instanceof ApiException) {
-        // PLAIN finishes in one round trip, so any server error here means the credentials were refused.
+        // PLAIN finishes in one round trip, so any server error here means the credentials were
+        // refused.
         cause =
             new AuthenticationException(
-                "SASL/" + SaslPlainCredentials.MECHANISM + " authentication as user '" + credentials.username()
-                    + "' to " + label + " failed: " + serverText((ApiException) cause));
+                "SASL/"
+                    + SaslPlainCredentials.MECHANISM
+                    + " authentication as user '"
+                    + credentials.username()
+                    + "' to "
+                    + label
+                    + " failed: "
+                    + serverText((ApiException) cause));
       }
       failConnection(cause);
       return;
     }
-    // The PLAIN mechanism is complete after its one token; the server's (empty) challenge needs no answer.
+    // The PLAIN mechanism is complete after its one token; the server's (empty) challenge needs no
+    // answer.
     becomeReady();
   }
 
@@ -341,7 +372,8 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
   // ------------------------------------------------------------------ requests (event loop)
 
   private void drainSubmitted() {
-    // Cleared first: a request offered after this point either is seen by the loop below or schedules a new drain.
+    // Cleared first: a request offered after this point either is seen by the loop below or
+    // schedules a new drain.
     drainScheduled.set(false);
     boolean wrote = false;
     PendingRequest<?> pending;
@@ -371,16 +403,21 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     int requestId = nextRequestId++;
     ByteBuf frame;
     try {
-      frame = WireFormat.encodeRequest(channel.alloc(), key.id(), versions[key.index()], requestId, pending.request);
+      frame =
+          WireFormat.encodeRequest(
+              channel.alloc(), key.id(), versions[key.index()], requestId, pending.request);
     } catch (RuntimeException e) {
       pending.failAndCancelTimeout(
-          new FlussException("Cannot encode the " + pending.method.displayName() + " request: " + e.getMessage(), e));
+          new FlussException(
+              "Cannot encode the " + pending.method.displayName() + " request: " + e.getMessage(),
+              e));
       return false;
     }
     pending.requestId = requestId;
     pending.request = null;
     inFlight.put(requestId, pending);
-    // A failed write surfaces through exceptionCaught and closes the connection, which fails this request too.
+    // A failed write surfaces through exceptionCaught and closes the connection, which fails this
+    // request too.
     channel.write(frame, channel.voidPromise());
     return true;
   }
@@ -410,8 +447,13 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
       default:
         where = "";
     }
-    return pending.method.displayName() + " request to " + label + " timed out after "
-        + Duration.ofNanos(pending.timeoutNanos).toMillis() + " ms" + where;
+    return pending.method.displayName()
+        + " request to "
+        + label
+        + " timed out after "
+        + Duration.ofNanos(pending.timeoutNanos).toMillis()
+        + " ms"
+        + where;
   }
 
   // ------------------------------------------------------------------ responses (event loop)
@@ -436,7 +478,8 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
   @Override
   public void onConnectionFailure(RuntimeException error, boolean reportedByServer) {
     if (reportedByServer) {
-      LOG.warn("{} reported a server failure and closes the connection: {}", label, error.getMessage());
+      LOG.warn(
+          "{} reported a server failure and closes the connection: {}", label, error.getMessage());
     } else {
       LOG.warn("Closing the connection to {}: {}", label, error.getMessage());
     }
@@ -449,8 +492,12 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
       int outstanding = inFlight.size() + awaitingReady.size();
       failConnection(
           new NetworkException(
-              "Connection to " + label + " closed"
-                  + (outstanding > 0 ? " with " + outstanding + " requests in flight" : " by the server")));
+              "Connection to "
+                  + label
+                  + " closed"
+                  + (outstanding > 0
+                      ? " with " + outstanding + " requests in flight"
+                      : " by the server")));
     }
   }
 
@@ -464,12 +511,16 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     } else {
       LOG.warn("Unexpected error on the connection to {}", label, cause);
     }
-    failConnection(NetworkExceptions.withUnderlying("Connection to " + label + " failed: " + cause, cause));
+    failConnection(
+        NetworkExceptions.withUnderlying("Connection to " + label + " failed: " + cause, cause));
   }
 
   // ------------------------------------------------------------------ closing (event loop)
 
-  /** Moves to CLOSED, fails every outstanding request with {@code cause} and closes the channel. Idempotent. */
+  /**
+   * Moves to CLOSED, fails every outstanding request with {@code cause} and closes the channel.
+   * Idempotent.
+   */
   private void failConnection(RuntimeException cause) {
     if (state == State.CLOSED) {
       return;
@@ -488,7 +539,8 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     if (channel != null) {
       channel.close();
     }
-    // Futures last: their callbacks may send again, and must then find this connection already closed.
+    // Futures last: their callbacks may send again, and must then find this connection already
+    // closed.
     for (PendingRequest<?> pending : outstanding) {
       pending.failAndCancelTimeout(cause);
     }
@@ -496,7 +548,10 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
     closed.complete(null);
   }
 
-  /** Last resort when the event loop no longer runs tasks: only the thread-safe parts can be finished. */
+  /**
+   * Last resort when the event loop no longer runs tasks: only the thread-safe parts can be
+   * finished.
+   */
   private void markClosedWithoutLoop(RuntimeException cause) {
     if (closeCause == null) {
       closeCause = cause;
@@ -513,7 +568,8 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
       return new ClosedException(cause.getMessage());
     }
     return NetworkExceptions.withUnderlying(
-        "Connection to " + label + " is closed" + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        "Connection to " + label + " is closed" + (cause == null ? "" : ": " + cause.getMessage()),
+        cause);
   }
 
   private NetworkException connectFailure(Throwable cause) {
@@ -527,10 +583,15 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
         && cause.getMessage().startsWith("Connection refused")) {
       reason = "Connection refused";
     } else {
-      reason = String.valueOf(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
+      reason =
+          String.valueOf(
+              cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
     }
     return NetworkExceptions.withUnderlying(
-        "Cannot connect to " + server.address() + " (" + reason
+        "Cannot connect to "
+            + server.address()
+            + " ("
+            + reason
             + "): check bootstrap.servers and that the server is running",
         cause);
   }
@@ -546,8 +607,11 @@ public final class NettyServerConnection implements ServerConnection, ResponseHa
   }
 
   private static RuntimeException asRuntime(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause instanceof RuntimeException ? (RuntimeException) cause : new FlussException(cause.toString(), cause);
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return cause instanceof RuntimeException
+        ? (RuntimeException) cause
+        : new FlussException(cause.toString(), cause);
   }
 
   /** The server's own text of an error, without the "[NAME(code)] " prefix ApiException adds. */

@@ -7,8 +7,9 @@ final class NetworkExceptions {
   private NetworkExceptions() {}
 
   /**
-   * A NetworkException with {@code underlying} attached as a suppressed exception: NetworkException's cause is fixed
-   * at construction (to none), so this is how the original stack trace stays visible in logs.
+   * A NetworkException with {@code underlying} attached as a suppressed exception:
+   * NetworkException's cause is fixed at construction (to none), so this is how the original stack
+   * trace stays visible in logs.
    */
   static NetworkException withUnderlying(String message, Throwable underlying) {
     NetworkException e = new NetworkException(message);

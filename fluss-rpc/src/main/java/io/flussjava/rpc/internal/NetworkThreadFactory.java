@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Daemon I/O threads named {@code fluss-netty-<clientId>-N}, so that a thread dump shows which client owns them and
- * a forgotten client never keeps the JVM alive. Netty's FastThreadLocalThread keeps its thread-locals fast.
+ * Daemon I/O threads named {@code fluss-netty-<clientId>-N}, so that a thread dump shows which
+ * client owns them and a forgotten client never keeps the JVM alive. Netty's FastThreadLocalThread
+ * keeps its thread-locals fast.
  */
 public final class NetworkThreadFactory implements ThreadFactory {
   private final String prefix;
@@ -17,7 +18,8 @@ public final class NetworkThreadFactory implements ThreadFactory {
   private final List<Thread> created = new CopyOnWriteArrayList<>();
 
   public NetworkThreadFactory(String clientId) {
-    this.prefix = clientId == null || clientId.isEmpty() ? "fluss-netty-" : "fluss-netty-" + clientId + "-";
+    this.prefix =
+        clientId == null || clientId.isEmpty() ? "fluss-netty-" : "fluss-netty-" + clientId + "-";
   }
 
   @Override
@@ -29,9 +31,9 @@ public final class NetworkThreadFactory implements ThreadFactory {
   }
 
   /**
-   * Waits until every thread made here has ended, at most until {@code deadlineNanos} ({@link System#nanoTime()}).
-   * Netty completes an event loop's termination future just before its thread returns, so a close that wants no
-   * thread left behind joins them too.
+   * Waits until every thread made here has ended, at most until {@code deadlineNanos} ({@link
+   * System#nanoTime()}). Netty completes an event loop's termination future just before its thread
+   * returns, so a close that wants no thread left behind joins them too.
    *
    * @return whether all of them ended
    */

@@ -11,29 +11,43 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One request from the moment it is sent until its future completes. Created on the caller's thread; every field
- * but {@link #future} is then touched only by the connection's event loop.
+ * One request from the moment it is sent until its future completes. Created on the caller's
+ * thread; every field but {@link #future} is then touched only by the connection's event loop.
  *
- * <p>It is its own timeout task ({@link #run()}), so that arming a deadline allocates nothing beyond Netty's
- * scheduled-task entry.
+ * <p>It is its own timeout task ({@link #run()}), so that arming a deadline allocates nothing
+ * beyond Netty's scheduled-task entry.
  */
 final class PendingRequest<Resp extends MessageLite> implements Runnable {
   final ApiMethod<?, Resp> method;
   final CompletableFuture<Resp> future = new CompletableFuture<>();
   final long timeoutNanos;
-  /** {@link System#nanoTime()} by which an answer must have arrived; fixed when the caller sends. */
+
+  /**
+   * {@link System#nanoTime()} by which an answer must have arrived; fixed when the caller sends.
+   */
   final long deadlineNanos;
 
-  /** Dropped once written, so that a large request body is not kept alive while waiting for its answer. */
+  /**
+   * Dropped once written, so that a large request body is not kept alive while waiting for its
+   * answer.
+   */
   MessageLite request;
-  /** -1 until the request is written; then the key of this request in the connection's in-flight map. */
+
+  /**
+   * -1 until the request is written; then the key of this request in the connection's in-flight
+   * map.
+   */
   int requestId = -1;
 
   private final NettyServerConnection owner;
   private ScheduledFuture<?> timeoutTask;
 
   PendingRequest(
-      NettyServerConnection owner, ApiMethod<?, Resp> method, MessageLite request, long timeoutNanos, long now) {
+      NettyServerConnection owner,
+      ApiMethod<?, Resp> method,
+      MessageLite request,
+      long timeoutNanos,
+      long now) {
     this.owner = owner;
     this.method = method;
     this.request = request;
@@ -64,16 +78,17 @@ final class PendingRequest<Resp extends MessageLite> implements Runnable {
       response = method.responseParser().parseFrom(aliasingInput(body));
     } catch (InvalidProtocolBufferException e) {
       future.completeExceptionally(
-          new FlussException("Cannot read the " + method.displayName() + " response: " + e.getMessage(), e));
+          new FlussException(
+              "Cannot read the " + method.displayName() + " response: " + e.getMessage(), e));
       return;
     }
     future.complete(response);
   }
 
   /**
-   * The body copied once out of Netty's buffer (which is reused as soon as this returns) into an array of its own,
-   * which the parsed message may then share: its bytes fields (the records of a fetch, the rows of a lookup) point
-   * into that array instead of being copied a second time.
+   * The body copied once out of Netty's buffer (which is reused as soon as this returns) into an
+   * array of its own, which the parsed message may then share: its bytes fields (the records of a
+   * fetch, the rows of a lookup) point into that array instead of being copied a second time.
    */
   private static CodedInputStream aliasingInput(ByteBuffer body) {
     byte[] bytes = new byte[body.remaining()];

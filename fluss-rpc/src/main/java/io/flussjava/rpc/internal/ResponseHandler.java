@@ -9,8 +9,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.ByteBuffer;
 
 /**
- * Reads response frames (length prefix already stripped) and hands them to the connection by type. Runs on the
- * channel's event loop; releases every frame it receives.
+ * Reads response frames (length prefix already stripped) and hands them to the connection by type.
+ * Runs on the channel's event loop; releases every frame it receives.
  */
 final class ResponseHandler extends ChannelInboundHandlerAdapter {
 
@@ -55,7 +55,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     switch (type) {
       case WireFormat.SUCCESS_RESPONSE:
         if (frame.readableBytes() < 4) {
-          listener.onConnectionFailure(new NetworkException("Received a truncated response frame"), false);
+          listener.onConnectionFailure(
+              new NetworkException("Received a truncated response frame"), false);
           return;
         }
         int requestId = frame.readInt();
@@ -63,7 +64,8 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
         return;
       case WireFormat.ERROR_RESPONSE:
         if (frame.readableBytes() < 4) {
-          listener.onConnectionFailure(new NetworkException("Received a truncated error frame"), false);
+          listener.onConnectionFailure(
+              new NetworkException("Received a truncated error frame"), false);
           return;
         }
         int failedId = frame.readInt();
@@ -78,13 +80,17 @@ final class ResponseHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The typed exception for an ErrorResponse body, or a NetworkException if the body is unreadable. */
+  /**
+   * The typed exception for an ErrorResponse body, or a NetworkException if the body is unreadable.
+   */
   static RuntimeException readError(ByteBuf body) {
     try {
       ErrorResponse error = ErrorResponse.parser().parseFrom(body.nioBuffer());
-      return Errors.exceptionFor(error.getErrorCode(), error.hasErrorMessage() ? error.getErrorMessage() : null);
+      return Errors.exceptionFor(
+          error.getErrorCode(), error.hasErrorMessage() ? error.getErrorMessage() : null);
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      return NetworkExceptions.withUnderlying("Received an unreadable error response: " + e.getMessage(), e);
+      return NetworkExceptions.withUnderlying(
+          "Received an unreadable error response: " + e.getMessage(), e);
     }
   }
 

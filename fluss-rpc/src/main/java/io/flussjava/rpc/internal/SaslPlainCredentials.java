@@ -12,14 +12,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * User name and password for SASL/PLAIN, and the one token the mechanism sends (RFC 4616: empty authorization id,
- * NUL, user name, NUL, password; UTF-8).
+ * User name and password for SASL/PLAIN, and the one token the mechanism sends (RFC 4616: empty
+ * authorization id, NUL, user name, NUL, password; UTF-8).
  *
- * <p>The password never leaves this class except inside {@link #token()}: {@link #toString()} masks it, and no
- * exception message built here quotes it or the JAAS text it came from.
+ * <p>The password never leaves this class except inside {@link #token()}: {@link #toString()} masks
+ * it, and no exception message built here quotes it or the JAAS text it came from.
  */
 public final class SaslPlainCredentials {
-  /** Mechanism name as the server expects it: the 0.9 server only creates its PLAIN server for this exact spelling. */
+  /**
+   * Mechanism name as the server expects it: the 0.9 server only creates its PLAIN server for this
+   * exact spelling.
+   */
   public static final String MECHANISM = "PLAIN";
 
   private static final Pattern USERNAME = Pattern.compile("\\busername\\s*=\\s*\"([^\"]*)\"");
@@ -35,7 +38,8 @@ public final class SaslPlainCredentials {
 
   /**
    * The credentials a configuration asks for: empty for PLAINTEXT; for SASL, from {@code
-   * client.security.sasl.username}/{@code password}, else from {@code client.security.sasl.jaas.config}.
+   * client.security.sasl.username}/{@code password}, else from {@code
+   * client.security.sasl.jaas.config}.
    *
    * @throws InvalidConfigException if SASL is chosen but the credentials are missing or incomplete
    */
@@ -46,7 +50,9 @@ public final class SaslPlainCredentials {
     String mechanism = conf.get(ClientOptions.SASL_MECHANISM).toUpperCase(Locale.ROOT);
     if (!MECHANISM.equals(mechanism)) {
       throw new InvalidConfigException(
-          "client.security.sasl.mechanism '" + mechanism + "' is not supported: Fluss 0.9 only offers PLAIN");
+          "client.security.sasl.mechanism '"
+              + mechanism
+              + "' is not supported: Fluss 0.9 only offers PLAIN");
     }
     Optional<String> username = conf.getOptional(ClientOptions.SASL_USERNAME);
     Optional<String> password = conf.getOptional(ClientOptions.SASL_PASSWORD);
@@ -67,8 +73,9 @@ public final class SaslPlainCredentials {
   }
 
   /**
-   * Reads {@code username="..."} and {@code password="..."} from a JAAS login-module line such as {@code
-   * org.apache.fluss.security.auth.sasl.plain.PlainLoginModule required username="u" password="p";}.
+   * Reads {@code username="..."} and {@code password="..."} from a JAAS login-module line such as
+   * {@code org.apache.fluss.security.auth.sasl.plain.PlainLoginModule required username="u"
+   * password="p";}.
    */
   public static SaslPlainCredentials fromJaasConfig(String jaasConfig) {
     Matcher user = USERNAME.matcher(jaasConfig);
@@ -79,7 +86,9 @@ public final class SaslPlainCredentials {
       // Never quote the JAAS text: it holds the password.
       throw new InvalidConfigException(
           "client.security.sasl.jaas.config must contain username=\"...\" and password=\"...\" (missing: "
-              + (hasUser ? "" : "username") + (!hasUser && !hasPass ? ", " : "") + (hasPass ? "" : "password")
+              + (hasUser ? "" : "username")
+              + (!hasUser && !hasPass ? ", " : "")
+              + (hasPass ? "" : "password")
               + ")");
     }
     return new SaslPlainCredentials(user.group(1), pass.group(1));
@@ -89,7 +98,10 @@ public final class SaslPlainCredentials {
     return username;
   }
 
-  /** The PLAIN initial response: NUL, user name, NUL, password, in UTF-8. A fresh array on every call. */
+  /**
+   * The PLAIN initial response: NUL, user name, NUL, password, in UTF-8. A fresh array on every
+   * call.
+   */
   public byte[] token() {
     byte[] user = username.getBytes(StandardCharsets.UTF_8);
     byte[] pass = password.getBytes(StandardCharsets.UTF_8);

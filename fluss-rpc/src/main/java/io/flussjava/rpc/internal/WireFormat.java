@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 
 /**
- * Byte layout of Fluss RPC frames. Every frame starts with a big-endian int32 length that counts the bytes after it.
+ * Byte layout of Fluss RPC frames. Every frame starts with a big-endian int32 length that counts
+ * the bytes after it.
  *
  * <pre>
  * request:  length | int16 api key | int16 api version | int32 request id | protobuf body
@@ -25,12 +26,16 @@ public final class WireFormat {
 
   public static final byte SUCCESS_RESPONSE = 0;
   public static final byte ERROR_RESPONSE = 1;
-  /** Sent when the server's pipeline fails; carries no request id, and the server closes the connection after it. */
+
+  /**
+   * Sent when the server's pipeline fails; carries no request id, and the server closes the
+   * connection after it.
+   */
   public static final byte SERVER_FAILURE = 2;
 
   /**
-   * Encodes one request frame into a single buffer from {@code allocator}, sized exactly: the protobuf body is
-   * serialized straight into the buffer's memory, with no intermediate byte array.
+   * Encodes one request frame into a single buffer from {@code allocator}, sized exactly: the
+   * protobuf body is serialized straight into the buffer's memory, with no intermediate byte array.
    */
   public static ByteBuf encodeRequest(
       ByteBufAllocator allocator, short apiKey, short apiVersion, int requestId, MessageLite body) {
@@ -57,7 +62,8 @@ public final class WireFormat {
     int start = frame.writerIndex();
     try {
       if (frame.nioBufferCount() == 1) {
-        // One contiguous region (the normal case for pooled buffers): protobuf writes into it directly.
+        // One contiguous region (the normal case for pooled buffers): protobuf writes into it
+        // directly.
         ByteBuffer target = frame.nioBuffer(start, bodySize);
         CodedOutputStream out = CodedOutputStream.newInstance(target);
         body.writeTo(out);

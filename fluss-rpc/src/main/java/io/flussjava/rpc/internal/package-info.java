@@ -1,5 +1,6 @@
 /**
- * Implementation of the RPC client: Netty pipeline, frame encoding and decoding, the per-connection state machine
- * and the SASL handshake. <b>Not API</b>: anything here may change without notice; use {@link io.flussjava.rpc}.
+ * Implementation of the RPC client: Netty pipeline, frame encoding and decoding, the per-connection
+ * state machine and the SASL handshake. <b>Not API</b>: anything here may change without notice;
+ * use {@link io.flussjava.rpc}.
  */
 package io.flussjava.rpc.internal;

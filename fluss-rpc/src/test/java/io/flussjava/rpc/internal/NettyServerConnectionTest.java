@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 
 /** Drives one connection over an in-memory channel: every byte in and out is checked by hand. */
 class NettyServerConnectionTest {
-  private static final ServerNode COORDINATOR = new ServerNode(0, "127.0.0.1", 9123, ServerType.COORDINATOR);
+  private static final ServerNode COORDINATOR =
+      new ServerNode(0, "127.0.0.1", 9123, ServerType.COORDINATOR);
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private EmbeddedChannel channel;
@@ -56,7 +57,8 @@ class NettyServerConnectionTest {
   private void open(SaslPlainCredentials credentials) {
     channel = new EmbeddedChannel();
     ConnectionSettings settings =
-        new ConnectionSettings(TIMEOUT, TIMEOUT, credentials, ConnectionSettings.DEFAULT_MAX_FRAME_BYTES);
+        new ConnectionSettings(
+            TIMEOUT, TIMEOUT, credentials, ConnectionSettings.DEFAULT_MAX_FRAME_BYTES);
     connection = new NettyServerConnection(COORDINATOR, settings, channel.eventLoop());
     connection.start(
         (loop, server, handler) -> {
@@ -111,7 +113,9 @@ class NettyServerConnectionTest {
     CompletableFuture<ListDatabasesResponse> first =
         connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance());
     CompletableFuture<DatabaseExistsResponse> second =
-        connection.send(ApiMethods.DATABASE_EXISTS, DatabaseExistsRequest.newBuilder().setDatabaseName("db").build());
+        connection.send(
+            ApiMethods.DATABASE_EXISTS,
+            DatabaseExistsRequest.newBuilder().setDatabaseName("db").build());
 
     TestFrames.Request apiVersions = nextOutbound();
     assertThat(apiVersions.apiKey).isEqualTo((short) 1000);
@@ -141,7 +145,10 @@ class NettyServerConnectionTest {
         connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance());
     TestFrames.Request request = nextOutbound();
 
-    inbound(TestFrames.success(request.requestId, ListDatabasesResponse.newBuilder().addDatabaseName("fluss").build()));
+    inbound(
+        TestFrames.success(
+            request.requestId,
+            ListDatabasesResponse.newBuilder().addDatabaseName("fluss").build()));
 
     assertThat(future.get(0, TimeUnit.SECONDS).getDatabaseNameList()).containsExactly("fluss");
   }
@@ -151,8 +158,10 @@ class NettyServerConnectionTest {
     openReady();
     CreateDatabaseRequest create =
         CreateDatabaseRequest.newBuilder().setDatabaseName("db").setIgnoreIfExists(false).build();
-    CompletableFuture<CreateDatabaseResponse> failing = connection.send(ApiMethods.CREATE_DATABASE, create);
-    CompletableFuture<CreateDatabaseResponse> other = connection.send(ApiMethods.CREATE_DATABASE, create);
+    CompletableFuture<CreateDatabaseResponse> failing =
+        connection.send(ApiMethods.CREATE_DATABASE, create);
+    CompletableFuture<CreateDatabaseResponse> other =
+        connection.send(ApiMethods.CREATE_DATABASE, create);
     TestFrames.Request r1 = nextOutbound();
     nextOutbound();
 
@@ -177,13 +186,17 @@ class NettyServerConnectionTest {
 
     inbound(TestFrames.serverFailure(-1, "TooLongFrameException: frame too large"));
 
-    assertThat(failureOf(a)).isInstanceOf(UnknownServerException.class).hasMessageContaining("TooLongFrameException");
+    assertThat(failureOf(a))
+        .isInstanceOf(UnknownServerException.class)
+        .hasMessageContaining("TooLongFrameException");
     assertThat(failureOf(b)).isSameAs(failureOf(a));
     assertThat(connection.isClosed()).isTrue();
     assertThat(channel.isOpen()).isFalse();
     CompletableFuture<ListDatabasesResponse> after =
         connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance());
-    assertThat(failureOf(after)).isInstanceOf(NetworkException.class).hasMessageContaining("is closed");
+    assertThat(failureOf(after))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("is closed");
   }
 
   @Test
@@ -194,7 +207,8 @@ class NettyServerConnectionTest {
     for (int i = 0; i < 5; i++) {
       futures.add(
           connection.send(
-              ApiMethods.DATABASE_EXISTS, DatabaseExistsRequest.newBuilder().setDatabaseName("db" + i).build()));
+              ApiMethods.DATABASE_EXISTS,
+              DatabaseExistsRequest.newBuilder().setDatabaseName("db" + i).build()));
     }
     for (int i = 0; i < 5; i++) {
       sent.add(nextOutbound());
@@ -204,24 +218,34 @@ class NettyServerConnectionTest {
       TestFrames.Request r = sent.get(i);
       String name = DatabaseExistsRequest.parseFrom(r.body).getDatabaseName();
       boolean exists = Integer.parseInt(name.substring(2)) % 2 == 0;
-      inbound(TestFrames.success(r.requestId, DatabaseExistsResponse.newBuilder().setExists(exists).build()));
+      inbound(
+          TestFrames.success(
+              r.requestId, DatabaseExistsResponse.newBuilder().setExists(exists).build()));
     }
     for (int i = 0; i < 5; i++) {
-      assertThat(futures.get(i).get(0, TimeUnit.SECONDS).getExists()).as("db%d", i).isEqualTo(i % 2 == 0);
+      assertThat(futures.get(i).get(0, TimeUnit.SECONDS).getExists())
+          .as("db%d", i)
+          .isEqualTo(i % 2 == 0);
     }
   }
 
   @Test
   void headerVersionIsTheLowerOfClientAndServerMaximum() {
     openReady(ApiKey.PUT_KV, 1, ApiKey.LOOKUP, 0, ApiKey.LIST_DATABASES, 7);
-    connection.send(ApiMethods.PUT_KV, PutKvRequest.newBuilder().setAcks(-1).setTableId(1).setTimeoutMs(1).build());
+    connection.send(
+        ApiMethods.PUT_KV,
+        PutKvRequest.newBuilder().setAcks(-1).setTableId(1).setTimeoutMs(1).build());
     connection.send(ApiMethods.LOOKUP, LookupRequest.newBuilder().setTableId(1).build());
     connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance());
-    connection.send(ApiMethods.DATABASE_EXISTS, DatabaseExistsRequest.newBuilder().setDatabaseName("x").build());
+    connection.send(
+        ApiMethods.DATABASE_EXISTS,
+        DatabaseExistsRequest.newBuilder().setDatabaseName("x").build());
 
     assertThat(nextOutbound().apiVersion).as("PutKv: client 1, server 1").isEqualTo((short) 1);
     assertThat(nextOutbound().apiVersion).as("Lookup: client 1, server 0").isEqualTo((short) 0);
-    assertThat(nextOutbound().apiVersion).as("ListDatabases: client 0, server 7").isEqualTo((short) 0);
+    assertThat(nextOutbound().apiVersion)
+        .as("ListDatabases: client 0, server 7")
+        .isEqualTo((short) 0);
     assertThat(nextOutbound().apiVersion).as("DatabaseExists: not listed").isEqualTo((short) 0);
   }
 
@@ -229,7 +253,10 @@ class NettyServerConnectionTest {
   void requestWithoutAnswerTimesOutNamingApiServerAndTimeout() {
     openReady();
     CompletableFuture<ListDatabasesResponse> future =
-        connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance(), Duration.ofMillis(150));
+        connection.send(
+            ApiMethods.LIST_DATABASES,
+            ListDatabasesRequest.getDefaultInstance(),
+            Duration.ofMillis(150));
     TestFrames.Request request = nextOutbound();
 
     channel.advanceTimeBy(100, TimeUnit.MILLISECONDS);
@@ -252,7 +279,10 @@ class NettyServerConnectionTest {
   void requestWaitingForTheHandshakeAlsoTimesOut() {
     open(null);
     CompletableFuture<ListDatabasesResponse> future =
-        connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance(), Duration.ofMillis(50));
+        connection.send(
+            ApiMethods.LIST_DATABASES,
+            ListDatabasesRequest.getDefaultInstance(),
+            Duration.ofMillis(50));
     channel.runPendingTasks();
     channel.advanceTimeBy(60, TimeUnit.MILLISECONDS);
     channel.runScheduledPendingTasks();
@@ -294,7 +324,9 @@ class NettyServerConnectionTest {
     connection.close();
     connection.close();
 
-    assertThat(failureOf(pending)).isInstanceOf(NetworkException.class).hasMessageContaining("closed by the client");
+    assertThat(failureOf(pending))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("closed by the client");
     assertThat(connection.closeFuture()).isCompleted();
   }
 
@@ -307,7 +339,9 @@ class NettyServerConnectionTest {
 
     inbound(new byte[] {0, 0, 0, 1, 9});
 
-    assertThat(failureOf(pending)).isInstanceOf(NetworkException.class).hasMessageContaining("unknown type 9");
+    assertThat(failureOf(pending))
+        .isInstanceOf(NetworkException.class)
+        .hasMessageContaining("unknown type 9");
     assertThat(connection.isClosed()).isTrue();
   }
 
@@ -331,7 +365,10 @@ class NettyServerConnectionTest {
 
     inbound(
         TestFrames.success(
-            1, AuthenticateResponse.newBuilder().setChallenge(com.google.protobuf.ByteString.EMPTY).build()));
+            1,
+            AuthenticateResponse.newBuilder()
+                .setChallenge(com.google.protobuf.ByteString.EMPTY)
+                .build()));
 
     TestFrames.Request listDatabases = nextOutbound();
     assertThat(listDatabases.apiKey).isEqualTo(ApiKey.LIST_DATABASES.id());
@@ -349,7 +386,9 @@ class NettyServerConnectionTest {
     inbound(TestFrames.success(0, TestFrames.apiVersions(1)));
     TestFrames.Request auth = nextOutbound();
 
-    inbound(TestFrames.error(auth.requestId, 46, "Authentication failed: Invalid username or password"));
+    inbound(
+        TestFrames.error(
+            auth.requestId, 46, "Authentication failed: Invalid username or password"));
 
     Throwable failure = failureOf(user);
     assertThat(failure)
@@ -378,13 +417,17 @@ class NettyServerConnectionTest {
   void unreadableSuccessBodyFailsOnlyThatRequest() {
     openReady();
     CompletableFuture<DatabaseExistsResponse> future =
-        connection.send(ApiMethods.DATABASE_EXISTS, DatabaseExistsRequest.newBuilder().setDatabaseName("x").build());
+        connection.send(
+            ApiMethods.DATABASE_EXISTS,
+            DatabaseExistsRequest.newBuilder().setDatabaseName("x").build());
     TestFrames.Request r = nextOutbound();
 
     // An empty body lacks the required `exists` field.
     inbound(TestFrames.success(r.requestId, ListDatabasesResponse.getDefaultInstance()));
 
-    assertThat(failureOf(future)).hasMessageContaining("DatabaseExists").hasCauseInstanceOf(InvalidProtocolBufferException.class);
+    assertThat(failureOf(future))
+        .hasMessageContaining("DatabaseExists")
+        .hasCauseInstanceOf(InvalidProtocolBufferException.class);
     assertThat(connection.isClosed()).isFalse();
   }
 
@@ -392,7 +435,11 @@ class NettyServerConnectionTest {
   void sendRejectsNonPositiveTimeout() {
     openReady();
     assertThatThrownBy(
-            () -> connection.send(ApiMethods.LIST_DATABASES, ListDatabasesRequest.getDefaultInstance(), Duration.ZERO))
+            () ->
+                connection.send(
+                    ApiMethods.LIST_DATABASES,
+                    ListDatabasesRequest.getDefaultInstance(),
+                    Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -18,7 +18,8 @@ class SaslPlainCredentialsTest {
     byte[] token = new SaslPlainCredentials("admin", "admin-pass").token();
 
     assertThat(token).hasSize(17).isEqualTo("\0admin\0admin-pass".getBytes(StandardCharsets.UTF_8));
-    assertThat(new SaslPlainCredentials("ü", "π").token()).isEqualTo(new byte[] {0, (byte) 0xc3, (byte) 0xbc, 0, (byte) 0xcf, (byte) 0x80});
+    assertThat(new SaslPlainCredentials("ü", "π").token())
+        .isEqualTo(new byte[] {0, (byte) 0xc3, (byte) 0xbc, 0, (byte) 0xcf, (byte) 0x80});
   }
 
   @Test
@@ -26,7 +27,8 @@ class SaslPlainCredentialsTest {
     SaslPlainCredentials credentials = SaslPlainCredentials.fromJaasConfig(JAAS);
 
     assertThat(credentials.username()).isEqualTo("alice");
-    assertThat(credentials.token()).isEqualTo("\0alice\0alice-secret".getBytes(StandardCharsets.UTF_8));
+    assertThat(credentials.token())
+        .isEqualTo("\0alice\0alice-secret".getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -59,7 +61,10 @@ class SaslPlainCredentialsTest {
     conf.setString("client.security.sasl.password", "admin-pass");
     conf.setString("client.security.sasl.jaas.config", JAAS);
 
-    assertThat(SaslPlainCredentials.fromConfiguration(conf)).get().extracting(SaslPlainCredentials::username).isEqualTo("admin");
+    assertThat(SaslPlainCredentials.fromConfiguration(conf))
+        .get()
+        .extracting(SaslPlainCredentials::username)
+        .isEqualTo("admin");
   }
 
   @Test
@@ -68,7 +73,10 @@ class SaslPlainCredentialsTest {
     conf.setString("client.security.protocol", "SASL");
     conf.setString("client.security.sasl.jaas.config", JAAS);
 
-    assertThat(SaslPlainCredentials.fromConfiguration(conf)).get().extracting(SaslPlainCredentials::username).isEqualTo("alice");
+    assertThat(SaslPlainCredentials.fromConfiguration(conf))
+        .get()
+        .extracting(SaslPlainCredentials::username)
+        .isEqualTo("alice");
   }
 
   @Test

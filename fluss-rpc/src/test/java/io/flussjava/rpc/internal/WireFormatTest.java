@@ -18,9 +18,11 @@ class WireFormatTest {
 
   @Test
   void requestFrameHasLengthHeaderAndBodyBigEndian() {
-    ListDatabasesRequest request = ListDatabasesRequest.newBuilder().setIncludeSummary(true).build();
+    ListDatabasesRequest request =
+        ListDatabasesRequest.newBuilder().setIncludeSummary(true).build();
 
-    byte[] bytes = encode(UnpooledByteBufAllocator.DEFAULT, ApiKey.LIST_DATABASES.id(), (short) 0, 7, request);
+    byte[] bytes =
+        encode(UnpooledByteBufAllocator.DEFAULT, ApiKey.LIST_DATABASES.id(), (short) 0, 7, request);
 
     assertThat(ByteBufUtil.hexDump(bytes))
         .isEqualTo(
@@ -63,7 +65,9 @@ class WireFormatTest {
     byte[] body = request.toByteArray();
 
     for (ByteBufAllocator allocator :
-        new ByteBufAllocator[] {PooledByteBufAllocator.DEFAULT, new UnpooledByteBufAllocator(false)}) {
+        new ByteBufAllocator[] {
+          PooledByteBufAllocator.DEFAULT, new UnpooledByteBufAllocator(false)
+        }) {
       byte[] frame = encode(allocator, ApiKey.PUT_KV.id(), (short) 1, Integer.MAX_VALUE, request);
       assertThat(frame).hasSize(12 + body.length);
       assertThat(Arrays.copyOfRange(frame, 0, 12))
@@ -81,12 +85,24 @@ class WireFormatTest {
   @Test
   void packedRepeatedFieldsAreEncodedPacked() {
     // target_columns = 4 [packed]: tag 0x22, length 2, values 0 and 2.
-    byte[] body = PutKvRequest.newBuilder().setAcks(1).setTableId(1).setTimeoutMs(1).addTargetColumns(0).addTargetColumns(2).build().toByteArray();
+    byte[] body =
+        PutKvRequest.newBuilder()
+            .setAcks(1)
+            .setTableId(1)
+            .setTimeoutMs(1)
+            .addTargetColumns(0)
+            .addTargetColumns(2)
+            .build()
+            .toByteArray();
     assertThat(ByteBufUtil.hexDump(body)).contains("22020002");
   }
 
   private static byte[] encode(
-      ByteBufAllocator allocator, short key, short version, int id, com.google.protobuf.MessageLite message) {
+      ByteBufAllocator allocator,
+      short key,
+      short version,
+      int id,
+      com.google.protobuf.MessageLite message) {
     ByteBuf frame = WireFormat.encodeRequest(allocator, key, version, id, message);
     try {
       assertThat(frame.writableBytes()).as("sized exactly").isZero();

@@ -21,8 +21,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Fluss's binary array, the encoding of ARRAY values (and of the key and value halves of MAP values) inside CompactedRow
- * and IndexedRow records. All numbers little-endian; offsets count from the array's first byte:
+ * Fluss's binary array, the encoding of ARRAY values (and of the key and value halves of MAP
+ * values) inside CompactedRow and IndexedRow records. All numbers little-endian; offsets count from
+ * the array's first byte:
  *
  * <pre>
  * int32 element count n
@@ -32,20 +33,22 @@ import java.util.List;
  * variable part: one entry per element that needs one, each starting at a multiple of 8 and zero-padded to one
  * </pre>
  *
- * Slots hold fixed-width values as they are (DATE epoch days, TIME millisecond of day, FLOAT/DOUBLE with NaN in its
- * canonical form). Strings and bytes of at most 7 bytes sit in the slot itself, with {@code 0x80 | length} in its last
- * byte; longer ones, wide decimals (16 bytes reserved), nested arrays, maps and rows go to the variable part and the
- * slot holds {@code offset << 32 | length}. A TIMESTAMP of precision 0..3 is its epoch milliseconds; above, the
- * milliseconds go to the variable part and the slot holds {@code offset << 32 | nanos of the millisecond}. Null
+ * Slots hold fixed-width values as they are (DATE epoch days, TIME millisecond of day, FLOAT/DOUBLE
+ * with NaN in its canonical form). Strings and bytes of at most 7 bytes sit in the slot itself,
+ * with {@code 0x80 | length} in its last byte; longer ones, wide decimals (16 bytes reserved),
+ * nested arrays, maps and rows go to the variable part and the slot holds {@code offset << 32 |
+ * length}. A TIMESTAMP of precision 0..3 is its epoch milliseconds; above, the milliseconds go to
+ * the variable part and the slot holds {@code offset << 32 | nanos of the millisecond}. Null
  * elements are their bit and a zero slot. The whole array is a multiple of 8 bytes long.
  *
- * <p>One instance per element type; it holds the codecs of nested types. Writing is not
- * thread-safe (inline scratch bytes); {@link #read} is.
+ * <p>One instance per element type; it holds the codecs of nested types. Writing is not thread-safe
+ * (inline scratch bytes); {@link #read} is.
  */
 public final class BinaryArrayCodec implements NestedValueCodec {
   private static final VarHandle SHORT_LE =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -54,8 +57,26 @@ public final class BinaryArrayCodec implements NestedValueCodec {
   private static final int NANOS_PER_MILLI = 1_000_000;
 
   private enum Kind {
-    BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL_COMPACT, DECIMAL_WIDE, STRING, BYTES, DATE, TIME,
-    TIMESTAMP_COMPACT, TIMESTAMP_WIDE, LTZ_COMPACT, LTZ_WIDE, ARRAY, MAP, ROW
+    BOOLEAN,
+    TINYINT,
+    SMALLINT,
+    INT,
+    BIGINT,
+    FLOAT,
+    DOUBLE,
+    DECIMAL_COMPACT,
+    DECIMAL_WIDE,
+    STRING,
+    BYTES,
+    DATE,
+    TIME,
+    TIMESTAMP_COMPACT,
+    TIMESTAMP_WIDE,
+    LTZ_COMPACT,
+    LTZ_WIDE,
+    ARRAY,
+    MAP,
+    ROW
   }
 
   private final DataType elementType;
@@ -70,9 +91,10 @@ public final class BinaryArrayCodec implements NestedValueCodec {
     this.kind = kindOf(elementType);
     this.width = widthOf(kind);
     this.scale = elementType instanceof DecimalType ? ((DecimalType) elementType).getScale() : 0;
-    this.nested = kind == Kind.ARRAY || kind == Kind.MAP || kind == Kind.ROW
-        ? NestedValueCodec.forType(elementType, rows)
-        : null;
+    this.nested =
+        kind == Kind.ARRAY || kind == Kind.MAP || kind == Kind.ROW
+            ? NestedValueCodec.forType(elementType, rows)
+            : null;
   }
 
   private static Kind kindOf(DataType type) {
@@ -104,9 +126,13 @@ public final class BinaryArrayCodec implements NestedValueCodec {
       case TIME_WITHOUT_TIME_ZONE:
         return Kind.TIME;
       case TIMESTAMP_WITHOUT_TIME_ZONE:
-        return ((TimestampType) type).getPrecision() <= 3 ? Kind.TIMESTAMP_COMPACT : Kind.TIMESTAMP_WIDE;
+        return ((TimestampType) type).getPrecision() <= 3
+            ? Kind.TIMESTAMP_COMPACT
+            : Kind.TIMESTAMP_WIDE;
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-        return ((LocalZonedTimestampType) type).getPrecision() <= 3 ? Kind.LTZ_COMPACT : Kind.LTZ_WIDE;
+        return ((LocalZonedTimestampType) type).getPrecision() <= 3
+            ? Kind.LTZ_COMPACT
+            : Kind.LTZ_WIDE;
       case ARRAY:
         return Kind.ARRAY;
       case MAP:
@@ -135,7 +161,9 @@ public final class BinaryArrayCodec implements NestedValueCodec {
     }
   }
 
-  /** Appends the array of {@code values} (canonical element values, null for null) to {@code out}. */
+  /**
+   * Appends the array of {@code values} (canonical element values, null for null) to {@code out}.
+   */
   public void write(List<?> values, ByteArrayOutput out) {
     int n = values.size();
     int start = out.position();
@@ -169,7 +197,10 @@ public final class BinaryArrayCodec implements NestedValueCodec {
         INT_LE.set(array, slot, (int) (Integer) value);
         break;
       case FLOAT:
-        INT_LE.set(array, slot, Float.floatToIntBits((Float) value)); // NaN in its canonical form, as Fluss writes it
+        INT_LE.set(
+            array,
+            slot,
+            Float.floatToIntBits((Float) value)); // NaN in its canonical form, as Fluss writes it
         break;
       case DATE:
         INT_LE.set(array, slot, Math.toIntExact(((LocalDate) value).toEpochDay()));
@@ -202,7 +233,8 @@ public final class BinaryArrayCodec implements NestedValueCodec {
       case TIMESTAMP_COMPACT:
       case TIMESTAMP_WIDE:
         LocalDateTime dateTime = (LocalDateTime) value;
-        writeTimestamp(out, start, slot, dateTime.toEpochSecond(ZoneOffset.UTC), dateTime.getNano());
+        writeTimestamp(
+            out, start, slot, dateTime.toEpochSecond(ZoneOffset.UTC), dateTime.getNano());
         break;
       case LTZ_COMPACT:
       case LTZ_WIDE:
@@ -227,7 +259,8 @@ public final class BinaryArrayCodec implements NestedValueCodec {
   }
 
   private BigInteger unscaled(BigDecimal value) {
-    return (value.scale() == scale ? value : value.setScale(scale, RoundingMode.UNNECESSARY)).unscaledValue();
+    return (value.scale() == scale ? value : value.setScale(scale, RoundingMode.UNNECESSARY))
+        .unscaledValue();
   }
 
   private void writeString(ByteArrayOutput out, int start, int slot, String value) {
@@ -244,7 +277,8 @@ public final class BinaryArrayCodec implements NestedValueCodec {
     out.padTo8(start);
   }
 
-  private static void writeBytes(ByteArrayOutput out, int start, int slot, byte[] bytes, int length) {
+  private static void writeBytes(
+      ByteArrayOutput out, int start, int slot, byte[] bytes, int length) {
     if (length <= MAX_INLINE_BYTES) {
       byte[] array = out.array();
       System.arraycopy(bytes, 0, array, slot, length);
@@ -257,7 +291,8 @@ public final class BinaryArrayCodec implements NestedValueCodec {
     out.padTo8(start);
   }
 
-  private void writeTimestamp(ByteArrayOutput out, int start, int slot, long epochSecond, int nano) {
+  private void writeTimestamp(
+      ByteArrayOutput out, int start, int slot, long epochSecond, int nano) {
     long millis = Math.addExact(Math.multiplyExact(epochSecond, 1000L), nano / NANOS_PER_MILLI);
     if (kind == Kind.TIMESTAMP_COMPACT || kind == Kind.LTZ_COMPACT) {
       out.putLongLE(slot, millis);
@@ -279,7 +314,8 @@ public final class BinaryArrayCodec implements NestedValueCodec {
   }
 
   /**
-   * Decodes the array in {@code bytes[offset, offset + length)} into an unmodifiable list of canonical values.
+   * Decodes the array in {@code bytes[offset, offset + length)} into an unmodifiable list of
+   * canonical values.
    *
    * @throws IllegalArgumentException if the bytes are not a well-formed array of this element type
    */
@@ -289,7 +325,8 @@ public final class BinaryArrayCodec implements NestedValueCodec {
     }
     int n = (int) INT_LE.get(bytes, offset);
     if (n < 0 || 4L + nullBytes(n) + (long) n * width > length) {
-      throw malformed("an array of " + length + " bytes cannot hold " + n + " elements of " + elementType);
+      throw malformed(
+          "an array of " + length + " bytes cannot hold " + n + " elements of " + elementType);
     }
     int slots = offset + 4 + nullBytes(n);
     Object[] values = new Object[n];
@@ -348,7 +385,14 @@ public final class BinaryArrayCodec implements NestedValueCodec {
     boolean timestamp = kind == Kind.TIMESTAMP_WIDE || kind == Kind.LTZ_WIDE;
     int stored = timestamp ? 8 : size;
     if (at < 0 || stored < 0 || (long) at + stored > length) {
-      throw malformed("an element at " + at + " of " + stored + " bytes lies outside the " + length + "-byte array");
+      throw malformed(
+          "an element at "
+              + at
+              + " of "
+              + stored
+              + " bytes lies outside the "
+              + length
+              + "-byte array");
     }
     int from = start + at;
     switch (kind) {
@@ -367,7 +411,9 @@ public final class BinaryArrayCodec implements NestedValueCodec {
           throw malformed("a timestamp with " + size + " nanoseconds of a millisecond");
         }
         long millis = (long) LONG_LE.get(bytes, from);
-        return kind == Kind.TIMESTAMP_WIDE ? EpochMillis.toLocalDateTime(millis, size) : EpochMillis.toInstant(millis, size);
+        return kind == Kind.TIMESTAMP_WIDE
+            ? EpochMillis.toLocalDateTime(millis, size)
+            : EpochMillis.toInstant(millis, size);
       case ARRAY:
       case MAP:
       case ROW:

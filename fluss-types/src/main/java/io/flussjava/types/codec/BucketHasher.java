@@ -1,13 +1,15 @@
 package io.flussjava.types.codec;
 
 /**
- * Fluss's default bucketing: {@code bucket = abs(murmurInt(murmurHash(keyBytes))) % numBuckets}, where the key bytes
- * come from {@link CompactedKeyEncoder}. This is the function for tables without a lake format (or with Lance);
- * Paimon and Iceberg tables bucket differently and are not covered.
+ * Fluss's default bucketing: {@code bucket = abs(murmurInt(murmurHash(keyBytes))) % numBuckets},
+ * where the key bytes come from {@link CompactedKeyEncoder}. This is the function for tables
+ * without a lake format (or with Lance); Paimon and Iceberg tables bucket differently and are not
+ * covered.
  *
- * <p>{@code murmurHash} is MurmurHash3 (x86, 32-bit, seed 42) with one Fluss twist: the trailing 1–3 bytes are each
- * mixed in as a whole sign-extended word, instead of being packed into one last word. Matching it bit for bit is what
- * makes a key land in the bucket the server and other clients expect.
+ * <p>{@code murmurHash} is MurmurHash3 (x86, 32-bit, seed 42) with one Fluss twist: the trailing
+ * 1–3 bytes are each mixed in as a whole sign-extended word, instead of being packed into one last
+ * word. Matching it bit for bit is what makes a key land in the bucket the server and other clients
+ * expect.
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
@@ -27,7 +29,10 @@ public final class BucketHasher {
     return bucketFor(keyBytes, 0, keyBytes.length, numBuckets);
   }
 
-  /** The bucket of the key held in {@code bytes[offset, offset + length)} (e.g. a reused encode buffer). */
+  /**
+   * The bucket of the key held in {@code bytes[offset, offset + length)} (e.g. a reused encode
+   * buffer).
+   */
   public static int bucketFor(byte[] bytes, int offset, int length, int numBuckets) {
     if (numBuckets <= 0) {
       throw new IllegalArgumentException("number of buckets must be positive, got " + numBuckets);
@@ -43,7 +48,11 @@ public final class BucketHasher {
     int h = SEED;
     int wordsEnd = offset + (length & ~3);
     for (int i = offset; i < wordsEnd; i += 4) {
-      int word = (bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF) << 16 | bytes[i + 3] << 24;
+      int word =
+          (bytes[i] & 0xFF)
+              | (bytes[i + 1] & 0xFF) << 8
+              | (bytes[i + 2] & 0xFF) << 16
+              | bytes[i + 3] << 24;
       h = mixH1(h, mixK1(word));
     }
     for (int i = wordsEnd; i < offset + length; i++) {
@@ -52,7 +61,10 @@ public final class BucketHasher {
     return fmix(h ^ length);
   }
 
-  /** Spreads an int hash once more and makes it non-negative (0 for the one value without an absolute value). */
+  /**
+   * Spreads an int hash once more and makes it non-negative (0 for the one value without an
+   * absolute value).
+   */
   static int murmurInt(int code) {
     int c = mixH1(0, mixK1(code)); // mixH1 with h=0 is rotl(k, 13) * 5 + 0xe6546b64
     c = fmix(c ^ 4);

@@ -6,20 +6,23 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A cursor over a slice of a byte array, reading the little-endian numbers and varints of Fluss records. Reads past the
- * slice fail with an {@link IllegalArgumentException} that says where, instead of reading a neighbour's bytes. Meant to
- * be re-pointed at each record with {@link #reset}; not thread-safe.
+ * A cursor over a slice of a byte array, reading the little-endian numbers and varints of Fluss
+ * records. Reads past the slice fail with an {@link IllegalArgumentException} that says where,
+ * instead of reading a neighbour's bytes. Meant to be re-pointed at each record with {@link
+ * #reset}; not thread-safe.
  */
 public final class ByteArrayInput {
   private static final VarHandle SHORT_LE =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[] EMPTY = new byte[0];
 
-  private byte[] buffer = EMPTY; // shared: readers make a cursor per row, which must not cost an array
+  private byte[] buffer =
+      EMPTY; // shared: readers make a cursor per row, which must not cost an array
   private int position;
   private int limit;
 
@@ -27,7 +30,14 @@ public final class ByteArrayInput {
   public void reset(byte[] buffer, int offset, int length) {
     if (offset < 0 || length < 0 || offset + length > buffer.length || offset + length < 0) {
       throw new IndexOutOfBoundsException(
-          "slice [" + offset + ", " + offset + " + " + length + ") is outside an array of " + buffer.length);
+          "slice ["
+              + offset
+              + ", "
+              + offset
+              + " + "
+              + length
+              + ") is outside an array of "
+              + buffer.length);
     }
     this.buffer = buffer;
     this.position = offset;
@@ -45,12 +55,20 @@ public final class ByteArrayInput {
   private void require(int count) {
     if (count < 0 || count > limit - position) {
       throw new IllegalArgumentException(
-          "malformed record: needs " + count + " more bytes at offset " + position + " but only " + remaining()
+          "malformed record: needs "
+              + count
+              + " more bytes at offset "
+              + position
+              + " but only "
+              + remaining()
               + " remain");
     }
   }
 
-  /** The array read from; bytes of the current slice are {@code [position(), position() + remaining())}. */
+  /**
+   * The array read from; bytes of the current slice are {@code [position(), position() +
+   * remaining())}.
+   */
   public byte[] buffer() {
     return buffer;
   }
@@ -105,7 +123,8 @@ public final class ByteArrayInput {
         return value;
       }
     }
-    throw new IllegalArgumentException("malformed record: varint longer than 5 bytes before offset " + position);
+    throw new IllegalArgumentException(
+        "malformed record: varint longer than 5 bytes before offset " + position);
   }
 
   /** Reads an unsigned LEB128 long of at most 10 bytes (see {@link VarInts}). */
@@ -118,7 +137,8 @@ public final class ByteArrayInput {
         return value;
       }
     }
-    throw new IllegalArgumentException("malformed record: varlong longer than 10 bytes before offset " + position);
+    throw new IllegalArgumentException(
+        "malformed record: varlong longer than 10 bytes before offset " + position);
   }
 
   /** Reads {@code length} bytes into a new array. */

@@ -7,16 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte array written front to back, meant to be reset and reused for every row or batch so that encoding
- * allocates only when the array must grow. Multi-byte numbers are little-endian, as everywhere inside Fluss records.
- * Not thread-safe.
+ * A growable byte array written front to back, meant to be reset and reused for every row or batch
+ * so that encoding allocates only when the array must grow. Multi-byte numbers are little-endian,
+ * as everywhere inside Fluss records. Not thread-safe.
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public final class ByteArrayOutput {
   private static final VarHandle SHORT_LE =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -55,11 +56,16 @@ public final class ByteArrayOutput {
       if (needed < 0) {
         throw new IllegalStateException("cannot hold more than 2 GiB in one output");
       }
-      buffer = Arrays.copyOf(buffer, Math.max(needed, (int) Math.min(Integer.MAX_VALUE - 8, buffer.length * 2L)));
+      buffer =
+          Arrays.copyOf(
+              buffer, Math.max(needed, (int) Math.min(Integer.MAX_VALUE - 8, buffer.length * 2L)));
     }
   }
 
-  /** Writes {@code count} zero bytes and returns where they start (e.g. for a null bitset filled in later). */
+  /**
+   * Writes {@code count} zero bytes and returns where they start (e.g. for a null bitset filled in
+   * later).
+   */
   public int skipZeroed(int count) {
     ensureRemaining(count);
     int start = position;
@@ -132,7 +138,10 @@ public final class ByteArrayOutput {
     position += length;
   }
 
-  /** Writes the UTF-8 bytes of {@code text} without an intermediate array; returns how many there were. */
+  /**
+   * Writes the UTF-8 bytes of {@code text} without an intermediate array; returns how many there
+   * were.
+   */
   public int writeUtf8(String text) {
     ensureRemaining(Utf8.maxEncodedLength(text));
     int start = position;
@@ -141,8 +150,9 @@ public final class ByteArrayOutput {
   }
 
   /**
-   * Writes the varint UTF-8 length of {@code text}, then its UTF-8 bytes. Through {@code String.getBytes}: the JDK
-   * checks and copies Latin-1 strings in one intrinsic pass, faster than measuring and encoding char by char.
+   * Writes the varint UTF-8 length of {@code text}, then its UTF-8 bytes. Through {@code
+   * String.getBytes}: the JDK checks and copies Latin-1 strings in one intrinsic pass, faster than
+   * measuring and encoding char by char.
    */
   public void writeLengthPrefixedUtf8(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

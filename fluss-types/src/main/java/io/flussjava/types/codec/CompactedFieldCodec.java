@@ -13,22 +13,26 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
- * Writes and reads one non-null canonical value in the CompactedRow body encoding of its type. Shared by the row
- * writer, the row reader and the key encoder, which differ only in what surrounds the values (a null bitset or none).
+ * Writes and reads one non-null canonical value in the CompactedRow body encoding of its type.
+ * Shared by the row writer, the row reader and the key encoder, which differ only in what surrounds
+ * the values (a null bitset or none).
  *
  * <ul>
  *   <li>BOOLEAN, TINYINT: 1 byte; SMALLINT: 2 bytes LE; FLOAT/DOUBLE: 4/8 bytes LE IEEE.
- *   <li>INT, DATE (days since epoch), TIME (milliseconds of the day): unsigned varint; BIGINT: unsigned varlong.
+ *   <li>INT, DATE (days since epoch), TIME (milliseconds of the day): unsigned varint; BIGINT:
+ *       unsigned varlong.
  *   <li>CHAR, STRING (UTF-8), BINARY, BYTES: varint length, then the bytes.
- *   <li>DECIMAL with precision up to 18: the unscaled value as a varlong; above: varint length, then the unscaled
- *       value's big-endian two's-complement bytes.
- *   <li>TIMESTAMP, TIMESTAMP_LTZ: epoch milliseconds as a varlong, then, only for precision above 3, the
- *       nanoseconds within the millisecond as a varint.
- *   <li>ARRAY, MAP: varint length, then the {@link BinaryArrayCodec binary array} or {@link BinaryMapCodec map},
- *       whose nested rows are CompactedRows; ROW: varint length, then the nested CompactedRow.
+ *   <li>DECIMAL with precision up to 18: the unscaled value as a varlong; above: varint length,
+ *       then the unscaled value's big-endian two's-complement bytes.
+ *   <li>TIMESTAMP, TIMESTAMP_LTZ: epoch milliseconds as a varlong, then, only for precision above
+ *       3, the nanoseconds within the millisecond as a varint.
+ *   <li>ARRAY, MAP: varint length, then the {@link BinaryArrayCodec binary array} or {@link
+ *       BinaryMapCodec map}, whose nested rows are CompactedRows; ROW: varint length, then the
+ *       nested CompactedRow.
  * </ul>
  *
- * <p>Values must already be canonical (see {@code io.flussjava.types.convert}); this class does not re-validate them.
+ * <p>Values must already be canonical (see {@code io.flussjava.types.convert}); this class does not
+ * re-validate them.
  */
 final class CompactedFieldCodec {
   private static final int BOOLEAN = 0;
@@ -52,6 +56,7 @@ final class CompactedFieldCodec {
 
   /** Decimals up to this precision fit an unscaled long. */
   private static final int MAX_COMPACT_DECIMAL_PRECISION = 18;
+
   /** Timestamps up to this precision are stored as milliseconds only. */
   private static final int MAX_COMPACT_TIMESTAMP_PRECISION = 3;
 
@@ -61,6 +66,7 @@ final class CompactedFieldCodec {
   private final int kind;
   private final int scale;
   private final NestedValueCodec nested;
+
   /** Nested values are written here first: their varint length prefix comes before them. */
   private final ByteArrayOutput nestedBytes;
 
@@ -97,7 +103,9 @@ final class CompactedFieldCodec {
       case DECIMAL:
         DecimalType decimal = (DecimalType) type;
         return new CompactedFieldCodec(
-            decimal.getPrecision() <= MAX_COMPACT_DECIMAL_PRECISION ? DECIMAL_COMPACT : DECIMAL_WIDE,
+            decimal.getPrecision() <= MAX_COMPACT_DECIMAL_PRECISION
+                ? DECIMAL_COMPACT
+                : DECIMAL_WIDE,
             decimal.getScale());
       case CHAR:
       case STRING:
@@ -196,13 +204,17 @@ final class CompactedFieldCodec {
   }
 
   private BigInteger unscaled(BigDecimal value) {
-    // Canonical values already have the column's scale; this only guards against callers that skipped conversion.
-    return (value.scale() == scale ? value : value.setScale(scale, RoundingMode.UNNECESSARY)).unscaledValue();
+    // Canonical values already have the column's scale; this only guards against callers that
+    // skipped conversion.
+    return (value.scale() == scale ? value : value.setScale(scale, RoundingMode.UNNECESSARY))
+        .unscaledValue();
   }
 
-  private static void writeLocalDateTime(ByteArrayOutput out, LocalDateTime value, boolean withNanos) {
+  private static void writeLocalDateTime(
+      ByteArrayOutput out, LocalDateTime value, boolean withNanos) {
     long nanoOfDay = value.toLocalTime().toNanoOfDay();
-    out.writeVarLong(value.toLocalDate().toEpochDay() * MILLIS_PER_DAY + nanoOfDay / NANOS_PER_MILLI);
+    out.writeVarLong(
+        value.toLocalDate().toEpochDay() * MILLIS_PER_DAY + nanoOfDay / NANOS_PER_MILLI);
     if (withNanos) {
       out.writeVarInt((int) (nanoOfDay % NANOS_PER_MILLI));
     }

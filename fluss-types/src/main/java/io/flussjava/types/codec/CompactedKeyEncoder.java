@@ -5,10 +5,11 @@ import io.flussjava.types.DataTypeRoot;
 import io.flussjava.types.RowType;
 
 /**
- * Encodes the key columns of a row as Fluss's CompactedKeyEncoder does: the CompactedRow body encodings of the key
- * values, concatenated, with no null bitset. The result is both the primary-key bytes of PutKv/Lookup and the input
- * of {@link BucketHasher}. Key columns must be non-null. Thread-safe: it keeps no scratch state, so one encoder per key
- * may be shared by every thread (a shared writer or lookuper encodes keys on many threads at once).
+ * Encodes the key columns of a row as Fluss's CompactedKeyEncoder does: the CompactedRow body
+ * encodings of the key values, concatenated, with no null bitset. The result is both the
+ * primary-key bytes of PutKv/Lookup and the input of {@link BucketHasher}. Key columns must be
+ * non-null. Thread-safe: it keeps no scratch state, so one encoder per key may be shared by every
+ * thread (a shared writer or lookuper encodes keys on many threads at once).
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
@@ -40,7 +41,11 @@ public final class CompactedKeyEncoder {
       if (root == DataTypeRoot.ARRAY || root == DataTypeRoot.MAP || root == DataTypeRoot.ROW) {
         // Fluss rejects such tables; a key encoding of them would match nothing on the server.
         throw new UnsupportedOperationException(
-            "key column '" + keyNames[i] + "' is " + rowType.getTypeAt(index) + "; Fluss keys cannot be ARRAY, MAP or ROW");
+            "key column '"
+                + keyNames[i]
+                + "' is "
+                + rowType.getTypeAt(index)
+                + "; Fluss keys cannot be ARRAY, MAP or ROW");
       }
       fields[i] = CompactedFieldCodec.forType(rowType.getTypeAt(index));
     }
@@ -63,8 +68,10 @@ public final class CompactedKeyEncoder {
 
   /** The key bytes of {@code row} in a new array. */
   public byte[] encodeKey(Object[] row) {
-    // A fresh small buffer per key rather than a shared scratch one (which mixed up keys of concurrent callers) or a
-    // ThreadLocal one: measured the same within noise (~40 ns a key), and nothing stays pinned to pooled threads.
+    // A fresh small buffer per key rather than a shared scratch one (which mixed up keys of
+    // concurrent callers) or a
+    // ThreadLocal one: measured the same within noise (~40 ns a key), and nothing stays pinned to
+    // pooled threads.
     ByteArrayOutput out = new ByteArrayOutput(32);
     writeKey(row, out);
     return out.toByteArray();

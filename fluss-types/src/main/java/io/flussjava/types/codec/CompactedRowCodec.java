@@ -2,7 +2,10 @@ package io.flussjava.types.codec;
 
 import io.flussjava.types.RowType;
 
-/** CompactedRow as the encoding of nested ROW values, in CompactedRow fields and in the arrays and maps inside them. */
+/**
+ * CompactedRow as the encoding of nested ROW values, in CompactedRow fields and in the arrays and
+ * maps inside them.
+ */
 final class CompactedRowCodec implements NestedRowCodec {
   private final CompactedRowWriter writer;
   private final CompactedRowReader reader;

@@ -3,9 +3,9 @@ package io.flussjava.types.codec;
 import io.flussjava.types.RowType;
 
 /**
- * Decodes CompactedRow bytes (see {@link CompactedRowWriter}) into canonical values. Build one per row type (i.e. per
- * schema id) and reuse it. Thread-safe: each read uses its own cursor, so one reader may serve many threads (a shared
- * lookuper decodes answers on several threads at once).
+ * Decodes CompactedRow bytes (see {@link CompactedRowWriter}) into canonical values. Build one per
+ * row type (i.e. per schema id) and reuse it. Thread-safe: each read uses its own cursor, so one
+ * reader may serve many threads (a shared lookuper decodes answers on several threads at once).
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
@@ -29,15 +29,21 @@ public final class CompactedRowReader {
   /**
    * Decodes the row in {@code bytes[offset, offset + length)}.
    *
-   * @throws IllegalArgumentException if the bytes end before the row does, or the row does not use them all
+   * @throws IllegalArgumentException if the bytes end before the row does, or the row does not use
+   *     them all
    */
   public Object[] read(byte[] bytes, int offset, int length) {
-    // A cursor per row (a few fields, no array) instead of a shared one, which broke rows decoded concurrently.
+    // A cursor per row (a few fields, no array) instead of a shared one, which broke rows decoded
+    // concurrently.
     ByteArrayInput input = new ByteArrayInput();
     input.reset(bytes, offset, length);
     if (length < bitsetBytes) {
       throw new IllegalArgumentException(
-          "malformed CompactedRow: " + length + " bytes cannot hold the " + bitsetBytes + "-byte null bitset");
+          "malformed CompactedRow: "
+              + length
+              + " bytes cannot hold the "
+              + bitsetBytes
+              + "-byte null bitset");
     }
     input.skip(bitsetBytes);
     Object[] values = new Object[fields.length];
@@ -48,8 +54,12 @@ public final class CompactedRowReader {
       }
     }
     if (input.remaining() != 0) {
-      throw new IllegalArgumentException("malformed CompactedRow: " + input.remaining()
-          + " bytes left after the last of " + fields.length + " fields");
+      throw new IllegalArgumentException(
+          "malformed CompactedRow: "
+              + input.remaining()
+              + " bytes left after the last of "
+              + fields.length
+              + " fields");
     }
     return values;
   }

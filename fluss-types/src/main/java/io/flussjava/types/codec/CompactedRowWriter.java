@@ -3,12 +3,14 @@ package io.flussjava.types.codec;
 import io.flussjava.types.RowType;
 
 /**
- * Encodes rows of canonical values in Fluss's CompactedRow format (KV values and COMPACTED log records): a null bitset
- * of {@code ceil(fieldCount / 8)} bytes (bit {@code i % 8} of byte {@code i / 8}, set = null), then the non-null values
- * in field order, each as {@link CompactedFieldCodec} describes. Null fields take no body bytes.
+ * Encodes rows of canonical values in Fluss's CompactedRow format (KV values and COMPACTED log
+ * records): a null bitset of {@code ceil(fieldCount / 8)} bytes (bit {@code i % 8} of byte {@code i
+ * / 8}, set = null), then the non-null values in field order, each as {@link CompactedFieldCodec}
+ * describes. Null fields take no body bytes.
  *
- * <p>Build one per row type and reuse it. {@link #writeRow(Object[], ByteArrayOutput)} appends to a caller's output
- * (e.g. straight into a batch); {@link #encode(Object[])} uses an internal reusable buffer. Not thread-safe.
+ * <p>Build one per row type and reuse it. {@link #writeRow(Object[], ByteArrayOutput)} appends to a
+ * caller's output (e.g. straight into a batch); {@link #encode(Object[])} uses an internal reusable
+ * buffer. Not thread-safe.
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
@@ -33,17 +35,20 @@ public final class CompactedRowWriter {
   /**
    * Appends one row to {@code out} and returns the number of bytes written.
    *
-   * @param values canonical values, one per field, null for null; the caller has checked nullability
+   * @param values canonical values, one per field, null for null; the caller has checked
+   *     nullability
    */
   public int writeRow(Object[] values, ByteArrayOutput out) {
     if (values.length != fields.length) {
-      throw new IllegalArgumentException("expected " + fields.length + " values, got " + values.length);
+      throw new IllegalArgumentException(
+          "expected " + fields.length + " values, got " + values.length);
     }
     int start = out.skipZeroed(bitsetBytes);
     for (int i = 0; i < values.length; i++) {
       Object value = values[i];
       if (value == null) {
-        // Set the bit in whatever array backs the output now: it may have grown since the bitset was written.
+        // Set the bit in whatever array backs the output now: it may have grown since the bitset
+        // was written.
         out.array()[start + (i >>> 3)] |= (byte) (1 << (i & 7));
       } else {
         fields[i].write(out, value);

@@ -3,9 +3,9 @@ package io.flussjava.types.codec;
 import io.flussjava.types.RowType;
 
 /**
- * Encodes and decodes whole rows of one row type, for ROW values nested in a row or in a binary array or map. Which
- * encoding depends on the row format around them: a ROW inside a CompactedRow (or inside an array of one) is itself a
- * CompactedRow, inside an IndexedRow it is an IndexedRow.
+ * Encodes and decodes whole rows of one row type, for ROW values nested in a row or in a binary
+ * array or map. Which encoding depends on the row format around them: a ROW inside a CompactedRow
+ * (or inside an array of one) is itself a CompactedRow, inside an IndexedRow it is an IndexedRow.
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */

@@ -9,26 +9,31 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The bytes of one ARRAY, MAP or ROW value, without a length: whatever holds the value (a CompactedRow field, an
- * IndexedRow's length slots, a binary array's slot) records how long they are. One per nested type; writing
- * is not thread-safe (scratch buffers), reading is (lookups decode on many threads with one codec).
+ * The bytes of one ARRAY, MAP or ROW value, without a length: whatever holds the value (a
+ * CompactedRow field, an IndexedRow's length slots, a binary array's slot) records how long they
+ * are. One per nested type; writing is not thread-safe (scratch buffers), reading is (lookups
+ * decode on many threads with one codec).
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
 public interface NestedValueCodec {
-  /** Appends the bytes of {@code value}, a canonical ARRAY ({@code List}), MAP ({@code Map}) or ROW ({@code List}). */
+  /**
+   * Appends the bytes of {@code value}, a canonical ARRAY ({@code List}), MAP ({@code Map}) or ROW
+   * ({@code List}).
+   */
   void writeValue(Object value, ByteArrayOutput out);
 
   /**
-   * Decodes the value in {@code bytes[offset, offset + length)} into its canonical, unmodifiable form.
+   * Decodes the value in {@code bytes[offset, offset + length)} into its canonical, unmodifiable
+   * form.
    *
    * @throws IllegalArgumentException if the bytes are not a well-formed value of the type
    */
   Object readValue(byte[] bytes, int offset, int length);
 
   /**
-   * The codec of a nested type, whose nested rows use {@code rows} (CompactedRows inside a CompactedRow, IndexedRows
-   * inside an IndexedRow).
+   * The codec of a nested type, whose nested rows use {@code rows} (CompactedRows inside a
+   * CompactedRow, IndexedRows inside an IndexedRow).
    *
    * @throws IllegalArgumentException if {@code type} is not ARRAY, MAP or ROW
    */

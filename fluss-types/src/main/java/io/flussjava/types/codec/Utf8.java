@@ -1,9 +1,9 @@
 package io.flussjava.types.codec;
 
 /**
- * UTF-8 encoding straight into a caller's array, so that strings are written without the temporary array of {@code
- * String.getBytes}. Unpaired surrogates become {@code '?'}, exactly as {@code getBytes(UTF_8)} does, so both paths
- * produce the same bytes.
+ * UTF-8 encoding straight into a caller's array, so that strings are written without the temporary
+ * array of {@code String.getBytes}. Unpaired surrogates become {@code '?'}, exactly as {@code
+ * getBytes(UTF_8)} does, so both paths produce the same bytes.
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
@@ -15,7 +15,10 @@ public final class Utf8 {
     return text.length() * 3;
   }
 
-  /** Encodes {@code text} at {@code position} (the caller ensures room) and returns the end position. */
+  /**
+   * Encodes {@code text} at {@code position} (the caller ensures room) and returns the end
+   * position.
+   */
   public static int encode(String text, byte[] buffer, int position) {
     int length = text.length();
     int i = 0;
@@ -36,7 +39,9 @@ public final class Utf8 {
         buffer[position++] = (byte) (0xC0 | (c >> 6));
         buffer[position++] = (byte) (0x80 | (c & 0x3F));
       } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < length
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
           int codePoint = Character.toCodePoint(c, text.charAt(++i));
           buffer[position++] = (byte) (0xF0 | (codePoint >> 18));
           buffer[position++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));

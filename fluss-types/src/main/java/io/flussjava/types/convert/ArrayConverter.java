@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** ARRAY: a {@code List} or {@code Object[]}, each element converted; the result is an unmodifiable list. */
+/**
+ * ARRAY: a {@code List} or {@code Object[]}, each element converted; the result is an unmodifiable
+ * list.
+ */
 final class ArrayConverter extends ValueConverter {
   private final ValueConverter element;
   private final Class<?> elementPassThrough;

@@ -3,8 +3,8 @@ package io.flussjava.types.convert;
 import io.flussjava.types.BinaryType;
 
 /**
- * BINARY(n): a {@code byte[]} of exactly {@code n} bytes. Exact, because ARROW log tables store BINARY(n) as Arrow
- * fixed-size binary, which cannot hold a shorter value, and Fluss does not pad.
+ * BINARY(n): a {@code byte[]} of exactly {@code n} bytes. Exact, because ARROW log tables store
+ * BINARY(n) as Arrow fixed-size binary, which cannot hold a shorter value, and Fluss does not pad.
  */
 final class BinaryConverter extends ValueConverter {
   private final int length;
@@ -20,7 +20,8 @@ final class BinaryConverter extends ValueConverter {
       throw wrongType(value);
     }
     if (((byte[]) value).length != length) {
-      throw doesNotFit(value, "BINARY(" + length + ") values must be exactly " + length + " bytes long");
+      throw doesNotFit(
+          value, "BINARY(" + length + ") values must be exactly " + length + " bytes long");
     }
     return value;
   }

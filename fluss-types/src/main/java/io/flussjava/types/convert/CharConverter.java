@@ -2,7 +2,10 @@ package io.flussjava.types.convert;
 
 import io.flussjava.types.CharType;
 
-/** CHAR(n): a {@code String} of at most {@code n} characters (Unicode code points); it is not padded. */
+/**
+ * CHAR(n): a {@code String} of at most {@code n} characters (Unicode code points); it is not
+ * padded.
+ */
 final class CharConverter extends ValueConverter {
   private final int length;
 

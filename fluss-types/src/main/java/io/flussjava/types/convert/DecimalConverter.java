@@ -6,9 +6,10 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * DECIMAL(p, s): a {@code BigDecimal} (or an integral box or {@code BigInteger}) brought to scale {@code s} without
- * rounding. Values that would lose digits after the point, or need more than {@code p} digits, are rejected rather than
- * silently rounded: a stored amount must be the amount that was written.
+ * DECIMAL(p, s): a {@code BigDecimal} (or an integral box or {@code BigInteger}) brought to scale
+ * {@code s} without rounding. Values that would lose digits after the point, or need more than
+ * {@code p} digits, are rejected rather than silently rounded: a stored amount must be the amount
+ * that was written.
  */
 final class DecimalConverter extends ValueConverter {
   private final int precision;
@@ -25,7 +26,10 @@ final class DecimalConverter extends ValueConverter {
     BigDecimal decimal;
     if (value instanceof BigDecimal) {
       decimal = (BigDecimal) value;
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
       decimal = BigDecimal.valueOf(((Number) value).longValue());
     } else if (value instanceof BigInteger) {
       decimal = new BigDecimal((BigInteger) value);
@@ -40,7 +44,9 @@ final class DecimalConverter extends ValueConverter {
       }
     }
     if (decimal.precision() > precision) {
-      throw doesNotFit(value, "it needs " + decimal.precision() + " digits, more than the precision " + precision);
+      throw doesNotFit(
+          value,
+          "it needs " + decimal.precision() + " digits, more than the precision " + precision);
     }
     return decimal;
   }

@@ -2,7 +2,10 @@ package io.flussjava.types.convert;
 
 import io.flussjava.types.DataType;
 
-/** DOUBLE: a {@code Double}, or a {@code Float} widened to it (as Java's own float-to-double conversion does). */
+/**
+ * DOUBLE: a {@code Double}, or a {@code Float} widened to it (as Java's own float-to-double
+ * conversion does).
+ */
 final class DoubleConverter extends ValueConverter {
   DoubleConverter(DataType type) {
     super(type);

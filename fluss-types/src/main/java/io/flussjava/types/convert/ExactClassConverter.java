@@ -2,7 +2,10 @@ package io.flussjava.types.convert;
 
 import io.flussjava.types.DataType;
 
-/** Accepts only the canonical class itself (BOOLEAN, TINYINT, FLOAT, STRING, BYTES, DATE, TIME, TIMESTAMP). */
+/**
+ * Accepts only the canonical class itself (BOOLEAN, TINYINT, FLOAT, STRING, BYTES, DATE, TIME,
+ * TIMESTAMP).
+ */
 final class ExactClassConverter extends ValueConverter {
   ExactClassConverter(DataType type) {
     super(type);

@@ -30,7 +30,9 @@ final class FunctionTypeConverter<J> implements TypeConverter<J> {
   public Object toCanonical(J value, DataType type) {
     if (toCanonical == null) {
       throw new UnsupportedOperationException(
-          "converter for " + javaClass.getTypeName() + " only converts read values; it was made with output()");
+          "converter for "
+              + javaClass.getTypeName()
+              + " only converts read values; it was made with output()");
     }
     return toCanonical.apply(value, type);
   }

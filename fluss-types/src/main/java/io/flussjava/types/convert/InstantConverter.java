@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
-/** TIMESTAMP_LTZ: an {@code Instant}, or an {@code OffsetDateTime}/{@code ZonedDateTime}, which name one instant. */
+/**
+ * TIMESTAMP_LTZ: an {@code Instant}, or an {@code OffsetDateTime}/{@code ZonedDateTime}, which name
+ * one instant.
+ */
 final class InstantConverter extends ValueConverter {
   InstantConverter(DataType type) {
     super(type);

@@ -3,9 +3,10 @@ package io.flussjava.types.convert;
 import io.flussjava.types.DataType;
 
 /**
- * SMALLINT, INT and BIGINT: the canonical box, or a narrower integral box widened to it (a {@code Byte} into INT, an
- * {@code Integer} into BIGINT). Never narrows: a {@code Long} into INT is rejected even when the value would fit,
- * so that a column's Java type is a property of the code, not of the data.
+ * SMALLINT, INT and BIGINT: the canonical box, or a narrower integral box widened to it (a {@code
+ * Byte} into INT, an {@code Integer} into BIGINT). Never narrows: a {@code Long} into INT is
+ * rejected even when the value would fit, so that a column's Java type is a property of the code,
+ * not of the data.
  */
 final class IntegralConverter extends ValueConverter {
   private final int targetWidth;

@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** MAP: a {@code Map}, each key and value converted; the result is an unmodifiable map in the input's order. */
+/**
+ * MAP: a {@code Map}, each key and value converted; the result is an unmodifiable map in the
+ * input's order.
+ */
 final class MapConverter extends ValueConverter {
   private final ValueConverter key;
   private final ValueConverter value;
@@ -35,7 +38,8 @@ final class MapConverter extends ValueConverter {
     return Collections.unmodifiableMap(converted);
   }
 
-  private static Object convert(Object item, ValueConverter converter, boolean nullable, String location) {
+  private static Object convert(
+      Object item, ValueConverter converter, boolean nullable, String location) {
     if (item == null) {
       if (!nullable) {
         throw new ValueRejectedException(location + " is NOT NULL but the value is null");

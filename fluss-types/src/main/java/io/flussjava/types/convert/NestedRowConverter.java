@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** A nested ROW value: a {@code List} or {@code Object[]} of the field values in order, each converted. */
+/**
+ * A nested ROW value: a {@code List} or {@code Object[]} of the field values in order, each
+ * converted.
+ */
 final class NestedRowConverter extends ValueConverter {
   private final RowType rowType;
   private final ValueConverter[] fields;
@@ -27,8 +30,15 @@ final class NestedRowConverter extends ValueConverter {
       throw wrongType(value);
     }
     if (values.length != fields.length) {
-      throw new ValueRejectedException("of type " + type + " expects " + fields.length + " field values "
-          + rowType.getFieldNames() + ", got " + values.length);
+      throw new ValueRejectedException(
+          "of type "
+              + type
+              + " expects "
+              + fields.length
+              + " field values "
+              + rowType.getFieldNames()
+              + ", got "
+              + values.length);
     }
     for (int i = 0; i < values.length; i++) {
       String location = "field '" + rowType.getFieldNames().get(i) + "'";

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one non-null canonical value read from Fluss into what the user registered for its type (see {@link
- * TypeConverters.Builder#output}). {@link #forType} returns null for a type that needs no conversion anywhere inside
- * it, which is what lets {@link RowConverter} skip whole columns, or whole rows.
+ * Turns one non-null canonical value read from Fluss into what the user registered for its type
+ * (see {@link TypeConverters.Builder#output}). {@link #forType} returns null for a type that needs
+ * no conversion anywhere inside it, which is what lets {@link RowConverter} skip whole columns, or
+ * whole rows.
  */
 abstract class OutputConverter {
 

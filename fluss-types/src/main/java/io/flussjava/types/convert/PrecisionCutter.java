@@ -10,16 +10,19 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
- * Cuts TIME, TIMESTAMP and TIMESTAMP_LTZ values of a row to their column's precision (digits beyond it are dropped,
- * toward the past), so that a value reads back the same from every path: the Arrow log keeps only its unit's digits,
- * while KV rows (and so lookups) would keep every digit given. {@code LocalDateTime.now()} has nanoseconds, a
- * TIMESTAMP(6) column keeps microseconds.
+ * Cuts TIME, TIMESTAMP and TIMESTAMP_LTZ values of a row to their column's precision (digits beyond
+ * it are dropped, toward the past), so that a value reads back the same from every path: the Arrow
+ * log keeps only its unit's digits, while KV rows (and so lookups) would keep every digit given.
+ * {@code LocalDateTime.now()} has nanoseconds, a TIMESTAMP(6) column keeps microseconds.
  *
- * <p>Writers cut after the row's partition is named, so partition names are built from the value as given, as the
- * official client builds them. Values nested in ARRAY, MAP or ROW columns are not cut. Thread-safe.
+ * <p>Writers cut after the row's partition is named, so partition names are built from the value as
+ * given, as the official client builds them. Values nested in ARRAY, MAP or ROW columns are not
+ * cut. Thread-safe.
  */
 public final class PrecisionCutter {
-  private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
+  private static final int[] POW10 = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
 
   private final int[] columns;
   // Nanoseconds are cut to multiples of this, per column in `columns`.
@@ -55,8 +58,8 @@ public final class PrecisionCutter {
   }
 
   /**
-   * The row with its temporal values cut: {@code row} itself when nothing needs cutting (the common case costs no
-   * copy), else a copy; the caller's array is never changed.
+   * The row with its temporal values cut: {@code row} itself when nothing needs cutting (the common
+   * case costs no copy), else a copy; the caller's array is never changed.
    */
   public Object[] cut(Object[] row) {
     Object[] out = row;

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which Java values each Fluss type accepts on write and returns on read. Immutable and thread-safe; {@link
- * #defaults()} is the built-in mapping, {@link #builder()} adds your own converters.
+ * Which Java values each Fluss type accepts on write and returns on read. Immutable and
+ * thread-safe; {@link #defaults()} is the built-in mapping, {@link #builder()} adds your own
+ * converters.
  *
  * <p>Canonical classes, what reads return by default and what writes always accept:
  *
@@ -41,9 +42,10 @@ import java.util.Map;
  *   <tr><td>ROW</td><td>List&lt;Object&gt; (field values in order)</td><td>Object[]</td></tr>
  * </table>
  *
- * <p>Nothing narrows (a {@code Long} is not accepted for INT even when it would fit) and nothing is parsed from
- * strings. Legacy classes such as {@code java.util.Date} and {@code java.sql.Timestamp} are deliberately not built in,
- * because their time zone is ambiguous: register a converter that states yours (see the package documentation).
+ * <p>Nothing narrows (a {@code Long} is not accepted for INT even when it would fit) and nothing is
+ * parsed from strings. Legacy classes such as {@code java.util.Date} and {@code java.sql.Timestamp}
+ * are deliberately not built in, because their time zone is ambiguous: register a converter that
+ * states yours (see the package documentation).
  */
 public final class TypeConverters {
   private static final Map<DataTypeRoot, Class<?>> CANONICAL = canonicalClasses();
@@ -54,7 +56,8 @@ public final class TypeConverters {
   private final Map<DataTypeRoot, TypeConverter<?>> outputs;
 
   private TypeConverters(
-      Map<DataTypeRoot, List<TypeConverter<?>>> inputs, Map<DataTypeRoot, TypeConverter<?>> outputs) {
+      Map<DataTypeRoot, List<TypeConverter<?>>> inputs,
+      Map<DataTypeRoot, TypeConverter<?>> outputs) {
     this.inputs = inputs;
     this.outputs = outputs;
   }
@@ -84,7 +87,10 @@ public final class TypeConverters {
     return CANONICAL.get(root);
   }
 
-  /** Whether any read conversion is registered; without one, reads return canonical values as they are. */
+  /**
+   * Whether any read conversion is registered; without one, reads return canonical values as they
+   * are.
+   */
   public boolean hasOutputConverters() {
     return !outputs.isEmpty();
   }
@@ -129,32 +135,37 @@ public final class TypeConverters {
 
   /** Collects converters; not thread-safe. */
   public static final class Builder {
-    private final Map<DataTypeRoot, List<TypeConverter<?>>> inputs = new EnumMap<>(DataTypeRoot.class);
+    private final Map<DataTypeRoot, List<TypeConverter<?>>> inputs =
+        new EnumMap<>(DataTypeRoot.class);
     private final Map<DataTypeRoot, TypeConverter<?>> outputs = new EnumMap<>(DataTypeRoot.class);
 
     private Builder() {}
 
     /**
-     * Makes writes accept {@code converter.javaClass()} (and its subclasses) for every column or element of kind
-     * {@code root}. Converters for one root are tried in registration order, before the built-in lenient conversions;
-     * values of the canonical class never reach them.
+     * Makes writes accept {@code converter.javaClass()} (and its subclasses) for every column or
+     * element of kind {@code root}. Converters for one root are tried in registration order, before
+     * the built-in lenient conversions; values of the canonical class never reach them.
      *
-     * @throws IllegalArgumentException if the converter's class is the canonical class of {@code root}, since it
-     *     would never be called
+     * @throws IllegalArgumentException if the converter's class is the canonical class of {@code
+     *     root}, since it would never be called
      */
     public Builder register(DataTypeRoot root, TypeConverter<?> converter) {
       check(root, converter);
       if (converter.javaClass() == CANONICAL.get(root)) {
-        throw new IllegalArgumentException(converter.javaClass().getTypeName() + " is already the canonical class of "
-            + root + "; a converter for it would never be called");
+        throw new IllegalArgumentException(
+            converter.javaClass().getTypeName()
+                + " is already the canonical class of "
+                + root
+                + "; a converter for it would never be called");
       }
       inputs.computeIfAbsent(root, r -> new ArrayList<>()).add(converter);
       return this;
     }
 
     /**
-     * Makes reads return {@code converter.fromCanonical(...)} instead of the canonical value for every column or
-     * element of kind {@code root}; replaces an earlier output converter for that root.
+     * Makes reads return {@code converter.fromCanonical(...)} instead of the canonical value for
+     * every column or element of kind {@code root}; replaces an earlier output converter for that
+     * root.
      */
     public Builder output(DataTypeRoot root, TypeConverter<?> converter) {
       check(root, converter);
@@ -176,7 +187,8 @@ public final class TypeConverters {
         throw new IllegalArgumentException("type root must not be null");
       }
       if (converter == null || converter.javaClass() == null) {
-        throw new IllegalArgumentException("converter for " + root + " must not be null and must name its Java class");
+        throw new IllegalArgumentException(
+            "converter for " + root + " must not be null and must name its Java class");
       }
     }
   }

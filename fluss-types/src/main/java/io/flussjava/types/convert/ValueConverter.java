@@ -3,9 +3,9 @@ package io.flussjava.types.convert;
 import io.flussjava.types.DataType;
 
 /**
- * Turns one non-null Java value into the canonical value of one type, or rejects it. One instance per column (or
- * nested element type), built once by {@link ValueConverters}, so the per-value work is a class check and, for lenient
- * inputs, one conversion.
+ * Turns one non-null Java value into the canonical value of one type, or rejects it. One instance
+ * per column (or nested element type), built once by {@link ValueConverters}, so the per-value work
+ * is a class check and, for lenient inputs, one conversion.
  */
 abstract class ValueConverter {
   private static final int MAX_SHOWN_CHARS = 40;
@@ -25,8 +25,9 @@ abstract class ValueConverter {
   abstract Object toCanonical(Object value);
 
   /**
-   * The class that needs no work beyond a class check: {@link RowConverter} passes such values through without calling
-   * this converter. Null when every canonical value still has to be checked (DECIMAL, CHAR, BINARY, nested types).
+   * The class that needs no work beyond a class check: {@link RowConverter} passes such values
+   * through without calling this converter. Null when every canonical value still has to be checked
+   * (DECIMAL, CHAR, BINARY, nested types).
    */
   Class<?> passThroughClass() {
     return null;
@@ -37,15 +38,24 @@ abstract class ValueConverter {
   }
 
   final ValueRejectedException wrongType(Object value) {
-    return new ValueRejectedException("of type " + type + " expects " + canonicalClass.getTypeName()
-        + " (or a registered converter), got " + describe(value));
+    return new ValueRejectedException(
+        "of type "
+            + type
+            + " expects "
+            + canonicalClass.getTypeName()
+            + " (or a registered converter), got "
+            + describe(value));
   }
 
   final ValueRejectedException doesNotFit(Object value, String why) {
-    return new ValueRejectedException("of type " + type + " cannot hold " + describe(value) + ": " + why);
+    return new ValueRejectedException(
+        "of type " + type + " cannot hold " + describe(value) + ": " + why);
   }
 
-  /** E.g. {@code java.lang.String "x"} or {@code byte[] of length 3}: the class, then a short rendering. */
+  /**
+   * E.g. {@code java.lang.String "x"} or {@code byte[] of length 3}: the class, then a short
+   * rendering.
+   */
   static String describe(Object value) {
     if (value instanceof byte[]) {
       return "byte[] of length " + ((byte[]) value).length;

@@ -9,7 +9,10 @@ import io.flussjava.types.MapType;
 import io.flussjava.types.RowType;
 import java.util.List;
 
-/** Builds the input {@link ValueConverter} for a type: the built-in one, fronted by the user's registered ones. */
+/**
+ * Builds the input {@link ValueConverter} for a type: the built-in one, fronted by the user's
+ * registered ones.
+ */
 final class ValueConverters {
   private ValueConverters() {}
 
@@ -43,7 +46,8 @@ final class ValueConverters {
         return new ArrayConverter(array, forType(array.getElementType(), registry));
       case MAP:
         MapType map = (MapType) type;
-        return new MapConverter(map, forType(map.getKeyType(), registry), forType(map.getValueType(), registry));
+        return new MapConverter(
+            map, forType(map.getKeyType(), registry), forType(map.getValueType(), registry));
       case ROW:
         RowType row = (RowType) type;
         ValueConverter[] fields = new ValueConverter[row.getFieldCount()];

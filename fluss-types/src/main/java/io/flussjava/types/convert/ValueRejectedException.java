@@ -1,9 +1,10 @@
 package io.flussjava.types.convert;
 
 /**
- * Why one value cannot become a canonical value, worded to follow a subject such as {@code column 'age'} (e.g. {@code
- * "of type INT expects java.lang.Integer ..."}). Nested converters prefix where they were ({@code "element 2 ..."});
- * {@link RowConverter} turns it into an {@link io.flussjava.exception.InvalidRowException} naming the column.
+ * Why one value cannot become a canonical value, worded to follow a subject such as {@code column
+ * 'age'} (e.g. {@code "of type INT expects java.lang.Integer ..."}). Nested converters prefix where
+ * they were ({@code "element 2 ..."}); {@link RowConverter} turns it into an {@link
+ * io.flussjava.exception.InvalidRowException} naming the column.
  */
 final class ValueRejectedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

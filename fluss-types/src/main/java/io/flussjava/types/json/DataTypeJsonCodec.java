@@ -10,8 +10,8 @@ import io.flussjava.types.CharType;
 import io.flussjava.types.DataField;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DataTypeRoot;
-import io.flussjava.types.DecimalType;
 import io.flussjava.types.DataTypes;
+import io.flussjava.types.DecimalType;
 import io.flussjava.types.LocalZonedTimestampType;
 import io.flussjava.types.MapType;
 import io.flussjava.types.RowType;
@@ -21,14 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The server's JSON form of a {@link DataType}, as found in schema JSON and in AlterTable's add-column request:
- * {@code {"type":"INTEGER","nullable":false}}. {@code "nullable"} is written only when false. Extra keys per root:
- * {@code length} (CHAR, BINARY), {@code precision}/{@code scale} (DECIMAL), {@code precision} (TIME, TIMESTAMP,
- * TIMESTAMP_LTZ), {@code element_type} (ARRAY), {@code key_type}/{@code value_type} (MAP) and {@code fields} (ROW:
- * objects of {@code name}, {@code field_type}, optional {@code description} and {@code field_id}).
+ * The server's JSON form of a {@link DataType}, as found in schema JSON and in AlterTable's
+ * add-column request: {@code {"type":"INTEGER","nullable":false}}. {@code "nullable"} is written
+ * only when false. Extra keys per root: {@code length} (CHAR, BINARY), {@code precision}/{@code
+ * scale} (DECIMAL), {@code precision} (TIME, TIMESTAMP, TIMESTAMP_LTZ), {@code element_type}
+ * (ARRAY), {@code key_type}/{@code value_type} (MAP) and {@code fields} (ROW: objects of {@code
+ * name}, {@code field_type}, optional {@code description} and {@code field_id}).
  *
- * <p>Reading is lenient: unknown keys are ignored, a missing {@code nullable} means nullable and a missing {@code
- * field_id} means unassigned. A missing required key or an unknown type name is an {@link IllegalArgumentException}.
+ * <p>Reading is lenient: unknown keys are ignored, a missing {@code nullable} means nullable and a
+ * missing {@code field_id} means unassigned. A missing required key or an unknown type name is an
+ * {@link IllegalArgumentException}.
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
@@ -110,7 +112,8 @@ public final class DataTypeJsonCodec {
   /**
    * The type described by {@code node}.
    *
-   * @throws IllegalArgumentException if the node is not a type object, names an unknown type, or lacks a required key
+   * @throws IllegalArgumentException if the node is not a type object, names an unknown type, or
+   *     lacks a required key
    */
   public static DataType fromJson(JsonNode node) {
     if (node == null || !node.isObject()) {
@@ -124,7 +127,8 @@ public final class DataTypeJsonCodec {
       throw new IllegalArgumentException("unknown data type '" + rootName + "' in " + node, e);
     }
     JsonNode nullableNode = node.get(NULLABLE);
-    boolean nullable = nullableNode == null || nullableNode.isNull() || nullableNode.asBoolean(true);
+    boolean nullable =
+        nullableNode == null || nullableNode.isNull() || nullableNode.asBoolean(true);
     return parametrized(root, node).copy(nullable);
   }
 
@@ -165,7 +169,8 @@ public final class DataTypeJsonCodec {
       case ARRAY:
         return new ArrayType(fromJson(required(node, ELEMENT_TYPE)));
       case MAP:
-        return new MapType(fromJson(required(node, KEY_TYPE)), fromJson(required(node, VALUE_TYPE)));
+        return new MapType(
+            fromJson(required(node, KEY_TYPE)), fromJson(required(node, VALUE_TYPE)));
       case ROW:
         return rowFromJson(node);
       default:
@@ -176,17 +181,19 @@ public final class DataTypeJsonCodec {
   private static RowType rowFromJson(JsonNode node) {
     JsonNode fieldNodes = required(node, FIELDS);
     if (!fieldNodes.isArray()) {
-      throw new IllegalArgumentException("'" + FIELDS + "' of a ROW type must be an array, got " + fieldNodes);
+      throw new IllegalArgumentException(
+          "'" + FIELDS + "' of a ROW type must be an array, got " + fieldNodes);
     }
     List<DataField> fields = new ArrayList<>(fieldNodes.size());
     for (JsonNode field : fieldNodes) {
       JsonNode description = field.get(FIELD_DESCRIPTION);
       JsonNode id = field.get(FIELD_ID);
-      fields.add(new DataField(
-          requiredText(field, FIELD_NAME),
-          fromJson(required(field, FIELD_TYPE)),
-          description == null || description.isNull() ? null : description.asText(),
-          id == null || id.isNull() ? DataField.UNASSIGNED_ID : id.asInt()));
+      fields.add(
+          new DataField(
+              requiredText(field, FIELD_NAME),
+              fromJson(required(field, FIELD_TYPE)),
+              description == null || description.isNull() ? null : description.asText(),
+              id == null || id.isNull() ? DataField.UNASSIGNED_ID : id.asInt()));
     }
     return new RowType(fields);
   }

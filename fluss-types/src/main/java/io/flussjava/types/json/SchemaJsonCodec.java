@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The server's JSON form of a {@link Schema}, as carried by GetTableSchema and embedded under {@code "schema"} in the
- * table descriptor JSON:
+ * The server's JSON form of a {@link Schema}, as carried by GetTableSchema and embedded under
+ * {@code "schema"} in the table descriptor JSON:
  *
  * <pre>{@code
  * {"version":1,
@@ -23,8 +23,9 @@ import java.util.List;
  *  "highest_field_id":1}
  * }</pre>
  *
- * <p>Reading is lenient: unknown keys (such as a column's {@code agg_function}) are ignored, columns without ids are
- * numbered in order, and a missing {@code highest_field_id} becomes the largest id in use.
+ * <p>Reading is lenient: unknown keys (such as a column's {@code agg_function}) are ignored,
+ * columns without ids are numbered in order, and a missing {@code highest_field_id} becomes the
+ * largest id in use.
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
@@ -94,11 +95,12 @@ public final class SchemaJsonCodec {
     for (JsonNode column : columnNodes) {
       JsonNode comment = column.get(COLUMN_COMMENT);
       JsonNode id = column.get(COLUMN_ID);
-      columns.add(new Schema.Column(
-          DataTypeJsonCodec.requiredText(column, COLUMN_NAME),
-          DataTypeJsonCodec.fromJson(DataTypeJsonCodec.required(column, COLUMN_TYPE)),
-          comment == null || comment.isNull() ? null : comment.asText(),
-          id == null || id.isNull() ? DataField.UNASSIGNED_ID : id.asInt()));
+      columns.add(
+          new Schema.Column(
+              DataTypeJsonCodec.requiredText(column, COLUMN_NAME),
+              DataTypeJsonCodec.fromJson(DataTypeJsonCodec.required(column, COLUMN_TYPE)),
+              comment == null || comment.isNull() ? null : comment.asText(),
+              id == null || id.isNull() ? DataField.UNASSIGNED_ID : id.asInt()));
     }
     Schema.Builder builder = Schema.newBuilder().fromColumns(columns);
     JsonNode primaryKey = node.get(PRIMARY_KEY);

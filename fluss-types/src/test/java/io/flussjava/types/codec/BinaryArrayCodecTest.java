@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Binary arrays and maps byte for byte (layouts of the Fluss 0.9.1 sources), and nested values in CompactedRows. */
+/**
+ * Binary arrays and maps byte for byte (layouts of the Fluss 0.9.1 sources), and nested values in
+ * CompactedRows.
+ */
 class BinaryArrayCodecTest {
 
   private static byte[] encode(DataType elementType, List<?> values) {
@@ -38,7 +41,8 @@ class BinaryArrayCodecTest {
   void intArrayWithANullIsCountBitsSlotsAndPadding() {
     List<Object> values = Arrays.asList(1, null, 3);
     byte[] bytes = encode(DataTypes.INT(), values);
-    assertThat(hex(bytes)).isEqualTo(hex(hex("03000000 02000000 01000000 00000000 03000000 00000000")));
+    assertThat(hex(bytes))
+        .isEqualTo(hex(hex("03000000 02000000 01000000 00000000 03000000 00000000")));
     assertThat(decode(DataTypes.INT(), bytes)).isEqualTo(values);
   }
 
@@ -46,8 +50,11 @@ class BinaryArrayCodecTest {
   void shortStringsSitInTheirSlotAndLongOnesInTheVariablePart() {
     List<Object> values = List.of("a", "hello world!");
     byte[] bytes = encode(DataTypes.STRING(), values);
-    assertThat(hex(bytes)).isEqualTo(hex(hex(
-        "02000000 00000000 6100000000000081 0c00000018000000 68656c6c6f20776f726c6421 00000000")));
+    assertThat(hex(bytes))
+        .isEqualTo(
+            hex(
+                hex(
+                    "02000000 00000000 6100000000000081 0c00000018000000 68656c6c6f20776f726c6421 00000000")));
     assertThat(decode(DataTypes.STRING(), bytes)).isEqualTo(values);
   }
 
@@ -76,26 +83,46 @@ class BinaryArrayCodecTest {
     check(DataTypes.FLOAT(), Float.NaN, -0.0f, Float.MAX_VALUE);
     check(DataTypes.DOUBLE(), Double.NEGATIVE_INFINITY, Double.MIN_VALUE);
     check(DataTypes.DECIMAL(10, 2), new BigDecimal("-99999999.99"), new BigDecimal("0.01"));
-    check(DataTypes.DECIMAL(38, 10), new BigDecimal("-9999999999999999999999999999.9999999999"), null,
+    check(
+        DataTypes.DECIMAL(38, 10),
+        new BigDecimal("-9999999999999999999999999999.9999999999"),
+        null,
         new BigDecimal("0.0000000001"));
     check(DataTypes.CHAR(3), "abc", "日本");
     check(DataTypes.STRING(), "", "1234567", "12345678", "日本語のテキスト", "😀");
     check(DataTypes.DATE(), LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
     check(DataTypes.TIME(), LocalTime.MIDNIGHT, LocalTime.of(23, 59, 59, 999_000_000));
     check(DataTypes.TIMESTAMP(3), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_000_000));
-    check(DataTypes.TIMESTAMP(9), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_999), null,
+    check(
+        DataTypes.TIMESTAMP(9),
+        LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_999),
+        null,
         LocalDateTime.of(2262, 4, 11, 23, 47, 16, 854_775_807));
     check(DataTypes.TIMESTAMP_LTZ(3), Instant.parse("1969-12-31T23:59:59.999Z"));
     check(DataTypes.TIMESTAMP_LTZ(6), Instant.parse("0001-01-01T00:00:00.000001Z"), null);
-    check(DataTypes.ARRAY(DataTypes.STRING()), List.of(), Arrays.asList("x", null), null, List.of("a long string"));
-    check(DataTypes.MAP(DataTypes.INT().notNull(), DataTypes.STRING()), Map.of(), null, map(1, "one", 2, null));
-    check(DataTypes.ROW(FIELD("a", DataTypes.INT()), FIELD("b", DataTypes.STRING())), Arrays.asList(1, "b"),
-        Arrays.asList(null, null), null);
+    check(
+        DataTypes.ARRAY(DataTypes.STRING()),
+        List.of(),
+        Arrays.asList("x", null),
+        null,
+        List.of("a long string"));
+    check(
+        DataTypes.MAP(DataTypes.INT().notNull(), DataTypes.STRING()),
+        Map.of(),
+        null,
+        map(1, "one", 2, null));
+    check(
+        DataTypes.ROW(FIELD("a", DataTypes.INT()), FIELD("b", DataTypes.STRING())),
+        Arrays.asList(1, "b"),
+        Arrays.asList(null, null),
+        null);
   }
 
   @Test
   void bytesCompareByContent() {
-    byte[] bytes = encode(DataTypes.BYTES(), List.of(new byte[] {1, 2}, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8}));
+    byte[] bytes =
+        encode(
+            DataTypes.BYTES(), List.of(new byte[] {1, 2}, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8}));
     List<Object> read = decode(DataTypes.BYTES(), bytes);
     assertThat((byte[]) read.get(0)).containsExactly(1, 2);
     assertThat((byte[]) read.get(1)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
@@ -103,19 +130,25 @@ class BinaryArrayCodecTest {
 
   @Test
   void mapIsKeyArraySizeThenKeysThenValues() {
-    RowType rowType = DataTypes.ROW(FIELD("m", DataTypes.MAP(DataTypes.INT().notNull(), DataTypes.INT())));
+    RowType rowType =
+        DataTypes.ROW(FIELD("m", DataTypes.MAP(DataTypes.INT().notNull(), DataTypes.INT())));
     Object[] row = {map(5, 6)};
     byte[] encoded = new CompactedRowWriter(rowType).encode(row);
     // bitset, varint length 36, key array size 16, keys [5], values [6]
-    assertThat(hex(encoded)).isEqualTo(
-        hex(hex("00 24 10000000 0100000000000000 0500000000000000 0100000000000000 0600000000000000")));
+    assertThat(hex(encoded))
+        .isEqualTo(
+            hex(
+                hex(
+                    "00 24 10000000 0100000000000000 0500000000000000 0100000000000000 0600000000000000")));
     assertThat(new CompactedRowReader(rowType).read(encoded)).containsExactly(row);
   }
 
   @Test
   void nestedRowInACompactedRowIsALengthPrefixedCompactedRow() {
-    RowType rowType = DataTypes.ROW(FIELD("id", DataTypes.INT()),
-        FIELD("r", DataTypes.ROW(FIELD("x", DataTypes.INT()), FIELD("s", DataTypes.STRING()))));
+    RowType rowType =
+        DataTypes.ROW(
+            FIELD("id", DataTypes.INT()),
+            FIELD("r", DataTypes.ROW(FIELD("x", DataTypes.INT()), FIELD("s", DataTypes.STRING()))));
     Object[] row = {1, Arrays.asList(2, "hi")};
     byte[] encoded = new CompactedRowWriter(rowType).encode(row);
     assertThat(hex(encoded)).isEqualTo(hex(hex("00 01 05 00 02 026869")));
@@ -125,9 +158,11 @@ class BinaryArrayCodecTest {
   @Test
   void rejectsCountsAndPointersOutsideTheArray() {
     assertThatThrownBy(() -> decode(DataTypes.INT(), hex("ffffff7f 00000000")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot hold");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot hold");
     assertThatThrownBy(() -> decode(DataTypes.STRING(), hex("01000000 00000000 0800000040000000")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside");
     assertThatThrownBy(() -> decode(DataTypes.INT(), hex("0100")))
         .isInstanceOf(IllegalArgumentException.class);
   }

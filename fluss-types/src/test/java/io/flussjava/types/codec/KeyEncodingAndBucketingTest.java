@@ -17,8 +17,11 @@ class KeyEncodingAndBucketingTest {
 
   @Test
   void keyIsTheConcatenatedBodyEncodingWithoutBitset() {
-    RowType row = DataTypes.ROW(FIELD("name", DataTypes.STRING()), FIELD("v", DataTypes.DOUBLE()),
-        FIELD("id", DataTypes.INT().notNull()));
+    RowType row =
+        DataTypes.ROW(
+            FIELD("name", DataTypes.STRING()),
+            FIELD("v", DataTypes.DOUBLE()),
+            FIELD("id", DataTypes.INT().notNull()));
     CompactedKeyEncoder encoder = new CompactedKeyEncoder(row, new int[] {2, 0});
     assertThat(hex(encoder.encodeKey(new Object[] {"hi", 2.0d, -1}))).isEqualTo("ffffffff0f026869");
     // Reuse gives an independent array each time.
@@ -35,8 +38,10 @@ class KeyEncodingAndBucketingTest {
     assertThatThrownBy(() -> encoder.encodeKey(new Object[] {null, "x"}))
         .isInstanceOf(InvalidRowException.class)
         .hasMessage("key column 'id' must not be null");
-    assertThatThrownBy(() -> new CompactedKeyEncoder(row, new int[0])).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new CompactedKeyEncoder(row, new int[] {2})).hasMessageContaining("key index 2");
+    assertThatThrownBy(() -> new CompactedKeyEncoder(row, new int[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CompactedKeyEncoder(row, new int[] {2}))
+        .hasMessageContaining("key index 2");
   }
 
   /** Every vector of facts sheet section 4.4, checked against the real 0.9.1 jar. */
@@ -53,9 +58,10 @@ class KeyEncodingAndBucketingTest {
     "hex:fffe90, 2, 5, 870",
   })
   void bucketsMatchTheServer(String key, int of4, int of7, int of1000) {
-    byte[] bytes = key.startsWith("hex:")
-        ? hex(key.substring(4))
-        : key.substring(5).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        key.startsWith("hex:")
+            ? hex(key.substring(4))
+            : key.substring(5).getBytes(StandardCharsets.UTF_8);
     assertThat(BucketHasher.bucketFor(bytes, 4)).isEqualTo(of4);
     assertThat(BucketHasher.bucketFor(bytes, 7)).isEqualTo(of7);
     assertThat(BucketHasher.bucketFor(bytes, 1000)).isEqualTo(of1000);
@@ -71,7 +77,8 @@ class KeyEncodingAndBucketingTest {
 
   @Test
   void rejectsEmptyKeysAndBadBucketCounts() {
-    assertThatThrownBy(() -> BucketHasher.bucketFor(new byte[0], 3)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BucketHasher.bucketFor(new byte[0], 3))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BucketHasher.bucketFor(hex("01"), 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("got 0");

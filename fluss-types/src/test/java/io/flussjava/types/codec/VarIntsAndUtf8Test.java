@@ -22,8 +22,21 @@ class VarIntsAndUtf8Test {
 
   @Test
   void sizesAndReadsAgreeWithWrites() {
-    int[] ints = {0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456, Integer.MAX_VALUE,
-        -1, Integer.MIN_VALUE};
+    int[] ints = {
+      0,
+      1,
+      127,
+      128,
+      16_383,
+      16_384,
+      2_097_151,
+      2_097_152,
+      268_435_455,
+      268_435_456,
+      Integer.MAX_VALUE,
+      -1,
+      Integer.MIN_VALUE
+    };
     ByteArrayOutput out = new ByteArrayOutput(1);
     ByteArrayInput in = new ByteArrayInput();
     for (int value : ints) {
@@ -45,7 +58,17 @@ class VarIntsAndUtf8Test {
 
   @Test
   void utf8MatchesTheJdkIncludingBrokenSurrogates() {
-    String[] samples = {"", "ascii", "é", "€", "\uD83D\uDE00", "a\uD800b", "\uDC00", "end\uD83D", "mixed ä € \uD83D\uDE00 x"};
+    String[] samples = {
+      "",
+      "ascii",
+      "é",
+      "€",
+      "\uD83D\uDE00",
+      "a\uD800b",
+      "\uDC00",
+      "end\uD83D",
+      "mixed ä € \uD83D\uDE00 x"
+    };
     for (String sample : samples) {
       byte[] expected = sample.getBytes(StandardCharsets.UTF_8);
       byte[] buffer = new byte[expected.length];

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -82,56 +81,76 @@ class RowConverterTest {
     assertThat(convert(DataTypes.INT(), (short) 5)).isEqualTo(5);
     assertThat(convert(DataTypes.SMALLINT(), (byte) 6)).isEqualTo((short) 6);
     assertThat(convert(DataTypes.DOUBLE(), 0.5f)).isEqualTo(0.5d);
-    assertThat(convert(DataTypes.ARRAY(DataTypes.BIGINT()), new Object[] {1, 2L})).isEqualTo(List.of(1L, 2L));
+    assertThat(convert(DataTypes.ARRAY(DataTypes.BIGINT()), new Object[] {1, 2L}))
+        .isEqualTo(List.of(1L, 2L));
   }
 
   @Test
   void neverNarrows() {
     assertThatThrownBy(() -> convert(DataTypes.INT(), 1L))
         .isInstanceOf(InvalidRowException.class)
-        .hasMessage("column 'c' of type INT expects java.lang.Integer (or a registered converter), got java.lang.Long 1");
-    assertThatThrownBy(() -> convert(DataTypes.SMALLINT(), 1)).isInstanceOf(InvalidRowException.class);
-    assertThatThrownBy(() -> convert(DataTypes.TINYINT(), (short) 1)).isInstanceOf(InvalidRowException.class);
-    assertThatThrownBy(() -> convert(DataTypes.FLOAT(), 1.0d)).isInstanceOf(InvalidRowException.class);
-    assertThatThrownBy(() -> convert(DataTypes.DOUBLE(), 1)).isInstanceOf(InvalidRowException.class);
-    assertThatThrownBy(() -> convert(DataTypes.BIGINT(), BigInteger.ONE)).isInstanceOf(InvalidRowException.class);
+        .hasMessage(
+            "column 'c' of type INT expects java.lang.Integer (or a registered converter), got java.lang.Long 1");
+    assertThatThrownBy(() -> convert(DataTypes.SMALLINT(), 1))
+        .isInstanceOf(InvalidRowException.class);
+    assertThatThrownBy(() -> convert(DataTypes.TINYINT(), (short) 1))
+        .isInstanceOf(InvalidRowException.class);
+    assertThatThrownBy(() -> convert(DataTypes.FLOAT(), 1.0d))
+        .isInstanceOf(InvalidRowException.class);
+    assertThatThrownBy(() -> convert(DataTypes.DOUBLE(), 1))
+        .isInstanceOf(InvalidRowException.class);
+    assertThatThrownBy(() -> convert(DataTypes.BIGINT(), BigInteger.ONE))
+        .isInstanceOf(InvalidRowException.class);
   }
 
   @Test
   void rejectsWrongTypesNamingTheColumn() {
-    RowConverter rows = RowConverter.of(DataTypes.ROW(FIELD("id", DataTypes.BIGINT()), FIELD("age", DataTypes.INT())));
+    RowConverter rows =
+        RowConverter.of(
+            DataTypes.ROW(FIELD("id", DataTypes.BIGINT()), FIELD("age", DataTypes.INT())));
     assertThatThrownBy(() -> rows.toCanonical(1L, "x"))
         .isInstanceOf(InvalidRowException.class)
-        .hasMessage("column 'age' of type INT expects java.lang.Integer (or a registered converter), "
-            + "got java.lang.String \"x\"");
-    assertThatThrownBy(() -> convert(DataTypes.STRING(), 'c')).hasMessageContaining("got java.lang.Character c");
-    assertThatThrownBy(() -> convert(DataTypes.BYTES(), "abc")).hasMessageContaining("expects byte[]");
+        .hasMessage(
+            "column 'age' of type INT expects java.lang.Integer (or a registered converter), "
+                + "got java.lang.String \"x\"");
+    assertThatThrownBy(() -> convert(DataTypes.STRING(), 'c'))
+        .hasMessageContaining("got java.lang.Character c");
+    assertThatThrownBy(() -> convert(DataTypes.BYTES(), "abc"))
+        .hasMessageContaining("expects byte[]");
     assertThatThrownBy(() -> convert(DataTypes.TIMESTAMP(), Instant.EPOCH))
         .hasMessageContaining("expects java.time.LocalDateTime");
     assertThatThrownBy(() -> convert(DataTypes.TIMESTAMP(), new java.util.Date()))
         .hasMessageContaining("got java.util.Date");
-    assertThatThrownBy(() -> convert(DataTypes.DATE(), LocalDateTime.now())).isInstanceOf(InvalidRowException.class);
+    assertThatThrownBy(() -> convert(DataTypes.DATE(), LocalDateTime.now()))
+        .isInstanceOf(InvalidRowException.class);
   }
 
   @Test
   void checksArity() {
-    RowConverter rows = RowConverter.of(DataTypes.ROW(FIELD("id", DataTypes.INT()), FIELD("name", DataTypes.STRING()),
-        FIELD("score", DataTypes.DOUBLE()), FIELD("ts", DataTypes.TIMESTAMP())));
+    RowConverter rows =
+        RowConverter.of(
+            DataTypes.ROW(
+                FIELD("id", DataTypes.INT()),
+                FIELD("name", DataTypes.STRING()),
+                FIELD("score", DataTypes.DOUBLE()),
+                FIELD("ts", DataTypes.TIMESTAMP())));
     assertThatThrownBy(() -> rows.toCanonical(1, "a", 1.0))
         .isInstanceOf(InvalidRowException.class)
         .hasMessage("expected 4 values for columns [id, name, score, ts], got 3");
     assertThatThrownBy(() -> rows.toCanonical(List.of(1, "a", 1.0, LocalDateTime.MIN, 5)))
         .hasMessageContaining("got 5");
-    assertThatThrownBy(() -> rows.toCanonical((Object[]) null)).isInstanceOf(InvalidRowException.class);
+    assertThatThrownBy(() -> rows.toCanonical((Object[]) null))
+        .isInstanceOf(InvalidRowException.class);
   }
 
   @Test
   void rejectsNullInNotNullColumns() {
-    Schema schema = Schema.newBuilder()
-        .column("id", DataTypes.INT())
-        .column("name", DataTypes.STRING())
-        .primaryKey("id")
-        .build();
+    Schema schema =
+        Schema.newBuilder()
+            .column("id", DataTypes.INT())
+            .column("name", DataTypes.STRING())
+            .primaryKey("id")
+            .build();
     RowConverter rows = RowConverter.of(schema.getRowType());
     assertThat(rows.toCanonical(1, null)).containsExactly(1, null);
     assertThatThrownBy(() -> rows.toCanonical(null, "x"))
@@ -141,11 +160,13 @@ class RowConverterTest {
 
   @Test
   void rejectsNullsAndWrongTypesInsideNestedValues() {
-    assertThatThrownBy(() -> convert(DataTypes.ARRAY(DataTypes.INT().notNull()), Arrays.asList(1, null)))
+    assertThatThrownBy(
+            () -> convert(DataTypes.ARRAY(DataTypes.INT().notNull()), Arrays.asList(1, null)))
         .hasMessage("column 'c' element 1 is NOT NULL but the value is null");
     assertThatThrownBy(() -> convert(DataTypes.ARRAY(DataTypes.INT()), List.of(1, "two")))
         .hasMessageStartingWith("column 'c' element 1 of type INT expects java.lang.Integer");
-    RowType row = DataTypes.ROW(FIELD("city", DataTypes.STRING()), FIELD("zip", DataTypes.INT().notNull()));
+    RowType row =
+        DataTypes.ROW(FIELD("city", DataTypes.STRING()), FIELD("zip", DataTypes.INT().notNull()));
     assertThatThrownBy(() -> convert(row, List.of("x", "y")))
         .hasMessageStartingWith("column 'c' field 'zip' of type INT NOT NULL expects");
     assertThatThrownBy(() -> convert(row, List.of("x")))
@@ -153,7 +174,8 @@ class RowConverterTest {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("k", "not an int");
     assertThatThrownBy(() -> convert(DataTypes.MAP(DataTypes.STRING(), DataTypes.INT()), map))
-        .hasMessageStartingWith("column 'c' value for key java.lang.String \"k\" of type INT expects");
+        .hasMessageStartingWith(
+            "column 'c' value for key java.lang.String \"k\" of type INT expects");
   }
 
   @Test
@@ -167,30 +189,38 @@ class RowConverterTest {
     assertThat(convert(type, new BigDecimal("-999.99"))).isEqualTo(new BigDecimal("-999.99"));
     assertThatThrownBy(() -> convert(type, new BigDecimal("1.234")))
         .isInstanceOf(InvalidRowException.class)
-        .hasMessage("column 'c' of type DECIMAL(5, 2) cannot hold java.math.BigDecimal 1.234: "
-            + "it has more than 2 digits after the point");
+        .hasMessage(
+            "column 'c' of type DECIMAL(5, 2) cannot hold java.math.BigDecimal 1.234: "
+                + "it has more than 2 digits after the point");
     assertThatThrownBy(() -> convert(type, new BigDecimal("1000")))
         .hasMessageContaining("needs 6 digits, more than the precision 5");
-    assertThatThrownBy(() -> convert(type, 1.5d)).hasMessageContaining("expects java.math.BigDecimal");
+    assertThatThrownBy(() -> convert(type, 1.5d))
+        .hasMessageContaining("expects java.math.BigDecimal");
   }
 
   @Test
   void checksCharAndBinaryLengths() {
     assertThat(convert(DataTypes.CHAR(2), "ab")).isEqualTo("ab");
-    assertThat(convert(DataTypes.CHAR(2), "\uD83D\uDE00x")).isEqualTo("\uD83D\uDE00x"); // 2 code points, 3 chars
+    assertThat(convert(DataTypes.CHAR(2), "\uD83D\uDE00x"))
+        .isEqualTo("\uD83D\uDE00x"); // 2 code points, 3 chars
     assertThatThrownBy(() -> convert(DataTypes.CHAR(2), "abc"))
         .hasMessageContaining("longer than 2 characters");
     assertThatThrownBy(() -> convert(DataTypes.BINARY(4), new byte[3]))
-        .hasMessage("column 'c' of type BINARY(4) cannot hold byte[] of length 3: "
-            + "BINARY(4) values must be exactly 4 bytes long");
+        .hasMessage(
+            "column 'c' of type BINARY(4) cannot hold byte[] of length 3: "
+                + "BINARY(4) values must be exactly 4 bytes long");
     assertThat(convert(DataTypes.BYTES(), new byte[0])).isEqualTo(new byte[0]);
   }
 
   @Test
   void timestampLtzAcceptsZonedForms() {
     Instant instant = Instant.parse("2024-05-06T07:08:09.123456Z");
-    assertThat(convert(DataTypes.TIMESTAMP_LTZ(), instant.atOffset(ZoneOffset.ofHours(3)))).isEqualTo(instant);
-    assertThat(convert(DataTypes.TIMESTAMP_LTZ(), ZonedDateTime.ofInstant(instant, ZoneId.of("Asia/Tokyo"))))
+    assertThat(convert(DataTypes.TIMESTAMP_LTZ(), instant.atOffset(ZoneOffset.ofHours(3))))
+        .isEqualTo(instant);
+    assertThat(
+            convert(
+                DataTypes.TIMESTAMP_LTZ(),
+                ZonedDateTime.ofInstant(instant, ZoneId.of("Asia/Tokyo"))))
         .isEqualTo(instant);
     assertThatThrownBy(() -> convert(DataTypes.TIMESTAMP_LTZ(), LocalDateTime.now()))
         .isInstanceOf(InvalidRowException.class);
@@ -218,13 +248,18 @@ class RowConverterTest {
     RowConverter rows = RowConverter.of(DataTypes.ROW(FIELD("a", DataTypes.TIMESTAMP())));
     Object[] canonical = {LocalDateTime.MIN};
     assertThat(rows.hasOutputConversions()).isFalse();
-    assertThat(rows.fromCanonical(canonical)).isSameAs(canonical).containsExactly(LocalDateTime.MIN);
+    assertThat(rows.fromCanonical(canonical))
+        .isSameAs(canonical)
+        .containsExactly(LocalDateTime.MIN);
   }
 
   @Test
   void toCanonicalOrSameCopiesOnlyWhenAValueMustChange() {
-    RowConverter converter = new RowConverter(DataTypes.ROW(
-        FIELD("id", DataTypes.BIGINT().notNull()), FIELD("name", DataTypes.STRING())), TypeConverters.defaults());
+    RowConverter converter =
+        new RowConverter(
+            DataTypes.ROW(
+                FIELD("id", DataTypes.BIGINT().notNull()), FIELD("name", DataTypes.STRING())),
+            TypeConverters.defaults());
     Object[] canonical = {1L, null};
     assertThat(converter.toCanonicalOrSame(canonical)).isSameAs(canonical);
     Object[] widened = {1, "a"};
@@ -232,8 +267,10 @@ class RowConverterTest {
     assertThat(converted).isNotSameAs(widened).containsExactly(1L, "a");
     assertThat(widened).containsExactly(1, "a"); // the caller's array is left alone
     assertThatThrownBy(() -> converter.toCanonicalOrSame(null, "a"))
-        .isInstanceOf(InvalidRowException.class).hasMessageContaining("'id'");
+        .isInstanceOf(InvalidRowException.class)
+        .hasMessageContaining("'id'");
     assertThatThrownBy(() -> converter.toCanonicalOrSame(1L))
-        .isInstanceOf(InvalidRowException.class).hasMessageContaining("expected 2 values");
+        .isInstanceOf(InvalidRowException.class)
+        .hasMessageContaining("expected 2 values");
   }
 }

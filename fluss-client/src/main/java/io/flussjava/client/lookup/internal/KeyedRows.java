@@ -8,21 +8,23 @@ import io.flussjava.log.RowCodecs;
 import io.flussjava.log.RowDecoder;
 import io.flussjava.types.DataField;
 import io.flussjava.types.RowType;
-import io.flussjava.types.convert.RowConverter;
-import io.flussjava.types.convert.TypeConverters;
 import io.flussjava.types.codec.BucketHasher;
 import io.flussjava.types.codec.CompactedKeyEncoder;
+import io.flussjava.types.convert.RowConverter;
+import io.flussjava.types.convert.TypeConverters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The key and value side of one table's lookups: validates and encodes the caller's key values (the lookup columns,
- * in order), finds the bucket exactly as writers do, and decodes the stored value bytes back to a typed row.
+ * The key and value side of one table's lookups: validates and encodes the caller's key values (the
+ * lookup columns, in order), finds the bucket exactly as writers do, and decodes the stored value
+ * bytes back to a typed row.
  *
- * <p>On a partitioned table the caller's key includes the partition columns; they pick the partition and are left
- * out of the encoded key and the bucket key, as writers leave them out (one partition holds one value of them).
+ * <p>On a partitioned table the caller's key includes the partition columns; they pick the
+ * partition and are left out of the encoded key and the bucket key, as writers leave them out (one
+ * partition holds one value of them).
  */
 final class KeyedRows {
   private final TableInfo table;
@@ -34,7 +36,8 @@ final class KeyedRows {
   private final PartitionNames partitionNames;
 
   /**
-   * @param lookupColumns the columns a key consists of: the primary key, or the bucket-key prefix of it
+   * @param lookupColumns the columns a key consists of: the primary key, or the bucket-key prefix
+   *     of it
    */
   KeyedRows(TableInfo table, List<String> lookupColumns, TypeConverters converters) {
     this.table = table;
@@ -47,18 +50,24 @@ final class KeyedRows {
     this.keyConverter = new RowConverter(keyType, converters);
     List<String> physical =
         lookupColumns.stream().filter(c -> !table.getPartitionKeys().contains(c)).toList();
-    this.keyEncoder = new CompactedKeyEncoder(keyType, physical.stream().mapToInt(lookupColumns::indexOf).toArray());
+    this.keyEncoder =
+        new CompactedKeyEncoder(
+            keyType, physical.stream().mapToInt(lookupColumns::indexOf).toArray());
     List<String> bucketKeys = table.getBucketKeys();
     this.bucketKeyEncoder =
         bucketKeys.equals(physical)
             ? null
-            : new CompactedKeyEncoder(keyType, bucketKeys.stream().mapToInt(lookupColumns::indexOf).toArray());
+            : new CompactedKeyEncoder(
+                keyType, bucketKeys.stream().mapToInt(lookupColumns::indexOf).toArray());
     this.partitionNames = table.isPartitioned() ? new PartitionNames(table, keyType) : null;
     this.valueDecoder = RowCodecs.decoder(table.getProperties(), rowType);
     this.output = new RowConverter(rowType, converters);
   }
 
-  /** Validates and converts the caller's key values (wrong arity or type, or a null, fails naming the column). */
+  /**
+   * Validates and converts the caller's key values (wrong arity or type, or a null, fails naming
+   * the column).
+   */
   Object[] keyOf(Object... values) {
     return keyConverter.toCanonical(values);
   }
@@ -72,8 +81,8 @@ final class KeyedRows {
   }
 
   /**
-   * The name of the partition a key belongs to, or {@code null} when its values cannot name a partition (so no
-   * partition, and no row, can match).
+   * The name of the partition a key belongs to, or {@code null} when its values cannot name a
+   * partition (so no partition, and no row, can match).
    */
   String partitionOf(Object[] key) {
     try {
@@ -92,7 +101,10 @@ final class KeyedRows {
     return BucketHasher.bucketFor(b, table.getNumBuckets());
   }
 
-  /** A stored value (int16 LE schema id, then the row) as a typed, unmodifiable row; {@code null} stays null. */
+  /**
+   * A stored value (int16 LE schema id, then the row) as a typed, unmodifiable row; {@code null}
+   * stays null.
+   */
   List<Object> decode(byte[] value) {
     if (value == null) {
       return null;
@@ -100,8 +112,13 @@ final class KeyedRows {
     int schemaId = (value[0] & 0xFF) | (value[1] & 0xFF) << 8;
     if (schemaId != table.getSchemaId()) {
       throw new FlussException(
-          "Row of " + table.getTablePath() + " was written with schema " + schemaId + " but this client knows schema "
-              + table.getSchemaId() + ": get a fresh Table from the connection after altering the table.");
+          "Row of "
+              + table.getTablePath()
+              + " was written with schema "
+              + schemaId
+              + " but this client knows schema "
+              + table.getSchemaId()
+              + ": get a fresh Table from the connection after altering the table.");
     }
     Object[] row = valueDecoder.read(value, 2, value.length - 2);
     return Collections.unmodifiableList(Arrays.asList(output.fromCanonical(row)));

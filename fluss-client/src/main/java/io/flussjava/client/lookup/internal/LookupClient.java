@@ -32,14 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A connection's lookups: routes each key to its bucket's leader ({@link LeaderRouter}), gathers keys per server
- * ({@link ServerBatcher}), retries retriable failures with the client's {@link RetryPolicy} until {@code
- * client.request-timeout}, and fails every pending key with a {@link io.flussjava.exception.ClosedException} when the
- * connection closes.
+ * A connection's lookups: routes each key to its bucket's leader ({@link LeaderRouter}), gathers
+ * keys per server ({@link ServerBatcher}), retries retriable failures with the client's {@link
+ * RetryPolicy} until {@code client.request-timeout}, and fails every pending key with a {@link
+ * io.flussjava.exception.ClosedException} when the connection closes.
  *
- * <p>Threads: raw answers complete on network threads (or timer/closing threads); {@link #deliver} moves them to the
- * lookup callback executor, a few daemon threads of this client, where they are decoded and the user's futures
- * complete, so user callbacks never run on, or stall, a network thread.
+ * <p>Threads: raw answers complete on network threads (or timer/closing threads); {@link #deliver}
+ * moves them to the lookup callback executor, a few daemon threads of this client, where they are
+ * decoded and the user's futures complete, so user callbacks never run on, or stall, a network
+ * thread.
  */
 public final class LookupClient implements ServerBatcher.Outcome {
   /** Resolves partition names to ids: -1 when there is no such partition. */
@@ -57,15 +58,21 @@ public final class LookupClient implements ServerBatcher.Outcome {
   private final RetryPolicy retry;
   private final LookupSettings settings;
   private final Map<Integer, ServerBatcher> servers = new ConcurrentHashMap<>();
+
   /** Every key not yet answered, so that closing the connection can fail them all at once. */
   private final Set<PendingLookup> pending = ConcurrentHashMap.newKeySet();
 
   public LookupClient(
-      MetadataCache metadata, Configuration conf, ScheduledExecutorService scheduler, ConnectionState state) {
+      MetadataCache metadata,
+      Configuration conf,
+      ScheduledExecutorService scheduler,
+      ConnectionState state) {
     this(
         new MetadataLeaderRouter(metadata),
-        (table, name) -> metadata.partition(table.getTablePath(), name, Clock.SYSTEM.nanoTime())
-            .thenApply(p -> p.map(PartitionMetadata::id).orElse(-1L)),
+        (table, name) ->
+            metadata
+                .partition(table.getTablePath(), name, Clock.SYSTEM.nanoTime())
+                .thenApply(p -> p.map(PartitionMetadata::id).orElse(-1L)),
         LookupSettings.from(conf),
         RetryPolicy.from(conf),
         scheduler,
@@ -94,35 +101,47 @@ public final class LookupClient implements ServerBatcher.Outcome {
     state.onClose(this::failAllPending);
   }
 
-  /** @throws io.flussjava.exception.ClosedException if the connection is closed, naming {@code handle} */
+  /**
+   * @throws io.flussjava.exception.ClosedException if the connection is closed, naming {@code
+   *     handle}
+   */
   public void checkOpen(String handle) {
     state.checkOpen(handle);
   }
 
   /**
-   * The value bytes stored under {@code key} ({@code schemaId} int16 LE + row), or {@code null} if absent (also when
-   * the partition was dropped meanwhile). Completes on any thread: hand it to {@link #deliver} before user code.
+   * The value bytes stored under {@code key} ({@code schemaId} int16 LE + row), or {@code null} if
+   * absent (also when the partition was dropped meanwhile). Completes on any thread: hand it to
+   * {@link #deliver} before user code.
    *
    * @param partitionId the key's partition, or {@link TableBucket#NO_PARTITION}
    */
-  public CompletableFuture<byte[]> lookup(TableInfo table, long partitionId, int bucket, byte[] key) {
+  public CompletableFuture<byte[]> lookup(
+      TableInfo table, long partitionId, int bucket, byte[] key) {
     return submit(LookupKind.POINT, table, partitionId, bucket, key)
         .thenApply(values -> values.isEmpty() ? null : values.get(0));
   }
 
-  /** The value bytes of every row whose key starts with {@code prefix}; completes as {@link #lookup} does. */
-  public CompletableFuture<List<byte[]>> prefixLookup(TableInfo table, long partitionId, int bucket, byte[] prefix) {
+  /**
+   * The value bytes of every row whose key starts with {@code prefix}; completes as {@link #lookup}
+   * does.
+   */
+  public CompletableFuture<List<byte[]>> prefixLookup(
+      TableInfo table, long partitionId, int bucket, byte[] prefix) {
     return submit(LookupKind.PREFIX, table, partitionId, bucket, prefix);
   }
 
-  /** The id of a partition by name, or -1 if it does not exist (refreshing the metadata once if it is not cached). */
+  /**
+   * The id of a partition by name, or -1 if it does not exist (refreshing the metadata once if it
+   * is not cached).
+   */
   public CompletableFuture<Long> partitionId(TableInfo table, String partitionName) {
     return partitions.idOf(table, partitionName);
   }
 
   /**
-   * {@code raw}'s outcome, mapped by {@code decode}, completed on the lookup callback executor (failures too), so
-   * neither decoding nor the user's callbacks run on a network thread.
+   * {@code raw}'s outcome, mapped by {@code decode}, completed on the lookup callback executor
+   * (failures too), so neither decoding nor the user's callbacks run on a network thread.
    */
   public <T, R> CompletableFuture<R> deliver(CompletableFuture<T> raw, Function<T, R> decode) {
     CompletableFuture<R> out = new CompletableFuture<>();
@@ -148,7 +167,12 @@ public final class LookupClient implements ServerBatcher.Outcome {
     state.checkOpen(kind.handle(table.getTablePath()));
     long now = clock.nanoTime();
     PendingLookup p =
-        new PendingLookup(kind, table, new TableBucket(table.getTableId(), partitionId, bucket), key, now,
+        new PendingLookup(
+            kind,
+            table,
+            new TableBucket(table.getTableId(), partitionId, bucket),
+            key,
+            now,
             now + settings.requestTimeout().toNanos());
     pending.add(p);
     p.result.whenComplete((v, e) -> pending.remove(p));
@@ -169,26 +193,41 @@ public final class LookupClient implements ServerBatcher.Outcome {
     int turn = p.turn();
     Route r;
     try {
-      r = router.route(p.table.getTablePath(), p.bucket, p.createdNanos, () -> {
-        if (p.claim(turn)) {
-          runLater(p, 0, () -> route(p)); // not inline: the router may call back on its own stack
-        }
-      });
+      r =
+          router.route(
+              p.table.getTablePath(),
+              p.bucket,
+              p.createdNanos,
+              () -> {
+                if (p.claim(turn)) {
+                  runLater(
+                      p,
+                      0,
+                      () -> route(p)); // not inline: the router may call back on its own stack
+                }
+              });
     } catch (RuntimeException e) {
       failed(p, e, turn);
       return;
     }
     if (r.hasLeader()) {
       if (p.claim(turn)) {
-        servers.computeIfAbsent(r.leader(), id -> new ServerBatcher(id, router, scheduler, settings, this)).add(p);
+        servers
+            .computeIfAbsent(
+                r.leader(), id -> new ServerBatcher(id, router, scheduler, settings, this))
+            .add(p);
       }
     } else if (r.failure() instanceof PartitionNotExistException) {
       p.result.complete(List.of()); // the partition was dropped: its keys are gone too
     } else if (r.failure() != null) {
       p.result.completeExceptionally(r.failure());
     } else {
-      // Metadata is on its way and the wakeup routes again; the backoff covers an election, which sends no wakeup.
-      failed(p, new LeaderNotAvailableException("no leader known for " + p.bucket + " of " + p.table.getTablePath()),
+      // Metadata is on its way and the wakeup routes again; the backoff covers an election, which
+      // sends no wakeup.
+      failed(
+          p,
+          new LeaderNotAvailableException(
+              "no leader known for " + p.bucket + " of " + p.table.getTablePath()),
           turn);
     }
   }
@@ -198,7 +237,10 @@ public final class LookupClient implements ServerBatcher.Outcome {
     failed(p, error, p.turn());
   }
 
-  /** A key whose partition is gone has no row; other retriable errors are retried after a backoff, if time is left. */
+  /**
+   * A key whose partition is gone has no row; other retriable errors are retried after a backoff,
+   * if time is left.
+   */
   private void failed(PendingLookup p, Throwable error, int turn) {
     Throwable cause = Futures.unwrap(error);
     if (p.result.isDone()) {
@@ -221,8 +263,13 @@ public final class LookupClient implements ServerBatcher.Outcome {
     if (!RetryPolicy.fitsBefore(clock.nanoTime(), backoff, p.deadlineNanos)) {
       TimeoutException t =
           new TimeoutException(
-              "Lookup in " + p.table.getTablePath() + " did not succeed within client.request-timeout ("
-                  + settings.requestTimeout().toMillis() + " ms) after " + p.attempts + " attempts; last error: "
+              "Lookup in "
+                  + p.table.getTablePath()
+                  + " did not succeed within client.request-timeout ("
+                  + settings.requestTimeout().toMillis()
+                  + " ms) after "
+                  + p.attempts
+                  + " attempts; last error: "
                   + cause.getMessage());
       t.initCause(cause);
       p.result.completeExceptionally(t);
@@ -231,11 +278,14 @@ public final class LookupClient implements ServerBatcher.Outcome {
     if (RetryPolicy.meansStaleMetadata(cause)) {
       router.invalidate(p.table.getTablePath());
     }
-    runLater(p, backoff, () -> {
-      if (p.claim(turn)) {
-        route(p);
-      }
-    });
+    runLater(
+        p,
+        backoff,
+        () -> {
+          if (p.claim(turn)) {
+            route(p);
+          }
+        });
   }
 
   private void runLater(PendingLookup p, long delayNanos, Runnable task) {
@@ -264,8 +314,9 @@ public final class LookupClient implements ServerBatcher.Outcome {
   }
 
   /**
-   * The threads lookup futures complete on: a few daemon threads named {@code fluss-lookup-callback-N}, idle ones
-   * ending after a while. A blocking user callback holds up other lookups' callbacks but never the network.
+   * The threads lookup futures complete on: a few daemon threads named {@code
+   * fluss-lookup-callback-N}, idle ones ending after a while. A blocking user callback holds up
+   * other lookups' callbacks but never the network.
    */
   private static ExecutorService newCallbackExecutor(String clientId) {
     int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -273,7 +324,11 @@ public final class LookupClient implements ServerBatcher.Outcome {
     AtomicInteger count = new AtomicInteger();
     ThreadPoolExecutor e =
         new ThreadPoolExecutor(
-            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, prefix + count.incrementAndGet());
               t.setDaemon(true);

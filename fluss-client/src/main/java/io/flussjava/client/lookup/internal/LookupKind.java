@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * What one batch asks a tablet server: rows by whole key, or rows by key prefix. Only the protobuf messages differ,
- * so a kind builds its request and unpacks its response per bucket, and the batcher does the grouping, matching,
- * retrying and error handling once for both.
+ * What one batch asks a tablet server: rows by whole key, or rows by key prefix. Only the protobuf
+ * messages differ, so a kind builds its request and unpacks its response per bucket, and the
+ * batcher does the grouping, matching, retrying and error handling once for both.
  */
 abstract class LookupKind<Req extends MessageLite, Resp extends MessageLite> {
   static final LookupKind<LookupRequest, LookupResponse> POINT = new Point();
@@ -33,14 +33,22 @@ abstract class LookupKind<Req extends MessageLite, Resp extends MessageLite> {
   interface BucketAnswer {
     /**
      * @param errorCode 0 when the bucket was answered
-     * @param valuesOfKey the stored values answering the bucket's {@code i}-th key (empty when there are none)
+     * @param valuesOfKey the stored values answering the bucket's {@code i}-th key (empty when
+     *     there are none)
      */
-    void accept(TableBucket bucket, int errorCode, String errorMessage, IntFunction<List<byte[]>> valuesOfKey);
+    void accept(
+        TableBucket bucket,
+        int errorCode,
+        String errorMessage,
+        IntFunction<List<byte[]>> valuesOfKey);
   }
 
   abstract ApiMethod<Req, Resp> method();
 
-  /** The request for one table's keys, grouped by bucket (each bucket's keys in the order answers come back). */
+  /**
+   * The request for one table's keys, grouped by bucket (each bucket's keys in the order answers
+   * come back).
+   */
   abstract Req request(long tableId, Map<TableBucket, List<PendingLookup>> byBucket);
 
   /** Hands every bucket answer of {@code response} to {@code sink}. */
@@ -49,7 +57,8 @@ abstract class LookupKind<Req extends MessageLite, Resp extends MessageLite> {
   /** The user-facing handle these lookups come from, as errors name it: "the Lookuper of db.t". */
   abstract String handle(TablePath path);
 
-  private static TableBucket bucket(long tableId, boolean hasPartition, long partitionId, int bucket) {
+  private static TableBucket bucket(
+      long tableId, boolean hasPartition, long partitionId, int bucket) {
     return new TableBucket(tableId, hasPartition ? partitionId : TableBucket.NO_PARTITION, bucket);
   }
 
@@ -64,7 +73,8 @@ abstract class LookupKind<Req extends MessageLite, Resp extends MessageLite> {
       LookupRequest.Builder req = LookupRequest.newBuilder().setTableId(tableId);
       byBucket.forEach(
           (bucket, keys) -> {
-            PbLookupReqForBucket.Builder b = req.addBucketsReqBuilder().setBucketId(bucket.bucket());
+            PbLookupReqForBucket.Builder b =
+                req.addBucketsReqBuilder().setBucketId(bucket.bucket());
             if (bucket.isPartitioned()) {
               b.setPartitionId(bucket.partitionId());
             }
@@ -80,9 +90,10 @@ abstract class LookupKind<Req extends MessageLite, Resp extends MessageLite> {
             bucket(tableId, r.hasPartitionId(), r.getPartitionId(), r.getBucketId()),
             r.hasErrorCode() ? r.getErrorCode() : 0,
             r.getErrorMessage(),
-            i -> i < r.getValuesCount() && r.getValues(i).hasValues()
-                ? List.of(r.getValues(i).getValues().toByteArray())
-                : List.of());
+            i ->
+                i < r.getValuesCount() && r.getValues(i).hasValues()
+                    ? List.of(r.getValues(i).getValues().toByteArray())
+                    : List.of());
       }
     }
 
@@ -103,7 +114,8 @@ abstract class LookupKind<Req extends MessageLite, Resp extends MessageLite> {
       PrefixLookupRequest.Builder req = PrefixLookupRequest.newBuilder().setTableId(tableId);
       byBucket.forEach(
           (bucket, keys) -> {
-            PbPrefixLookupReqForBucket.Builder b = req.addBucketsReqBuilder().setBucketId(bucket.bucket());
+            PbPrefixLookupReqForBucket.Builder b =
+                req.addBucketsReqBuilder().setBucketId(bucket.bucket());
             if (bucket.isPartitioned()) {
               b.setPartitionId(bucket.partitionId());
             }

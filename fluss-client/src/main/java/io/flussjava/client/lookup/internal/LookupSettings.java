@@ -5,7 +5,12 @@ import io.flussjava.config.Configuration;
 import java.time.Duration;
 
 /** The lookup options of a connection, read once. */
-record LookupSettings(int maxBatch, int maxInFlight, long batchTimeoutNanos, int maxRetries, Duration requestTimeout) {
+record LookupSettings(
+    int maxBatch,
+    int maxInFlight,
+    long batchTimeoutNanos,
+    int maxRetries,
+    Duration requestTimeout) {
   static LookupSettings from(Configuration conf) {
     return new LookupSettings(
         conf.get(ClientOptions.LOOKUP_MAX_BATCH_SIZE),

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Whole-primary-key lookups over the shared {@link LookupClient}. Sync calls wait for the raw answer and decode it on
- * the caller's thread (no thread hop on the hot path); async calls decode on the lookup callback executor.
+ * Whole-primary-key lookups over the shared {@link LookupClient}. Sync calls wait for the raw
+ * answer and decode it on the caller's thread (no thread hop on the hot path); async calls decode
+ * on the lookup callback executor.
  */
 public final class LookuperImpl implements Lookuper {
   private final TableInfo table;
@@ -23,7 +24,8 @@ public final class LookuperImpl implements Lookuper {
   private final String handle;
   private volatile boolean closed;
 
-  public LookuperImpl(TableInfo table, LookupClient client, TypeConverters converters, Duration requestTimeout) {
+  public LookuperImpl(
+      TableInfo table, LookupClient client, TypeConverters converters, Duration requestTimeout) {
     this.table = table;
     this.client = client;
     this.rows = new KeyedRows(table, table.getPrimaryKeys(), converters);
@@ -34,13 +36,15 @@ public final class LookuperImpl implements Lookuper {
   @Override
   public List<Object> lookup(Object... primaryKey) {
     checkOpen();
-    return rows.decode(Futures.await(send(rows.keyOf(primaryKey)), syncWait, "lookup in " + table.getTablePath()));
+    return rows.decode(
+        Futures.await(send(rows.keyOf(primaryKey)), syncWait, "lookup in " + table.getTablePath()));
   }
 
   @Override
   public List<Object> lookup(List<?> primaryKey) {
     checkOpen();
-    return rows.decode(Futures.await(send(rows.keyOf(primaryKey)), syncWait, "lookup in " + table.getTablePath()));
+    return rows.decode(
+        Futures.await(send(rows.keyOf(primaryKey)), syncWait, "lookup in " + table.getTablePath()));
   }
 
   @Override
@@ -67,9 +71,13 @@ public final class LookuperImpl implements Lookuper {
       return CompletableFuture.completedFuture(null);
     }
     // A key of a partition that does not exist has no row: null, as for any absent key.
-    return client.partitionId(table, partition)
+    return client
+        .partitionId(table, partition)
         .thenCompose(
-            id -> id < 0 ? CompletableFuture.completedFuture(null) : client.lookup(table, id, bucket, encoded));
+            id ->
+                id < 0
+                    ? CompletableFuture.completedFuture(null)
+                    : client.lookup(table, id, bucket, encoded));
   }
 
   @Override
@@ -77,7 +85,8 @@ public final class LookuperImpl implements Lookuper {
     checkOpen();
     List<CompletableFuture<byte[]>> futures = sendAll(primaryKeys);
     Futures.await(
-        CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])), syncWait,
+        CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])),
+        syncWait,
         "lookupAll in " + table.getTablePath());
     return decodeAll(futures);
   }
@@ -86,7 +95,8 @@ public final class LookuperImpl implements Lookuper {
   public CompletableFuture<List<List<Object>>> lookupAllAsync(List<? extends List<?>> primaryKeys) {
     checkOpen();
     List<CompletableFuture<byte[]>> futures = sendAll(primaryKeys);
-    return client.deliver(CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])),
+    return client.deliver(
+        CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])),
         v -> decodeAll(futures));
   }
 

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Prefix lookups by the table's bucket key over the shared {@link LookupClient}; threads as in {@link LookuperImpl}.
+ * Prefix lookups by the table's bucket key over the shared {@link LookupClient}; threads as in
+ * {@link LookuperImpl}.
  */
 public final class PrefixLookuperImpl implements PrefixLookuper {
   private final TableInfo table;
@@ -23,7 +24,10 @@ public final class PrefixLookuperImpl implements PrefixLookuper {
   private volatile boolean closed;
 
   public PrefixLookuperImpl(
-      TableInfo table, List<String> lookupColumns, LookupClient client, TypeConverters converters,
+      TableInfo table,
+      List<String> lookupColumns,
+      LookupClient client,
+      TypeConverters converters,
       Duration requestTimeout) {
     this.table = table;
     this.client = client;
@@ -35,7 +39,8 @@ public final class PrefixLookuperImpl implements PrefixLookuper {
   @Override
   public List<List<Object>> lookup(Object... prefix) {
     checkOpen();
-    return decode(Futures.await(send(prefix), syncWait, "prefix lookup in " + table.getTablePath()));
+    return decode(
+        Futures.await(send(prefix), syncWait, "prefix lookup in " + table.getTablePath()));
   }
 
   @Override
@@ -57,11 +62,13 @@ public final class PrefixLookuperImpl implements PrefixLookuper {
       return CompletableFuture.completedFuture(List.of());
     }
     // No such partition: no rows.
-    return client.partitionId(table, partition)
+    return client
+        .partitionId(table, partition)
         .thenCompose(
-            id -> id < 0
-                ? CompletableFuture.completedFuture(List.<byte[]>of())
-                : client.prefixLookup(table, id, bucket, encoded));
+            id ->
+                id < 0
+                    ? CompletableFuture.completedFuture(List.<byte[]>of())
+                    : client.prefixLookup(table, id, bucket, encoded));
   }
 
   private List<List<Object>> decode(List<byte[]> values) {

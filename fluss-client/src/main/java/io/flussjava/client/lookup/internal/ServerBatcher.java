@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * The keys queued for one tablet server and its lookup requests in flight. A key goes out at once when a request
- * slot is free; while all slots are busy, keys queue and leave together (up to the batch size) as soon as one frees.
- * So a lone lookup never waits for a timer, and under load requests grow instead of multiplying. Guarded by its
- * monitor; requests are sent outside it.
+ * The keys queued for one tablet server and its lookup requests in flight. A key goes out at once
+ * when a request slot is free; while all slots are busy, keys queue and leave together (up to the
+ * batch size) as soon as one frees. So a lone lookup never waits for a timer, and under load
+ * requests grow instead of multiplying. Guarded by its monitor; requests are sent outside it.
  */
 final class ServerBatcher {
   /** Where keys go that this batcher could not answer. */
@@ -41,7 +41,11 @@ final class ServerBatcher {
   private boolean timerSet;
 
   ServerBatcher(
-      int serverId, LeaderRouter router, ScheduledExecutorService scheduler, LookupSettings settings, Outcome outcome) {
+      int serverId,
+      LeaderRouter router,
+      ScheduledExecutorService scheduler,
+      LookupSettings settings,
+      Outcome outcome) {
     this.serverId = serverId;
     this.router = router;
     this.scheduler = scheduler;
@@ -58,7 +62,10 @@ final class ServerBatcher {
     send(batch);
   }
 
-  /** The next request's keys if a slot is free (and, with a batch timeout, the batch is full or due). */
+  /**
+   * The next request's keys if a slot is free (and, with a batch timeout, the batch is full or
+   * due).
+   */
   private List<PendingLookup> takeBatch(boolean timerFired) {
     if (timerFired) {
       timerSet = false;
@@ -82,7 +89,8 @@ final class ServerBatcher {
     }
     PendingLookup head = queue.peek();
     List<PendingLookup> batch = new ArrayList<>(Math.min(queue.size(), settings.maxBatch()));
-    for (Iterator<PendingLookup> it = queue.iterator(); it.hasNext() && batch.size() < settings.maxBatch(); ) {
+    for (Iterator<PendingLookup> it = queue.iterator();
+        it.hasNext() && batch.size() < settings.maxBatch(); ) {
       PendingLookup p = it.next();
       if (p.sameRequest(head)) {
         batch.add(p);
@@ -136,23 +144,41 @@ final class ServerBatcher {
     long tableId = batch.get(0).table.getTableId();
     Map<TableBucket, List<PendingLookup>> byBucket = byBucket(batch);
     Req request = kind.request(tableId, byBucket);
-    return router.tabletServer(serverId)
+    return router
+        .tabletServer(serverId)
         .send(kind.method(), request)
         .whenComplete(
             (response, error) -> {
               if (error == null) {
-                kind.answers(tableId, response, (bucket, code, message, values) ->
-                    answer(byBucket.remove(bucket), code, message, values));
+                kind.answers(
+                    tableId,
+                    response,
+                    (bucket, code, message, values) ->
+                        answer(byBucket.remove(bucket), code, message, values));
                 // Keys whose bucket the answer left out are retried: they must never hang.
-                byBucket.values().forEach(keys -> keys.forEach(p -> outcome.failed(p,
-                    new LeaderNotAvailableException("the server's lookup answer has no entry for " + p.bucket))));
+                byBucket
+                    .values()
+                    .forEach(
+                        keys ->
+                            keys.forEach(
+                                p ->
+                                    outcome.failed(
+                                        p,
+                                        new LeaderNotAvailableException(
+                                            "the server's lookup answer has no entry for "
+                                                + p.bucket))));
               }
             });
   }
 
-  /** Completes the keys of one bucket's answer: each with its values, or all with the bucket's error. */
+  /**
+   * Completes the keys of one bucket's answer: each with its values, or all with the bucket's
+   * error.
+   */
   private void answer(
-      List<PendingLookup> keys, int errorCode, String errorMessage,
+      List<PendingLookup> keys,
+      int errorCode,
+      String errorMessage,
       IntFunction<List<byte[]>> valuesOfKey) {
     if (keys == null) {
       return; // a bucket we did not ask for
@@ -167,7 +193,10 @@ final class ServerBatcher {
     }
   }
 
-  /** Keys grouped by bucket, each bucket once per request (the server keeps only the last entry per bucket). */
+  /**
+   * Keys grouped by bucket, each bucket once per request (the server keeps only the last entry per
+   * bucket).
+   */
   private static Map<TableBucket, List<PendingLookup>> byBucket(List<PendingLookup> batch) {
     Map<TableBucket, List<PendingLookup>> out = new LinkedHashMap<>();
     for (PendingLookup p : batch) {

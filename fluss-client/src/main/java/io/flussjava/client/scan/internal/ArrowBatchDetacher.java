@@ -13,10 +13,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.util.TransferPair;
 
 /**
- * Moves a decoded batch out of the log reader's reused root (valid only during its callback) into a root of its own
- * that a poll result can hand out. The buffers change owner without being copied; only a batch that has to be cut
- * (records before the fetch offset, past an end offset or past a limit) is sliced, which copies at most its
- * validity bits.
+ * Moves a decoded batch out of the log reader's reused root (valid only during its callback) into a
+ * root of its own that a poll result can hand out. The buffers change owner without being copied;
+ * only a batch that has to be cut (records before the fetch offset, past an end offset or past a
+ * limit) is sliced, which copies at most its validity bits.
  */
 final class ArrowBatchDetacher {
   private final BufferAllocator allocator;
@@ -31,7 +31,8 @@ final class ArrowBatchDetacher {
   /** The rows {@code [from, to)} of {@code batch} as a batch the caller owns (and must close). */
   ArrowScanBatch detach(TableBucket bucket, ArrowBatch batch, int from, int to) {
     if (from < 0 || to > batch.rowCount() || from >= to) {
-      throw new IllegalArgumentException("rows " + from + ".." + to + " of a batch of " + batch.rowCount());
+      throw new IllegalArgumentException(
+          "rows " + from + ".." + to + " of a batch of " + batch.rowCount());
     }
     ChangeType[] changeTypes = changeTypes(batch, from, to);
     VectorSchemaRoot whole = transfer(batch.root());
@@ -43,7 +44,8 @@ final class ArrowBatchDetacher {
         whole.close();
       }
     }
-    return new ArrowScanBatch(bucket, root, batch.offsetOf(from), batch.commitTimestamp(), changeTypes);
+    return new ArrowScanBatch(
+        bucket, root, batch.offsetOf(from), batch.commitTimestamp(), changeTypes);
   }
 
   private VectorSchemaRoot transfer(VectorSchemaRoot decoded) {

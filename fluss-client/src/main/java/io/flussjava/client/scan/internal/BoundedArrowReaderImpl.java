@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * A {@link BoundedArrowReader} over a bounded {@link LogScannerImpl}. Each batch is freed as soon as the caller moves
- * on, so at most one poll's batches are held at a time.
+ * A {@link BoundedArrowReader} over a bounded {@link LogScannerImpl}. Each batch is freed as soon
+ * as the caller moves on, so at most one poll's batches are held at a time.
  */
 public final class BoundedArrowReaderImpl implements BoundedArrowReader {
   private static final Duration POLL_WAIT = Duration.ofMillis(500);
@@ -24,7 +24,8 @@ public final class BoundedArrowReaderImpl implements BoundedArrowReader {
 
   @Override
   public boolean hasNext() {
-    scanner.checkUsable(); // also when records of the last poll are left: a closed reader fails at once
+    scanner.checkUsable(); // also when records of the last poll are left: a closed reader fails at
+    // once
     releaseHandedOut();
     while (!current.hasNext()) {
       if (scanner.isEndReached()) {

@@ -7,7 +7,10 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** A {@link BoundedReader} over a bounded {@link LogScannerImpl}: polls until a record arrives or the scan ends. */
+/**
+ * A {@link BoundedReader} over a bounded {@link LogScannerImpl}: polls until a record arrives or
+ * the scan ends.
+ */
 public final class BoundedReaderImpl implements BoundedReader {
   private static final Duration POLL_WAIT = Duration.ofMillis(500);
 
@@ -20,7 +23,8 @@ public final class BoundedReaderImpl implements BoundedReader {
 
   @Override
   public boolean hasNext() {
-    scanner.checkUsable(); // also when records of the last poll are left: a closed reader fails at once
+    scanner.checkUsable(); // also when records of the last poll are left: a closed reader fails at
+    // once
     while (!current.hasNext()) {
       if (scanner.isEndReached()) {
         return false;

@@ -17,15 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-/** Opens the scanner behind the bounded readers: every bucket from its earliest offset to its latest one now. */
+/**
+ * Opens the scanner behind the bounded readers: every bucket from its earliest offset to its latest
+ * one now.
+ */
 public final class BoundedScans {
   private BoundedScans() {}
 
   /**
-   * A bounded scanner subscribed to every bucket of the table (or, for a partitioned table, of each of {@code
-   * partitionIds}) from its earliest offset up to its latest offset at this call.
+   * A bounded scanner subscribed to every bucket of the table (or, for a partitioned table, of each
+   * of {@code partitionIds}) from its earliest offset up to its latest offset at this call.
    *
-   * @param kind what the reader is to the caller, for messages ("BoundedReader", "BoundedArrowReader")
+   * @param kind what the reader is to the caller, for messages ("BoundedReader",
+   *     "BoundedArrowReader")
    */
   public static LogScannerImpl open(
       String kind,
@@ -38,16 +42,30 @@ public final class BoundedScans {
       Configuration conf,
       TypeConverters converters,
       ConnectionState connection) {
-    LogScannerImpl scanner = new LogScannerImpl(kind, table, projection, limit, true, metadata, offsets, conf,
-        converters, connection, new MetadataLeaderRouter(metadata), Clock.SYSTEM);
+    LogScannerImpl scanner =
+        new LogScannerImpl(
+            kind,
+            table,
+            projection,
+            limit,
+            true,
+            metadata,
+            offsets,
+            conf,
+            converters,
+            connection,
+            new MetadataLeaderRouter(metadata),
+            Clock.SYSTEM);
     try {
       Duration wait = conf.get(ClientOptions.REQUEST_TIMEOUT).plusSeconds(5);
       List<Integer> buckets = IntStream.range(0, table.getNumBuckets()).boxed().toList();
-      List<Long> partitions = table.isPartitioned() ? partitionIds : List.of(TableBucket.NO_PARTITION);
+      List<Long> partitions =
+          table.isPartitioned() ? partitionIds : List.of(TableBucket.NO_PARTITION);
       for (long partition : partitions) {
         // The end first: records appended while this runs are after it and are not read.
         Map<Integer, Long> ends = list(offsets, table, partition, buckets, OffsetSpec.LATEST, wait);
-        Map<Integer, Long> starts = list(offsets, table, partition, buckets, OffsetSpec.EARLIEST, wait);
+        Map<Integer, Long> starts =
+            list(offsets, table, partition, buckets, OffsetSpec.EARLIEST, wait);
         for (int bucket : buckets) {
           long start = starts.get(bucket);
           long end = ends.get(bucket);
@@ -64,11 +82,19 @@ public final class BoundedScans {
   }
 
   private static Map<Integer, Long> list(
-      OffsetLister offsets, TableInfo table, long partition, List<Integer> buckets, OffsetSpec spec, Duration wait) {
+      OffsetLister offsets,
+      TableInfo table,
+      long partition,
+      List<Integer> buckets,
+      OffsetSpec spec,
+      Duration wait) {
     return Futures.await(
         offsets.listOffsets(table.getTablePath(), partition, buckets, spec, 0),
         wait,
-        "listing the " + spec + " offsets of " + table.getTablePath()
+        "listing the "
+            + spec
+            + " offsets of "
+            + table.getTablePath()
             + (partition == TableBucket.NO_PARTITION ? "" : " partition " + partition));
   }
 }

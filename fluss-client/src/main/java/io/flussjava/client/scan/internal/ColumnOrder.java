@@ -3,9 +3,10 @@ package io.flussjava.client.scan.internal;
 import java.util.Arrays;
 
 /**
- * Puts the columns of a decoded row from the order the server sends them in (table order) into the order the caller
- * projected them in, inside the row's own array: the reader hands out a fresh array per row, so reordering it in
- * place costs no second array per row. The permutation is split into cycles once, up front.
+ * Puts the columns of a decoded row from the order the server sends them in (table order) into the
+ * order the caller projected them in, inside the row's own array: the reader hands out a fresh
+ * array per row, so reordering it in place costs no second array per row. The permutation is split
+ * into cycles once, up front.
  */
 final class ColumnOrder {
   // out[i] = in[from[i]]
@@ -31,8 +32,9 @@ final class ColumnOrder {
   }
 
   /**
-   * The order that turns rows of the columns {@code sorted} (ascending column indexes, as the server sends a
-   * projection) into rows of {@code asked} (the same columns in the caller's order); null when the two agree.
+   * The order that turns rows of the columns {@code sorted} (ascending column indexes, as the
+   * server sends a projection) into rows of {@code asked} (the same columns in the caller's order);
+   * null when the two agree.
    */
   static ColumnOrder of(int[] asked, int[] sorted) {
     if (Arrays.equals(asked, sorted)) {
@@ -45,7 +47,10 @@ final class ColumnOrder {
     return new ColumnOrder(from);
   }
 
-  /** Where each output column sits in the input row (for reordering Arrow vectors, which moves no values). */
+  /**
+   * Where each output column sits in the input row (for reordering Arrow vectors, which moves no
+   * values).
+   */
   int[] sourcePositions() {
     return from.clone();
   }

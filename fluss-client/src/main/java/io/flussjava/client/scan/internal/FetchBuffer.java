@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where fetched responses wait for a poll, and how network threads reach the caller's thread.
  *
- * <p>Network threads never touch scanner state: they {@link #post} events (a response to apply, or just a wakeup),
- * which the caller's thread runs in {@link #runEvents} or {@link #awaitEvent}. So a network thread never waits for a
- * caller that is decoding, and the scanner needs no locks on its hot path. Everything else here belongs to the
- * caller's thread.
+ * <p>Network threads never touch scanner state: they {@link #post} events (a response to apply, or
+ * just a wakeup), which the caller's thread runs in {@link #runEvents} or {@link #awaitEvent}. So a
+ * network thread never waits for a caller that is decoding, and the scanner needs no locks on its
+ * hot path. Everything else here belongs to the caller's thread.
  */
 final class FetchBuffer {
   private static final Runnable WAKEUP = () -> {};
@@ -23,8 +23,8 @@ final class FetchBuffer {
   private volatile boolean closed;
 
   /**
-   * Hands an event to the caller's thread; any thread. After {@link #close} it is dropped, and with it the response
-   * it holds, so responses arriving late leave nothing behind.
+   * Hands an event to the caller's thread; any thread. After {@link #close} it is dropped, and with
+   * it the response it holds, so responses arriving late leave nothing behind.
    */
   void post(Runnable event) {
     if (!closed) {
@@ -64,8 +64,9 @@ final class FetchBuffer {
   }
 
   /**
-   * Takes the oldest fetch whose subscription is still current, skipping those of buckets unsubscribed or
-   * re-subscribed since; null if none. Taking it lets its bucket fetch again while it is decoded.
+   * Takes the oldest fetch whose subscription is still current, skipping those of buckets
+   * unsubscribed or re-subscribed since; null if none. Taking it lets its bucket fetch again while
+   * it is decoded.
    */
   CompletedFetch take(SubscriptionState subscriptions) {
     CompletedFetch fetch;
@@ -84,13 +85,14 @@ final class FetchBuffer {
 
   /** Drops what was fetched for {@code bucket}. */
   void drop(TableBucket bucket) {
-    completed.removeIf(f -> {
-      if (f.state().bucket.equals(bucket)) {
-        f.state().buffered--;
-        return true;
-      }
-      return false;
-    });
+    completed.removeIf(
+        f -> {
+          if (f.state().bucket.equals(bucket)) {
+            f.state().buffered--;
+            return true;
+          }
+          return false;
+        });
   }
 
   void clearCompleted() {

@@ -24,16 +24,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends FetchLog requests for the subscribed buckets, one request per leader, and files the answers: records into the
- * {@link FetchBuffer}, errors as retries or as the caller's typed error. Pipelined: a bucket fetches again as soon as
- * its previous response was taken out of the buffer for decoding, from the offset after that response's last
- * complete batch (read from the batch headers alone), so the next response travels while the caller decodes.
+ * Sends FetchLog requests for the subscribed buckets, one request per leader, and files the
+ * answers: records into the {@link FetchBuffer}, errors as retries or as the caller's typed error.
+ * Pipelined: a bucket fetches again as soon as its previous response was taken out of the buffer
+ * for decoding, from the offset after that response's last complete batch (read from the batch
+ * headers alone), so the next response travels while the caller decodes.
  *
- * <p>Runs on the caller's thread only: responses come back as events through the buffer. Leaders come from the
- * {@link LeaderRouter}; a leader move (NOT_LEADER_OR_FOLLOWER), a timeout or a lost connection invalidates the table's
- * leaders and the bucket backs off as the {@link RetryPolicy} says. Errors that no retry fixes (offset out of range,
- * partition or table dropped, unknown errors) end the bucket's subscription and reach the next poll as the typed
- * exception {@link Errors} maps the code to.
+ * <p>Runs on the caller's thread only: responses come back as events through the buffer. Leaders
+ * come from the {@link LeaderRouter}; a leader move (NOT_LEADER_OR_FOLLOWER), a timeout or a lost
+ * connection invalidates the table's leaders and the bucket backs off as the {@link RetryPolicy}
+ * says. Errors that no retry fixes (offset out of range, partition or table dropped, unknown
+ * errors) end the bucket's subscription and reach the next poll as the typed exception {@link
+ * Errors} maps the code to.
  */
 final class LogFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(LogFetcher.class);
@@ -47,7 +49,8 @@ final class LogFetcher {
   private final RetryPolicy retry;
   private final Clock clock;
   private final ConnectionState connection;
-  // Run by the router (any thread) when metadata it was waiting for arrived: look again on the caller's thread.
+  // Run by the router (any thread) when metadata it was waiting for arrived: look again on the
+  // caller's thread.
   private final Runnable routeWakeup;
   private boolean closed;
 
@@ -73,7 +76,10 @@ final class LogFetcher {
     this.routeWakeup = () -> buffer.post(this::routesChanged);
   }
 
-  /** Sends a fetch to each leader for its buckets that may fetch now (nothing in flight or buffered, no backoff). */
+  /**
+   * Sends a fetch to each leader for its buckets that may fetch now (nothing in flight or buffered,
+   * no backoff).
+   */
   void sendFetches() {
     if (closed || connection.isClosed()) {
       return;
@@ -94,7 +100,8 @@ final class LogFetcher {
         byLeader = byLeader == null ? new HashMap<>() : byLeader;
         byLeader.computeIfAbsent(route.leader(), k -> new ArrayList<>()).add(b);
       } else if (route.isWaiting()) {
-        // Metadata is on its way (the wakeup cuts this short) or a leader is being elected (no wakeup comes).
+        // Metadata is on its way (the wakeup cuts this short) or a leader is being elected (no
+        // wakeup comes).
         b.retryAtNanos = now + retry.backoffNanos(1);
         b.awaitingRoute = true;
       } else {
@@ -112,7 +119,10 @@ final class LogFetcher {
     }
   }
 
-  /** The router's answer, or null if it failed (then the bucket backs off, and a final error goes to the caller). */
+  /**
+   * The router's answer, or null if it failed (then the bucket backs off, and a final error goes to
+   * the caller).
+   */
   private Route route(BucketState b, long now) {
     try {
       return router.route(path, b.bucket, b.subscribedNanos, routeWakeup);
@@ -142,11 +152,15 @@ final class LogFetcher {
       b.awaitingRoute = false;
     }
     try {
-      router.tabletServer(leader)
+      router
+          .tabletServer(leader)
           .send(ApiMethods.FETCH_LOG, requests.build(targets), requests.timeout())
-          .whenComplete((response, error) -> buffer.post(() -> onResponse(targets, response, error)));
+          .whenComplete(
+              (response, error) -> buffer.post(() -> onResponse(targets, response, error)));
     } catch (RuntimeException e) {
-      onResponse(targets, null, e); // e.g. a server missing from the metadata: retried like a lost response
+      onResponse(
+          targets, null,
+          e); // e.g. a server missing from the metadata: retried like a lost response
     }
   }
 
@@ -156,7 +170,9 @@ final class LogFetcher {
     for (BucketState b : targets) {
       b.inFlight = false;
       if (subscriptions.isCurrent(b)) {
-        current.put(b.bucket, b); // others were unsubscribed or re-subscribed meanwhile: their answer is void
+        current.put(
+            b.bucket,
+            b); // others were unsubscribed or re-subscribed meanwhile: their answer is void
       }
     }
     if (closed || current.isEmpty()) {
@@ -178,7 +194,8 @@ final class LogFetcher {
         } else if (r.hasRecords() && !r.getRecords().isEmpty()) {
           received(b, r.getRecords().asReadOnlyByteBuffer());
         } else {
-          b.failedAttempts = 0; // nothing new yet: fetch again at once (the server held the fetch for max-wait)
+          b.failedAttempts =
+              0; // nothing new yet: fetch again at once (the server held the fetch for max-wait)
         }
       }
     }
@@ -203,14 +220,18 @@ final class LogFetcher {
     RuntimeException error = Errors.exceptionFor(code, message);
     if (RetryPolicy.isRetriable(error)) {
       if (RetryPolicy.meansStaleMetadata(error)) {
-        router.invalidate(path); // e.g. NOT_LEADER_OR_FOLLOWER: the next route asks for the new leader
+        router.invalidate(
+            path); // e.g. NOT_LEADER_OR_FOLLOWER: the next route asks for the new leader
       }
       b.backOff(now, retry.backoffNanos(b.failedAttempts + 1));
       LOG.debug("Fetching {} of {} failed, retrying: {}", b, path, error.getMessage());
       return;
     }
-    // The same type (callers catch e.g. LogOffsetOutOfRangeException), with the bucket and offset in the message.
-    end(b, Errors.exceptionFor(code, "cannot read " + b + " of " + path + ": " + error.getMessage()));
+    // The same type (callers catch e.g. LogOffsetOutOfRangeException), with the bucket and offset
+    // in the message.
+    end(
+        b,
+        Errors.exceptionFor(code, "cannot read " + b + " of " + path + ": " + error.getMessage()));
   }
 
   private void requestFailed(Iterable<BucketState> targets, Throwable cause, long now) {
@@ -227,7 +248,8 @@ final class LogFetcher {
     if (retriable) {
       LOG.debug("A fetch of {} failed, retrying: {}", path, cause.toString());
     } else {
-      buffer.fail(Futures.rethrow(cause)); // the buckets stay subscribed and try again after the backoff
+      buffer.fail(
+          Futures.rethrow(cause)); // the buckets stay subscribed and try again after the backoff
     }
   }
 

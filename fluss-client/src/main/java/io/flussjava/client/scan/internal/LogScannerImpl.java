@@ -22,13 +22,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * A {@link LogScanner}: the subscriptions ({@link SubscriptionState}, checked and resolved by {@link
- * OffsetResolver}), a pipelined {@link LogFetcher} filling a {@link FetchBuffer}, and a {@link RecordDecoder} that
- * decodes on the caller's thread only what a poll returns, driven by the {@link Poller}. This class checks the
- * caller's arguments, ties the parts together and owns the lifecycle.
+ * A {@link LogScanner}: the subscriptions ({@link SubscriptionState}, checked and resolved by
+ * {@link OffsetResolver}), a pipelined {@link LogFetcher} filling a {@link FetchBuffer}, and a
+ * {@link RecordDecoder} that decodes on the caller's thread only what a poll returns, driven by the
+ * {@link Poller}. This class checks the caller's arguments, ties the parts together and owns the
+ * lifecycle.
  *
- * <p>Calls hold the scanner's lock, so that {@link #close} from another thread waits for a running poll (which it
- * wakes) instead of freeing buffers under it. The lock is never contended otherwise: scanners are single-threaded.
+ * <p>Calls hold the scanner's lock, so that {@link #close} from another thread waits for a running
+ * poll (which it wakes) instead of freeing buffers under it. The lock is never contended otherwise:
+ * scanners are single-threaded.
  */
 public final class LogScannerImpl implements LogScanner {
   private final String handle;
@@ -43,13 +45,16 @@ public final class LogScannerImpl implements LogScanner {
   private final Poller poller;
   private final Object lock = new Object();
   private final AtomicBoolean closed = new AtomicBoolean();
-  // What the last pollBatches handed out: freed at the next poll or at close, unless the caller freed it first.
+  // What the last pollBatches handed out: freed at the next poll or at close, unless the caller
+  // freed it first.
   private ArrowScanBatches lastBatches = ArrowScanBatches.empty();
 
   /**
    * @param limit the most records to return over all buckets ({@link Long#MAX_VALUE}: no limit)
-   * @param bounded whether the scan ends when every bucket reached its end offset (see {@link #subscribeUntil})
-   * @param connection the state of the connection the scanner reads through: polls fail once it is closed
+   * @param bounded whether the scan ends when every bucket reached its end offset (see {@link
+   *     #subscribeUntil})
+   * @param connection the state of the connection the scanner reads through: polls fail once it is
+   *     closed
    */
   public LogScannerImpl(
       TableInfo table,
@@ -61,11 +66,25 @@ public final class LogScannerImpl implements LogScanner {
       Configuration conf,
       TypeConverters converters,
       ConnectionState connection) {
-    this("LogScanner", table, projection, limit, bounded, metadata, offsets, conf, converters, connection,
-        new MetadataLeaderRouter(metadata), Clock.SYSTEM);
+    this(
+        "LogScanner",
+        table,
+        projection,
+        limit,
+        bounded,
+        metadata,
+        offsets,
+        conf,
+        converters,
+        connection,
+        new MetadataLeaderRouter(metadata),
+        Clock.SYSTEM);
   }
 
-  /** @param kind what the scanner is to the caller, for messages ("LogScanner", "BoundedReader", ...) */
+  /**
+   * @param kind what the scanner is to the caller, for messages ("LogScanner", "BoundedReader",
+   *     ...)
+   */
   LogScannerImpl(
       String kind,
       TableInfo table,
@@ -89,20 +108,47 @@ public final class LogScannerImpl implements LogScanner {
     this.subscriptions = new SubscriptionState(clock);
     this.resolver = new OffsetResolver(table, metadata, offsets, requestTimeout, clock);
     FetchRequests requests =
-        new FetchRequests(table.getTableId(), RecordDecoder.wireProjection(table, projection), conf);
-    this.fetcher = new LogFetcher(table.getTablePath(), table.getTableId(), requests, subscriptions, buffer, router,
-        RetryPolicy.from(conf), clock, connection);
+        new FetchRequests(
+            table.getTableId(), RecordDecoder.wireProjection(table, projection), conf);
+    this.fetcher =
+        new LogFetcher(
+            table.getTablePath(),
+            table.getTableId(),
+            requests,
+            subscriptions,
+            buffer,
+            router,
+            RetryPolicy.from(conf),
+            clock,
+            connection);
     int fetchMaxBytes = conf.get(ClientOptions.SCANNER_FETCH_MAX_BYTES).getBytesAsInt();
     this.allocator = new RootAllocator(Math.max(256L << 20, 4L * fetchMaxBytes));
     try {
-      this.decoder = new RecordDecoder(table, projection, allocator, conf.get(ClientOptions.SCANNER_CHECK_CRC),
-          converters, subscriptions, buffer);
+      this.decoder =
+          new RecordDecoder(
+              table,
+              projection,
+              allocator,
+              conf.get(ClientOptions.SCANNER_CHECK_CRC),
+              converters,
+              subscriptions,
+              buffer);
     } catch (RuntimeException e) {
       allocator.close();
       throw e;
     }
-    this.poller = new Poller(handle, limit, bounded, conf.get(ClientOptions.SCANNER_MAX_POLL_RECORDS), clock,
-        subscriptions, buffer, fetcher, decoder, this::checkUsable);
+    this.poller =
+        new Poller(
+            handle,
+            limit,
+            bounded,
+            conf.get(ClientOptions.SCANNER_MAX_POLL_RECORDS),
+            clock,
+            subscriptions,
+            buffer,
+            fetcher,
+            decoder,
+            this::checkUsable);
   }
 
   @Override
@@ -145,11 +191,16 @@ public final class LogScannerImpl implements LogScanner {
     subscribeAt(true, partitionId, bucket, OffsetSpec.TIMESTAMP, timestampMillis);
   }
 
-  /** Subscribes from {@code arg} as an offset, or, with a {@code spec}, from the offset it names (at time arg). */
-  private void subscribeAt(boolean partitioned, long partitionId, int bucket, OffsetSpec spec, long arg) {
+  /**
+   * Subscribes from {@code arg} as an offset, or, with a {@code spec}, from the offset it names (at
+   * time arg).
+   */
+  private void subscribeAt(
+      boolean partitioned, long partitionId, int bucket, OffsetSpec spec, long arg) {
     synchronized (lock) {
       checkUsable();
-      TableBucket b = partitioned ? resolver.ofPartition(partitionId, bucket) : resolver.unpartitioned(bucket);
+      TableBucket b =
+          partitioned ? resolver.ofPartition(partitionId, bucket) : resolver.unpartitioned(bucket);
       if (partitioned && spec == null) {
         resolver.checkPartitionExists(partitionId); // listing an offset checks it otherwise
       }
@@ -158,8 +209,8 @@ public final class LogScannerImpl implements LogScanner {
   }
 
   /**
-   * Reads a bucket (of a partition, or {@link TableBucket#NO_PARTITION}) from {@code offset} up to, not including,
-   * {@code endOffset}; a bounded scan ends when every bucket got there.
+   * Reads a bucket (of a partition, or {@link TableBucket#NO_PARTITION}) from {@code offset} up to,
+   * not including, {@code endOffset}; a bounded scan ends when every bucket got there.
    */
   public void subscribeUntil(long partitionId, int bucket, long offset, long endOffset) {
     synchronized (lock) {
@@ -184,7 +235,8 @@ public final class LogScannerImpl implements LogScanner {
     TableBucket b = TableBucket.of(table.getTableId(), partitionId, bucket);
     synchronized (lock) {
       checkUsable();
-      subscriptions.unsubscribe(b); // the decoder drops a response of it it was reading at the next poll
+      subscriptions.unsubscribe(
+          b); // the decoder drops a response of it it was reading at the next poll
       buffer.drop(b);
     }
   }
@@ -255,7 +307,9 @@ public final class LogScannerImpl implements LogScanner {
     last.close();
   }
 
-  /** @throws ClosedException if this scanner or its connection is closed */
+  /**
+   * @throws ClosedException if this scanner or its connection is closed
+   */
   public void checkUsable() {
     if (closed.get()) {
       throw ClosedException.of("this " + handle);
@@ -263,13 +317,18 @@ public final class LogScannerImpl implements LogScanner {
     connection.checkOpen(handle);
   }
 
-  /** Frees the scanner's buffers; responses still in flight are dropped when they arrive. Idempotent, any thread. */
+  /**
+   * Frees the scanner's buffers; responses still in flight are dropped when they arrive.
+   * Idempotent, any thread.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    buffer.wakeup(); // a poll waiting on another thread returns (with a ClosedException) and lets go of the lock
+    buffer
+        .wakeup(); // a poll waiting on another thread returns (with a ClosedException) and lets go
+    // of the lock
     synchronized (lock) {
       fetcher.close();
       buffer.close();

@@ -16,10 +16,11 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The poll loop of a scanner: applies the network's events, reports queued errors, keeps the fetcher busy, asks the
- * decoder for records and waits for responses until something arrives, the scan ends or the timeout passes. Also
- * where a scan ends: a limit caps the records returned over all buckets, and a bounded scan is done once every bucket
- * returned everything before its end offset.
+ * The poll loop of a scanner: applies the network's events, reports queued errors, keeps the
+ * fetcher busy, asks the decoder for records and waits for responses until something arrives, the
+ * scan ends or the timeout passes. Also where a scan ends: a limit caps the records returned over
+ * all buckets, and a bounded scan is done once every bucket returned everything before its end
+ * offset.
  */
 final class Poller {
   // Wake now and then without an event, to retry buckets whose backoff ended.
@@ -61,39 +62,59 @@ final class Poller {
   }
 
   ScanRecords poll(Duration timeout) {
-    return pollUntil(timeout, () -> {
-      ScanRecords records = decoder.collect((int) Math.min(maxPollRecords, limitRemaining));
-      return returned(records, records.count());
-    }, ScanRecords::isEmpty, ScanRecords.EMPTY);
+    return pollUntil(
+        timeout,
+        () -> {
+          ScanRecords records = decoder.collect((int) Math.min(maxPollRecords, limitRemaining));
+          return returned(records, records.count());
+        },
+        ScanRecords::isEmpty,
+        ScanRecords.EMPTY);
   }
 
   /**
    * @throws InvalidTableOperationException if the table's log is not ARROW
-   * @throws IllegalStateException if records a poll() took from a response are still waiting to be returned
+   * @throws IllegalStateException if records a poll() took from a response are still waiting to be
+   *     returned
    */
   void checkBatchesAllowed(TableInfo table) {
     if (table.getLogFormat() != LogFormat.ARROW) {
       throw new InvalidTableOperationException(
-          "Table " + table.getTablePath() + " stores its log as " + table.getLogFormat() + ": pollBatches reads"
+          "Table "
+              + table.getTablePath()
+              + " stores its log as "
+              + table.getLogFormat()
+              + ": pollBatches reads"
               + " ARROW batches only; read it with poll(), or create the table with table.log.format=ARROW.");
     }
     TableBucket unfinished = decoder.readingBucket();
     if (unfinished != null) {
       throw new IllegalStateException(
-          "records of " + unfinished + " taken by poll() are still waiting to be returned: keep calling poll()"
+          "records of "
+              + unfinished
+              + " taken by poll() are still waiting to be returned: keep calling poll()"
               + " on this scanner, or use a scanner of its own for pollBatches()");
     }
   }
 
   ArrowScanBatches pollBatches(Duration timeout) {
-    return pollUntil(timeout, () -> {
-      List<ArrowScanBatch> batches = decoder.collectBatches(Math.min(maxPollRecords, limitRemaining), limitRemaining);
-      ArrowScanBatches result = batches.isEmpty() ? ArrowScanBatches.empty() : new ArrowScanBatches(batches);
-      return returned(result, result.recordCount());
-    }, ArrowScanBatches::isEmpty, ArrowScanBatches.empty());
+    return pollUntil(
+        timeout,
+        () -> {
+          List<ArrowScanBatch> batches =
+              decoder.collectBatches(Math.min(maxPollRecords, limitRemaining), limitRemaining);
+          ArrowScanBatches result =
+              batches.isEmpty() ? ArrowScanBatches.empty() : new ArrowScanBatches(batches);
+          return returned(result, result.recordCount());
+        },
+        ArrowScanBatches::isEmpty,
+        ArrowScanBatches.empty());
   }
 
-  /** Whether the limit was reached or, for a bounded scan, every bucket returned all it had before its end. */
+  /**
+   * Whether the limit was reached or, for a bounded scan, every bucket returned all it had before
+   * its end.
+   */
   boolean isEnd() {
     if (limitRemaining == 0) {
       return true;
@@ -121,7 +142,9 @@ final class Poller {
       if (subscriptions.isEmpty()) {
         throw new IllegalStateException(
             "no bucket subscribed: call subscribe(...), subscribeFromBeginning(...), subscribeFromLatest(...) or"
-                + " subscribeFromTimestamp(...) on this " + handle + " first");
+                + " subscribeFromTimestamp(...) on this "
+                + handle
+                + " first");
       }
       fetcher.sendFetches();
       T result = collect.get();
@@ -142,7 +165,10 @@ final class Poller {
     }
   }
 
-  /** Counts records handed out against the limit; once it is used up, drops everything still buffered. */
+  /**
+   * Counts records handed out against the limit; once it is used up, drops everything still
+   * buffered.
+   */
   private <T> T returned(T result, long count) {
     if (limitRemaining != Long.MAX_VALUE) {
       limitRemaining -= count;

@@ -22,14 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns buffered fetches into what a poll returns, decoding only what is taken: records through a {@link
- * LogRecordCursor} that stops mid-response where the poll's budget ends and goes on there at the next poll, or whole
- * Arrow batches moved out of the reader without copying values.
+ * Turns buffered fetches into what a poll returns, decoding only what is taken: records through a
+ * {@link LogRecordCursor} that stops mid-response where the poll's budget ends and goes on there at
+ * the next poll, or whole Arrow batches moved out of the reader without copying values.
  *
- * <p>The projection is applied once. ARROW: the server drops the other columns and sends the rest in table order;
- * rows are put into the asked order inside the array the reader made ({@link ColumnOrder}), batches by reordering
- * vectors. Other formats: the reader projects each decoded row into one array of the asked columns. Either way a
- * record costs one value array, which the {@link ScanRecord} keeps.
+ * <p>The projection is applied once. ARROW: the server drops the other columns and sends the rest
+ * in table order; rows are put into the asked order inside the array the reader made ({@link
+ * ColumnOrder}), batches by reordering vectors. Other formats: the reader projects each decoded row
+ * into one array of the asked columns. Either way a record costs one value array, which the {@link
+ * ScanRecord} keeps.
  */
 final class RecordDecoder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RecordDecoder.class);
@@ -57,24 +58,32 @@ final class RecordDecoder implements AutoCloseable {
     this.subscriptions = subscriptions;
     this.buffer = buffer;
     int[] wire = wireProjection(table, projection);
-    // Pushed down: the reader gets the wire columns; otherwise the asked ones, which a row reader projects to.
+    // Pushed down: the reader gets the wire columns; otherwise the asked ones, which a row reader
+    // projects to.
     int[] readerProjection = wire != null ? wire : projection;
     this.columnOrder = wire == null ? null : ColumnOrder.of(projection, wire);
     this.reader =
         LogFormats.forTable(table.getProperties())
             .createReader(
                 new LogReadContext(
-                    table.getRowType(), readerProjection, table.getProperties(), allocator, verifyCrc && wire == null));
+                    table.getRowType(),
+                    readerProjection,
+                    table.getProperties(),
+                    allocator,
+                    verifyCrc && wire == null));
     this.output =
         projection == null
             ? new RowConverter(table.getRowType(), converters)
             : RowConverter.forProjection(table.getRowType(), projection, converters);
-    this.detacher = new ArrowBatchDetacher(allocator, columnOrder == null ? null : columnOrder.sourcePositions());
+    this.detacher =
+        new ArrowBatchDetacher(
+            allocator, columnOrder == null ? null : columnOrder.sourcePositions());
   }
 
   /**
-   * The columns the server is asked to send, ascending (the order it sends them in), or null for all columns. Only
-   * ARROW batches can be cut down by the server; other formats are projected by the reader.
+   * The columns the server is asked to send, ascending (the order it sends them in), or null for
+   * all columns. Only ARROW batches can be cut down by the server; other formats are projected by
+   * the reader.
    */
   static int[] wireProjection(TableInfo table, int[] projection) {
     if (projection == null || table.getLogFormat() != LogFormat.ARROW) {
@@ -84,9 +93,10 @@ final class RecordDecoder implements AutoCloseable {
   }
 
   /**
-   * Takes up to {@code budget} records from the response being read and then the next buffered ones, oldest first.
-   * A batch that cannot be decoded ends its bucket's subscription: the records before it are returned and the error
-   * is queued for the next poll; if there were none, it is thrown.
+   * Takes up to {@code budget} records from the response being read and then the next buffered
+   * ones, oldest first. A batch that cannot be decoded ends its bucket's subscription: the records
+   * before it are returned and the error is queued for the next poll; if there were none, it is
+   * thrown.
    */
   ScanRecords collect(int budget) {
     Map<TableBucket, List<ScanRecord>> out = new HashMap<>();
@@ -103,12 +113,18 @@ final class RecordDecoder implements AutoCloseable {
       int before = list.size();
       int read;
       try {
-        read = cursor.read(budget - taken, (offset, timestamp, changeType, row) -> {
-          if (offset < b.endOffset) { // a bounded read ignores what lies past its end offset
-            Object[] values = columnOrder == null ? row : columnOrder.apply(row);
-            list.add(new ScanRecord(b.bucket, offset, timestamp, changeType, output.fromCanonical(values)));
-          }
-        });
+        read =
+            cursor.read(
+                budget - taken,
+                (offset, timestamp, changeType, row) -> {
+                  if (offset
+                      < b.endOffset) { // a bounded read ignores what lies past its end offset
+                    Object[] values = columnOrder == null ? row : columnOrder.apply(row);
+                    list.add(
+                        new ScanRecord(
+                            b.bucket, offset, timestamp, changeType, output.fromCanonical(values)));
+                  }
+                });
       } catch (RuntimeException e) {
         taken += list.size() - before;
         unreadable(b, e);
@@ -157,8 +173,8 @@ final class RecordDecoder implements AutoCloseable {
   }
 
   /**
-   * Takes whole buffered responses as Arrow batches while they hold fewer than {@code budget} rows, cutting at
-   * {@code maxRows} rows in all; a damaged batch is handled as in {@link #collect}.
+   * Takes whole buffered responses as Arrow batches while they hold fewer than {@code budget} rows,
+   * cutting at {@code maxRows} rows in all; a damaged batch is handled as in {@link #collect}.
    */
   List<ArrowScanBatch> collectBatches(long budget, long maxRows) {
     List<ArrowScanBatch> out = new ArrayList<>();
@@ -180,33 +196,46 @@ final class RecordDecoder implements AutoCloseable {
     return out;
   }
 
-  /** Decodes one response into batches of at most {@code maxRows} rows in all, before the bucket's end offset. */
+  /**
+   * Decodes one response into batches of at most {@code maxRows} rows in all, before the bucket's
+   * end offset.
+   */
   private long decodeBatches(CompletedFetch fetch, long maxRows, List<ArrowScanBatch> out) {
     BucketState b = fetch.state();
     long[] taken = {0};
-    reader.readArrow(fetch.records(), fetch.fetchOffset(), batch -> {
-      int from = batch.firstRow();
-      long beforeEnd = Math.min(batch.rowCount(), b.endOffset - batch.baseOffset());
-      long left = Math.min(maxRows - taken[0], batch.rowCount()); // capped first: maxRows may be Long.MAX_VALUE
-      int to = (int) Math.min(beforeEnd, from + left);
-      if (to > from) {
-        out.add(detacher.detach(b.bucket, batch, from, to));
-        taken[0] += to - from;
-      }
-    });
+    reader.readArrow(
+        fetch.records(),
+        fetch.fetchOffset(),
+        batch -> {
+          int from = batch.firstRow();
+          long beforeEnd = Math.min(batch.rowCount(), b.endOffset - batch.baseOffset());
+          long left =
+              Math.min(
+                  maxRows - taken[0],
+                  batch.rowCount()); // capped first: maxRows may be Long.MAX_VALUE
+          int to = (int) Math.min(beforeEnd, from + left);
+          if (to > from) {
+            out.add(detacher.detach(b.bucket, batch, from, to));
+            taken[0] += to - from;
+          }
+        });
     return taken[0];
   }
 
   /**
-   * A batch of {@code b} cannot be decoded: stop reading the bucket rather than skip the batch silently or fail on it
-   * at every poll. The caller decides whether to subscribe again past it.
+   * A batch of {@code b} cannot be decoded: stop reading the bucket rather than skip the batch
+   * silently or fail on it at every poll. The caller decides whether to subscribe again past it.
    */
   private void unreadable(BucketState b, RuntimeException e) {
     stopReading();
     subscriptions.unsubscribe(b.bucket);
     buffer.drop(b.bucket);
-    LOG.warn("Stopped reading {} of {}: {}. Records before it were returned; subscribe to the bucket again at a later"
-        + " offset to skip the damaged batch.", b, table, e.getMessage());
+    LOG.warn(
+        "Stopped reading {} of {}: {}. Records before it were returned; subscribe to the bucket again at a later"
+            + " offset to skip the damaged batch.",
+        b,
+        table,
+        e.getMessage());
   }
 
   @Override

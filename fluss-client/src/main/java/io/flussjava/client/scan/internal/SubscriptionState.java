@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The buckets a scanner reads, each with its fetch position, end offset and pause flag. Confined to the caller's
- * thread, like everything the scanner's network callbacks change (they hand their results over as events).
+ * The buckets a scanner reads, each with its fetch position, end offset and pause flag. Confined to
+ * the caller's thread, like everything the scanner's network callbacks change (they hand their
+ * results over as events).
  */
 final class SubscriptionState {
   private final Clock clock;
@@ -19,7 +20,10 @@ final class SubscriptionState {
     this.clock = clock;
   }
 
-  /** Reads {@code bucket} from {@code offset} up to, not including, {@code endOffset}; replaces any subscription. */
+  /**
+   * Reads {@code bucket} from {@code offset} up to, not including, {@code endOffset}; replaces any
+   * subscription.
+   */
   BucketState subscribe(TableBucket bucket, long offset, long endOffset) {
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be >= 0, got " + offset);
@@ -39,7 +43,10 @@ final class SubscriptionState {
     return buckets.get(state.bucket) == state;
   }
 
-  /** Stops fetching {@code bucket} until {@link #resume}; what was fetched before is still handed out. */
+  /**
+   * Stops fetching {@code bucket} until {@link #resume}; what was fetched before is still handed
+   * out.
+   */
   void pause(TableBucket bucket) {
     require(bucket).paused = true;
   }
@@ -52,8 +59,10 @@ final class SubscriptionState {
     BucketState state = buckets.get(bucket);
     if (state == null) {
       throw new IllegalStateException(
-          bucket + " is not subscribed: subscribe to it before pausing or resuming it (subscribed: "
-              + buckets.keySet() + ")");
+          bucket
+              + " is not subscribed: subscribe to it before pausing or resuming it (subscribed: "
+              + buckets.keySet()
+              + ")");
     }
     return state;
   }

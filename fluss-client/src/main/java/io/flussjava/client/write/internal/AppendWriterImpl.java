@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Appends to a log table: validate and convert the row, find its partition (partitioned tables), pick its bucket,
- * hand it to the shared pipeline.
+ * Appends to a log table: validate and convert the row, find its partition (partitioned tables),
+ * pick its bucket, hand it to the shared pipeline.
  */
 public final class AppendWriterImpl implements AppendWriter {
   private final WriterCore core;
@@ -21,15 +21,19 @@ public final class AppendWriterImpl implements AppendWriter {
   private final ArrowRootRows arrowRows;
 
   public AppendWriterImpl(WriterClient client, TableInfo table, TypeConverters converters) {
-    this.core = new WriterCore(client, client.logTarget(table), table, "this AppendWriter of " + table.getTablePath());
+    this.core =
+        new WriterCore(
+            client, client.logTarget(table), table, "this AppendWriter of " + table.getTablePath());
     this.converter = new RowConverter(table.getRowType(), converters);
-    this.arrowRows = new ArrowRootRows(table.getTablePath().toString(), table.getRowType(), converter);
+    this.arrowRows =
+        new ArrowRootRows(table.getTablePath().toString(), table.getRowType(), converter);
   }
 
   @Override
   public CompletableFuture<WriteResult> append(Object... values) {
     core.checkOpen();
-    // The row is encoded into its batch before append returns, so the caller's own array can be used as it is.
+    // The row is encoded into its batch before append returns, so the caller's own array can be
+    // used as it is.
     return write(converter.toCanonicalOrSame(values));
   }
 
@@ -45,7 +49,8 @@ public final class AppendWriterImpl implements AppendWriter {
     if (root == null) {
       throw new IllegalArgumentException("appendBatch: the VectorSchemaRoot must not be null");
     }
-    // Reading every row first keeps the batch all-or-nothing on bad input and frees the root at return.
+    // Reading every row first keeps the batch all-or-nothing on bad input and frees the root at
+    // return.
     List<Object[]> rows = arrowRows.read(root);
     List<CompletableFuture<WriteResult>> futures = new ArrayList<>(rows.size());
     for (Object[] row : rows) {

@@ -8,9 +8,10 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The batches of one bucket that are not in flight, oldest first, plus the bucket's in-flight count and next batch
- * sequence. Retried batches go back in sequence order ahead of newer ones, so a bucket's batches always reach the
- * server in the order they were written. Guarded by its own monitor.
+ * The batches of one bucket that are not in flight, oldest first, plus the bucket's in-flight count
+ * and next batch sequence. Retried batches go back in sequence order ahead of newer ones, so a
+ * bucket's batches always reach the server in the order they were written. Guarded by its own
+ * monitor.
  */
 final class BucketQueue {
   final TableBucket bucket;
@@ -22,7 +23,10 @@ final class BucketQueue {
     this.bucket = bucket;
   }
 
-  /** Appends to the newest open batch of the same target, or returns {@code null} if a new batch is needed. */
+  /**
+   * Appends to the newest open batch of the same target, or returns {@code null} if a new batch is
+   * needed.
+   */
   CompletableFuture<WriteResult> tryAppend(
       WriteTarget target, FailureLatch writer, ChangeType type, Object[] row, byte[] key) {
     WriteBatch last = batches.peekLast();
@@ -32,7 +36,10 @@ final class BucketQueue {
     return last.tryAppend(writer, type, row, key);
   }
 
-  /** Closes the newest batch (a new one takes its place) and adds the new one; true if a batch was closed. */
+  /**
+   * Closes the newest batch (a new one takes its place) and adds the new one; true if a batch was
+   * closed.
+   */
   boolean addNew(WriteBatch batch) {
     WriteBatch last = batches.peekLast();
     boolean closedOne = last != null && !last.isClosed();
@@ -66,9 +73,9 @@ final class BucketQueue {
   }
 
   /**
-   * The server definitely rejected {@code failed} (it wrote nothing), so the sequence it expects next is still
-   * {@code failed}'s: every later batch of the bucket, queued or in flight, moves one sequence down. In-flight ones
-   * come back out-of-order and are sent again with their new number.
+   * The server definitely rejected {@code failed} (it wrote nothing), so the sequence it expects
+   * next is still {@code failed}'s: every later batch of the bucket, queued or in flight, moves one
+   * sequence down. In-flight ones come back out-of-order and are sent again with their new number.
    */
   void rejected(WriteBatch failed) {
     int seq = failed.sequence();
@@ -103,14 +110,20 @@ final class BucketQueue {
     }
   }
 
-  /** A new writer id: every batch of the bucket, queued or in flight, gets a fresh number from 0 on its next send. */
+  /**
+   * A new writer id: every batch of the bucket, queued or in flight, gets a fresh number from 0 on
+   * its next send.
+   */
   void resetSequences() {
     nextSequence = 0;
     batches.forEach(WriteBatch::resetSequence);
     inFlight.forEach(WriteBatch::resetSequence);
   }
 
-  /** Whether a batch older than {@code sequence} is waiting to be re-sent (so a later one was rejected in turn). */
+  /**
+   * Whether a batch older than {@code sequence} is waiting to be re-sent (so a later one was
+   * rejected in turn).
+   */
   boolean hasRetryBefore(int sequence) {
     for (WriteBatch b : batches) {
       if (b.sequence() >= 0 && b.sequence() < sequence) {

@@ -8,9 +8,10 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
- * Builds the KV record batch of a PutKv request. Layout (little-endian): Length (total - 4), Magic 0, CRC-32C of
- * everything after the CRC field, SchemaId int16, Attributes 0, WriterId int64, BatchSequence int32, RecordCount
- * int32, then records of {@code int32 size | varint key length | key | value row}; a delete has no value.
+ * Builds the KV record batch of a PutKv request. Layout (little-endian): Length (total - 4), Magic
+ * 0, CRC-32C of everything after the CRC field, SchemaId int16, Attributes 0, WriterId int64,
+ * BatchSequence int32, RecordCount int32, then records of {@code int32 size | varint key length |
+ * key | value row}; a delete has no value.
  */
 final class KvBatchBuilder implements RecordBatchBuilder {
   static final int HEADER_SIZE = 28;

@@ -5,7 +5,10 @@ import io.flussjava.log.LogBatchWriter;
 import io.flussjava.log.LogBatches;
 import java.nio.ByteBuffer;
 
-/** A {@link RecordBatchBuilder} for ProduceLog: whatever log format codec the table names fills the batch. */
+/**
+ * A {@link RecordBatchBuilder} for ProduceLog: whatever log format codec the table names fills the
+ * batch.
+ */
 final class LogBatchBuilder implements RecordBatchBuilder {
   private final LogBatchWriter writer;
 

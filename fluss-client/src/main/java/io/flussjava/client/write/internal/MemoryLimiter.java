@@ -6,9 +6,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The writers' memory budget ({@code client.writer.buffer.memory-size}). A batch reserves its size before it is
- * opened and gives it back when it is acknowledged or failed; writers block, in arrival order, while the budget is
- * used up. This is the back-pressure that keeps a fast producer from outrunning the cluster without bound.
+ * The writers' memory budget ({@code client.writer.buffer.memory-size}). A batch reserves its size
+ * before it is opened and gives it back when it is acknowledged or failed; writers block, in
+ * arrival order, while the budget is used up. This is the back-pressure that keeps a fast producer
+ * from outrunning the cluster without bound.
  */
 final class MemoryLimiter {
   private final long total;
@@ -22,8 +23,8 @@ final class MemoryLimiter {
   }
 
   /**
-   * Takes {@code bytes} from the budget, waiting up to {@code maxWaitNanos}. A request larger than the whole budget
-   * waits for the whole budget, so one oversized batch can still go out alone.
+   * Takes {@code bytes} from the budget, waiting up to {@code maxWaitNanos}. A request larger than
+   * the whole budget waits for the whole budget, so one oversized batch can still go out alone.
    */
   void reserve(long bytes, long maxWaitNanos) throws InterruptedException {
     long want = Math.min(bytes, total);
@@ -33,8 +34,13 @@ final class MemoryLimiter {
       while (available < want) {
         if (remaining <= 0) {
           throw new TimeoutException(
-              "Waited " + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos) + " ms for writer buffer memory ("
-                  + (total - available) + " of " + total + " bytes in unacknowledged batches). The cluster is"
+              "Waited "
+                  + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos)
+                  + " ms for writer buffer memory ("
+                  + (total - available)
+                  + " of "
+                  + total
+                  + " bytes in unacknowledged batches). The cluster is"
                   + " slower than the writers or unreachable: raise client.writer.buffer.memory-size or"
                   + " client.writer.buffer.wait-timeout, or write more slowly.");
         }

@@ -21,9 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * Gathers written records into per-bucket batches. Writers append from any thread (each bucket queue has its own
- * lock, so writers of different buckets never contend); the sender thread drains batches that are ready: full,
- * lingered for {@code client.writer.batch-timeout}, or asked for by a flush.
+ * Gathers written records into per-bucket batches. Writers append from any thread (each bucket
+ * queue has its own lock, so writers of different buckets never contend); the sender thread drains
+ * batches that are ready: full, lingered for {@code client.writer.batch-timeout}, or asked for by a
+ * flush.
  */
 final class RecordAccumulator {
   private final Map<TableBucket, BucketQueue> queues = new ConcurrentHashMap<>();
@@ -36,7 +37,8 @@ final class RecordAccumulator {
   private final int maxInFlightPerBucket;
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private volatile boolean sequencesUncertain;
-  // Set by abortAll: appends fail with it from then on, so that nothing lands in a queue nobody drains any more.
+  // Set by abortAll: appends fail with it from then on, so that nothing lands in a queue nobody
+  // drains any more.
   private volatile RuntimeException closed;
 
   // The sender sleeps on this until a batch may be ready; writers and responses wake it.
@@ -64,11 +66,16 @@ final class RecordAccumulator {
   }
 
   /**
-   * Adds a record to its bucket's open batch, opening a new batch (and reserving its memory, which may block for
-   * back-pressure) when there is none or it is full.
+   * Adds a record to its bucket's open batch, opening a new batch (and reserving its memory, which
+   * may block for back-pressure) when there is none or it is full.
    */
   CompletableFuture<WriteResult> append(
-      WriteTarget target, FailureLatch writer, TableBucket bucket, ChangeType type, Object[] row, byte[] key) {
+      WriteTarget target,
+      FailureLatch writer,
+      TableBucket bucket,
+      ChangeType type,
+      Object[] row,
+      byte[] key) {
     BucketQueue queue = queues.computeIfAbsent(bucket, BucketQueue::new);
     synchronized (queue) {
       checkNotClosed();
@@ -77,7 +84,8 @@ final class RecordAccumulator {
         return f;
       }
     }
-    // Reserve outside the queue's lock: blocking here must not stop the sender from completing this bucket.
+    // Reserve outside the queue's lock: blocking here must not stop the sender from completing this
+    // bucket.
     try {
       memory.reserve(batchSize, maxBlockNanos);
     } catch (InterruptedException e) {
@@ -85,7 +93,13 @@ final class RecordAccumulator {
       throw new FlussException("interrupted while waiting for writer buffer memory", e);
     }
     WriteBatch batch =
-        new WriteBatch(target, bucket, target.takeBuilder(), batchSize, clock.nanoTime(), deliveryTimeoutNanos);
+        new WriteBatch(
+            target,
+            bucket,
+            target.takeBuilder(),
+            batchSize,
+            clock.nanoTime(),
+            deliveryTimeoutNanos);
     CompletableFuture<WriteResult> f;
     boolean closedOne;
     synchronized (queue) {
@@ -120,11 +134,12 @@ final class RecordAccumulator {
   }
 
   /**
-   * Takes at most one ready batch per bucket, each to be sent now. Batches past their delivery deadline that were
-   * never sent fail here with a timeout.
+   * Takes at most one ready batch per bucket, each to be sent now. Batches past their delivery
+   * deadline that were never sent fail here with a timeout.
    *
-   * @param router where a batch goes: its leader (noted in the batch), wait (metadata is being fetched), or a
-   *     failure such as a dropped partition or table, which fails every batch of the bucket
+   * @param router where a batch goes: its leader (noted in the batch), wait (metadata is being
+   *     fetched), or a failure such as a dropped partition or table, which fails every batch of the
+   *     bucket
    * @param nextWake receives the earliest time (nanos) at which a batch not ready now becomes ready
    */
   List<WriteBatch> drain(
@@ -137,7 +152,8 @@ final class RecordAccumulator {
     long earliest = Long.MAX_VALUE;
     for (BucketQueue queue : queues.values()) {
       synchronized (queue) {
-        // Batches past their delivery deadline fail here, sent before or not: nothing waits forever for a leader
+        // Batches past their delivery deadline fail here, sent before or not: nothing waits forever
+        // for a leader
         // that does not come back.
         while (queue.peek() != null && now - queue.peek().deadlineNanos >= 0) {
           expired.add(queue.pollFirst());
@@ -158,7 +174,9 @@ final class RecordAccumulator {
         LeaderRouter.Route route = router.apply(head);
         if (route.failure() != null) {
           while (!queue.isEmpty()) {
-            dropped.add(queue.pollFirst()); // every batch of a dropped partition's (or table's) bucket fails
+            dropped.add(
+                queue
+                    .pollFirst()); // every batch of a dropped partition's (or table's) bucket fails
             droppedWhy.add(route.failure());
           }
           continue;
@@ -174,24 +192,38 @@ final class RecordAccumulator {
     nextWake[0] = earliest;
     for (WriteBatch b : expired) {
       if (b.sequence() >= 0) {
-        // It was sent and may or may not have been written: the bucket's sequence is no longer certain.
+        // It was sent and may or may not have been written: the bucket's sequence is no longer
+        // certain.
         sequencesUncertain = true;
       }
-      fail(b, new TimeoutException(
-          "Expiring " + b + ": not acknowledged within client.writer.delivery-timeout ("
-              + TimeUnit.NANOSECONDS.toMillis(deliveryTimeoutNanos) + " ms); is the table's leader available?"),
+      fail(
+          b,
+          new TimeoutException(
+              "Expiring "
+                  + b
+                  + ": not acknowledged within client.writer.delivery-timeout ("
+                  + TimeUnit.NANOSECONDS.toMillis(deliveryTimeoutNanos)
+                  + " ms); is the table's leader available?"),
           false,
           false);
     }
     for (int i = 0; i < dropped.size(); i++) {
       WriteBatch b = dropped.get(i);
       RuntimeException why = droppedWhy.get(i);
-      fail(b, why instanceof PartitionNotExistException
-          ? new PartitionNotExistException(
-              "Cannot write to partition " + b.bucket.partitionId() + " of " + b.target.path() + ": the partition"
-                  + " was dropped after the rows were written. Create it again (admin.createPartition) or write rows"
-                  + " of existing partitions.")
-          : why, false, false);
+      fail(
+          b,
+          why instanceof PartitionNotExistException
+              ? new PartitionNotExistException(
+                  "Cannot write to partition "
+                      + b.bucket.partitionId()
+                      + " of "
+                      + b.target.path()
+                      + ": the partition"
+                      + " was dropped after the rows were written. Create it again (admin.createPartition) or write rows"
+                      + " of existing partitions.")
+              : why,
+          false,
+          false);
     }
     return ready;
   }
@@ -212,8 +244,8 @@ final class RecordAccumulator {
   /**
    * A batch failed for good.
    *
-   * @param definitelyNotWritten the server rejected it outright, so later batches of the bucket take over its
-   *     sequence number
+   * @param definitelyNotWritten the server rejected it outright, so later batches of the bucket
+   *     take over its sequence number
    */
   void fail(WriteBatch batch, Throwable error, boolean wasInFlight, boolean definitelyNotWritten) {
     if (batch.done.isDone()) {
@@ -242,7 +274,10 @@ final class RecordAccumulator {
     wakeup();
   }
 
-  /** Whether an expired batch left some bucket's sequence uncertain (then the writer id must be renewed); clears it. */
+  /**
+   * Whether an expired batch left some bucket's sequence uncertain (then the writer id must be
+   * renewed); clears it.
+   */
   boolean takeSequencesUncertain() {
     boolean u = sequencesUncertain;
     sequencesUncertain = false;
@@ -273,8 +308,9 @@ final class RecordAccumulator {
   }
 
   /**
-   * Sends every batch that exists now without waiting for linger and waits until those of {@code target} are done
-   * (at most the delivery timeout); each record's future, and its writer's failure latch, tell how it went.
+   * Sends every batch that exists now without waiting for linger and waits until those of {@code
+   * target} are done (at most the delivery timeout); each record's future, and its writer's failure
+   * latch, tell how it went.
    */
   void flush(WriteTarget target) {
     List<WriteBatch> pending = new ArrayList<>();
@@ -286,7 +322,8 @@ final class RecordAccumulator {
     flushesInProgress.incrementAndGet();
     try {
       wakeup();
-      CompletableFuture.allOf(pending.stream().map(b -> b.done).toArray(CompletableFuture<?>[]::new))
+      CompletableFuture.allOf(
+              pending.stream().map(b -> b.done).toArray(CompletableFuture<?>[]::new))
           .get(deliveryTimeoutNanos + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -305,8 +342,8 @@ final class RecordAccumulator {
   }
 
   /**
-   * Fails every batch not yet acknowledged, queued or in flight (force close): nothing may wait for an answer that
-   * the closed client will never read.
+   * Fails every batch not yet acknowledged, queued or in flight (force close): nothing may wait for
+   * an answer that the closed client will never read.
    */
   void abortAll(RuntimeException reason) {
     closed = reason;

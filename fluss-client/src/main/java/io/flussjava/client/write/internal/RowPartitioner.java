@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Finds the partition a row of a partitioned table belongs to: the partition name from the row's partition-column
- * values, then its id from the metadata cache (fetched again once when the cache does not know the name). A missing
- * partition fails the write with a {@link PartitionNotExistException}, or, with {@code
- * client.writer.dynamic-create-partition.enabled}, is created first. Thread-safe.
+ * Finds the partition a row of a partitioned table belongs to: the partition name from the row's
+ * partition-column values, then its id from the metadata cache (fetched again once when the cache
+ * does not know the name). A missing partition fails the write with a {@link
+ * PartitionNotExistException}, or, with {@code client.writer.dynamic-create-partition.enabled}, is
+ * created first. Thread-safe.
  */
 final class RowPartitioner {
   private final TablePath path;
@@ -47,9 +48,11 @@ final class RowPartitioner {
   }
 
   /**
-   * The id of the row's partition; blocks (at most the request timeout) only when the partition is not cached.
+   * The id of the row's partition; blocks (at most the request timeout) only when the partition is
+   * not cached.
    *
-   * @throws io.flussjava.exception.InvalidRowException if a partition value is null or not a valid partition name
+   * @throws io.flussjava.exception.InvalidRowException if a partition value is null or not a valid
+   *     partition name
    * @throws PartitionNotExistException if the partition does not exist and dynamic creation is off
    */
   long partitionIdOf(Object[] row) {
@@ -68,8 +71,18 @@ final class RowPartitioner {
     if (!dynamicCreate) {
       PartitionSpec spec = names.specOf(name);
       throw new PartitionNotExistException(
-          "Partition '" + name + "' " + spec.getSpecMap() + " of table " + path + " does not exist. Create it first"
-              + " (admin.createPartition(" + path + ", " + spec + ", true)), let the server create partitions"
+          "Partition '"
+              + name
+              + "' "
+              + spec.getSpecMap()
+              + " of table "
+              + path
+              + " does not exist. Create it first"
+              + " (admin.createPartition("
+              + path
+              + ", "
+              + spec
+              + ", true)), let the server create partitions"
               + " (table.auto-partition.enabled), or set client.writer.dynamic-create-partition.enabled=true so that"
               + " writers create missing partitions.");
     }
@@ -77,14 +90,20 @@ final class RowPartitioner {
     p = lookUp(name);
     if (p.isEmpty()) {
       throw new PartitionNotExistException(
-          "Partition '" + name + "' of table " + path + " was created but is gone again (dropped meanwhile?).");
+          "Partition '"
+              + name
+              + "' of table "
+              + path
+              + " was created but is gone again (dropped meanwhile?).");
     }
     return p.get().id();
   }
 
   private Optional<PartitionMetadata> lookUp(String name) {
     return Futures.await(
-        metadata.partition(path, name, System.nanoTime()), wait, "finding partition " + name + " of " + path);
+        metadata.partition(path, name, System.nanoTime()),
+        wait,
+        "finding partition " + name + " of " + path);
   }
 
   private void create(String name) {
@@ -92,7 +111,8 @@ final class RowPartitioner {
     CompletableFuture<Void> shared = creating.putIfAbsent(name, mine);
     if (shared == null) {
       shared = mine;
-      creator.apply(path, names.specOf(name))
+      creator
+          .apply(path, names.specOf(name))
           .whenComplete(
               (v, e) -> {
                 creating.remove(name, mine);

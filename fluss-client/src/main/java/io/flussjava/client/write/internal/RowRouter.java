@@ -8,10 +8,11 @@ import io.flussjava.types.codec.CompactedKeyEncoder;
 import java.util.List;
 
 /**
- * Picks a row's bucket exactly as Fluss does, so that every client puts a key in the same bucket: the bucket-key
- * columns are encoded with the compacted key encoding and hashed with Fluss's murmur variant. Rows of tables
- * without a bucket key go to the writer's sticky bucket. For primary-key tables it also encodes the key that
- * travels with each KV record. Thread-safe: it keeps no scratch state.
+ * Picks a row's bucket exactly as Fluss does, so that every client puts a key in the same bucket:
+ * the bucket-key columns are encoded with the compacted key encoding and hashed with Fluss's murmur
+ * variant. Rows of tables without a bucket key go to the writer's sticky bucket. For primary-key
+ * tables it also encodes the key that travels with each KV record. Thread-safe: it keeps no scratch
+ * state.
  */
 final class RowRouter {
   private final int numBuckets;
@@ -25,9 +26,14 @@ final class RowRouter {
     List<String> bucketKeys = table.getBucketKeys();
     List<String> physicalPk =
         table.getPrimaryKeys().stream().filter(k -> !table.getPartitionKeys().contains(k)).toList();
-    this.bucketKeyEncoder = bucketKeys.isEmpty() ? null : new CompactedKeyEncoder(rowType, indexes(rowType, bucketKeys));
+    this.bucketKeyEncoder =
+        bucketKeys.isEmpty()
+            ? null
+            : new CompactedKeyEncoder(rowType, indexes(rowType, bucketKeys));
     this.primaryKeyEncoder =
-        physicalPk.isEmpty() ? null : new CompactedKeyEncoder(rowType, indexes(rowType, physicalPk));
+        physicalPk.isEmpty()
+            ? null
+            : new CompactedKeyEncoder(rowType, indexes(rowType, physicalPk));
     this.bucketKeyIsPrimaryKey = bucketKeys.equals(physicalPk);
   }
 
@@ -41,8 +47,8 @@ final class RowRouter {
   }
 
   /**
-   * Encodes into a buffer of this call's own: writers are shared by threads, and an encoder's shared scratch buffer
-   * once sent rows to other rows' buckets and keys.
+   * Encodes into a buffer of this call's own: writers are shared by threads, and an encoder's
+   * shared scratch buffer once sent rows to other rows' buckets and keys.
    */
   private static byte[] encode(CompactedKeyEncoder encoder, Object[] row) {
     ByteArrayOutput out = new ByteArrayOutput(32);
@@ -60,7 +66,8 @@ final class RowRouter {
     if (bucketKeyEncoder == null) {
       return stickyBucket;
     }
-    byte[] key = bucketKeyIsPrimaryKey && primaryKey != null ? primaryKey : encode(bucketKeyEncoder, row);
+    byte[] key =
+        bucketKeyIsPrimaryKey && primaryKey != null ? primaryKey : encode(bucketKeyEncoder, row);
     return BucketHasher.bucketFor(key, numBuckets);
   }
 }

@@ -25,15 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writers' I/O loop, one thread per connection ({@code fluss-writer-sender}). It drains ready batches from the
- * accumulator, groups them into one ProduceLog or PutKv request per leader and table (each bucket at most once, as
- * the server requires), sends them without waiting, and handles the answers: acknowledged batches complete their
- * records' futures, retriable failures go back to their bucket (after a metadata refresh when the leader moved),
- * and anything else fails the batch with the server's typed error.
+ * The writers' I/O loop, one thread per connection ({@code fluss-writer-sender}). It drains ready
+ * batches from the accumulator, groups them into one ProduceLog or PutKv request per leader and
+ * table (each bucket at most once, as the server requires), sends them without waiting, and handles
+ * the answers: acknowledged batches complete their records' futures, retriable failures go back to
+ * their bucket (after a metadata refresh when the leader moved), and anything else fails the batch
+ * with the server's typed error.
  *
- * <p>Responses arrive on network threads; their handling is queued to this thread (and wakes it) so that user
- * callbacks on write futures never run on, and never stall, a network thread. Time comes from the injected clock and
- * servers from the injected router, so that unit tests drive {@link #runOnce(boolean)} at fake time.
+ * <p>Responses arrive on network threads; their handling is queued to this thread (and wakes it) so
+ * that user callbacks on write futures never run on, and never stall, a network thread. Time comes
+ * from the injected clock and servers from the injected router, so that unit tests drive {@link
+ * #runOnce(boolean)} at fake time.
  */
 final class Sender implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
@@ -78,7 +80,8 @@ final class Sender implements Runnable {
       while (running) {
         accumulator.awaitWork(runOnce(false));
       }
-      // Closing: send what is left (no linger) until everything is acknowledged or the close is forced.
+      // Closing: send what is left (no linger) until everything is acknowledged or the close is
+      // forced.
       while (!forceClose && accumulator.hasIncomplete()) {
         accumulator.awaitWork(runOnce(true));
       }
@@ -102,8 +105,8 @@ final class Sender implements Runnable {
   /**
    * One turn of the loop: handle the answers that arrived, send what is ready.
    *
-   * @return when (clock nanos) the loop should look again at the latest; a writer filling a batch or an answer
-   *     wakes it earlier
+   * @return when (clock nanos) the loop should look again at the latest; a writer filling a batch
+   *     or an answer wakes it earlier
    */
   long runOnce(boolean closing) {
     runCompletions();
@@ -130,8 +133,8 @@ final class Sender implements Runnable {
   }
 
   /**
-   * Queues an answer's handling for this thread and wakes it: an answer must not wait for the next linger or idle
-   * timeout (a flush of one row took 200 ms that way).
+   * Queues an answer's handling for this thread and wakes it: an answer must not wait for the next
+   * linger or idle timeout (a flush of one row took 200 ms that way).
    */
   private void complete(Runnable handling) {
     completions.add(handling);
@@ -183,25 +186,29 @@ final class Sender implements Runnable {
       }
     }
     if (!sent.isEmpty()) {
-      request.send(leader).whenComplete((answers, error) -> complete(() -> onAnswer(sent, answers, error)));
+      request
+          .send(leader)
+          .whenComplete((answers, error) -> complete(() -> onAnswer(sent, answers, error)));
     }
   }
 
   /**
-   * The batch's wire bytes, or {@code null} after failing the batch when they cannot be built: one bad batch must
-   * fail its own records, never the sender and every other writer's records with it.
+   * The batch's wire bytes, or {@code null} after failing the batch when they cannot be built: one
+   * bad batch must fail its own records, never the sender and every other writer's records with it.
    */
   private ByteBuffer encode(WriteBatch batch, long writerId) {
     try {
       return batch.wireBytes(writerId);
     } catch (RuntimeException e) {
       LOG.error("Could not encode {}; failing its records", batch, e);
-      accumulator.fail(batch, new FlussException("could not encode " + batch + ": " + e, e), true, true);
+      accumulator.fail(
+          batch, new FlussException("could not encode " + batch + ": " + e, e), true, true);
       return null;
     }
   }
 
-  private void onAnswer(List<WriteBatch> batches, List<WriteRequest.BucketAnswer> answers, Throwable error) {
+  private void onAnswer(
+      List<WriteBatch> batches, List<WriteRequest.BucketAnswer> answers, Throwable error) {
     if (error != null) {
       batches.forEach(b -> handleError(b, Futures.unwrap(error)));
       return;
@@ -225,8 +232,9 @@ final class Sender implements Runnable {
   }
 
   /**
-   * Starts over with a new writer id and every bucket's sequence at 0: the way out when the server's idea of a
-   * bucket's next sequence can no longer be known (a sent batch expired, or the server forgot the writer).
+   * Starts over with a new writer id and every bucket's sequence at 0: the way out when the
+   * server's idea of a bucket's next sequence can no longer be known (a sent batch expired, or the
+   * server forgot the writer).
    */
   private void renewWriterId(String reason) {
     if (identity.writerId() == WriterIdentity.NO_WRITER_ID) {
@@ -239,7 +247,8 @@ final class Sender implements Runnable {
 
   private void handleError(WriteBatch batch, Throwable error) {
     if (error instanceof DuplicateSequenceException) {
-      // The server already holds this batch (an earlier attempt got through): it is written, exactly once.
+      // The server already holds this batch (an earlier attempt got through): it is written,
+      // exactly once.
       accumulator.succeed(batch, -1);
       return;
     }
@@ -260,7 +269,9 @@ final class Sender implements Runnable {
             || (error instanceof OutOfOrderSequenceException
                 && (batch.wasRenumbered() || accumulator.hasRetryBefore(batch)));
     long backoff = retryPolicy.backoffNanos(batch.attempts());
-    if (retriable && batch.attempts() <= maxRetries && RetryPolicy.fitsBefore(now, backoff, batch.deadlineNanos)) {
+    if (retriable
+        && batch.attempts() <= maxRetries
+        && RetryPolicy.fitsBefore(now, backoff, batch.deadlineNanos)) {
       if (RetryPolicy.meansStaleMetadata(error)) {
         router.invalidate(batch.target.path());
       }
@@ -272,11 +283,14 @@ final class Sender implements Runnable {
     if (retriable) {
       reported =
           new TimeoutException(
-              batch + " was not acknowledged within client.writer.delivery-timeout or the allowed retries; last"
-                  + " error: " + error.getMessage());
+              batch
+                  + " was not acknowledged within client.writer.delivery-timeout or the allowed retries; last"
+                  + " error: "
+                  + error.getMessage());
       reported.initCause(error);
     }
-    // A server error answer means the server wrote nothing of this batch; a timeout leaves that open.
+    // A server error answer means the server wrote nothing of this batch; a timeout leaves that
+    // open.
     boolean rejected = !retriable && error instanceof ApiException;
     accumulator.fail(batch, reported, true, rejected);
   }

@@ -13,27 +13,33 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Upserts and deletes by primary key: validate and convert the row, find its partition (partitioned tables), encode
- * its key (the primary key minus partition columns), pick its bucket, hand it to the shared pipeline as a KV record (a
- * delete carries only the key).
+ * Upserts and deletes by primary key: validate and convert the row, find its partition (partitioned
+ * tables), encode its key (the primary key minus partition columns), pick its bucket, hand it to
+ * the shared pipeline as a KV record (a delete carries only the key).
  */
 public final class UpsertWriterImpl implements UpsertWriter {
   private final WriterCore core;
   private final RowConverter upsertConverter;
   private final RowConverter deleteConverter;
 
-  public UpsertWriterImpl(WriterClient client, TableInfo table, int[] targetColumns, TypeConverters converters) {
+  public UpsertWriterImpl(
+      WriterClient client, TableInfo table, int[] targetColumns, TypeConverters converters) {
     this.core =
         new WriterCore(
-            client, client.kvTarget(table, targetColumns), table, "this UpsertWriter of " + table.getTablePath());
+            client,
+            client.kvTarget(table, targetColumns),
+            table,
+            "this UpsertWriter of " + table.getTablePath());
     RowType rowType = table.getRowType();
-    this.upsertConverter = new RowConverter(targetColumns == null ? rowType : onlyKeysRequired(table, targetColumns), converters);
+    this.upsertConverter =
+        new RowConverter(
+            targetColumns == null ? rowType : onlyKeysRequired(table, targetColumns), converters);
     this.deleteConverter = new RowConverter(onlyKeysRequired(table, new int[0]), converters);
   }
 
   /**
-   * The row type with every column nullable except the primary key and {@code required} columns: a delete needs
-   * only the key, a partial update only the key and its target columns.
+   * The row type with every column nullable except the primary key and {@code required} columns: a
+   * delete needs only the key, a partial update only the key and its target columns.
    */
   private static RowType onlyKeysRequired(TableInfo table, int[] required) {
     List<String> keys = table.getPrimaryKeys();
@@ -59,7 +65,8 @@ public final class UpsertWriterImpl implements UpsertWriter {
   @Override
   public CompletableFuture<WriteResult> upsert(Object... values) {
     core.checkOpen();
-    // The row is encoded into its batch before upsert returns, so the caller's own array can be used as it is.
+    // The row is encoded into its batch before upsert returns, so the caller's own array can be
+    // used as it is.
     return write(ChangeType.UPDATE_AFTER, upsertConverter.toCanonicalOrSame(values));
   }
 

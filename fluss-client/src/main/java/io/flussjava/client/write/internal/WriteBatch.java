@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One batch of records for one bucket, from first append to acknowledgement. While open it is filled under its
- * bucket queue's lock; once drained it belongs to the sender thread. Not thread-safe on its own.
+ * One batch of records for one bucket, from first append to acknowledgement. While open it is
+ * filled under its bucket queue's lock; once drained it belongs to the sender thread. Not
+ * thread-safe on its own.
  */
 final class WriteBatch {
   final WriteTarget target;
@@ -19,12 +20,16 @@ final class WriteBatch {
   final long createdNanos;
   final long deadlineNanos;
   final CompletableFuture<Void> done = new CompletableFuture<>();
-  /** The leader this batch is (last) sent to; set by the sender's thread when it drains the batch. */
+
+  /**
+   * The leader this batch is (last) sent to; set by the sender's thread when it drains the batch.
+   */
   int leader = -1;
 
   private final RecordBatchBuilder builder;
   private final List<CompletableFuture<WriteResult>> futures;
-  // The writers whose records are in this batch (usually one); the last one is kept apart so that a run of records
+  // The writers whose records are in this batch (usually one); the last one is kept apart so that a
+  // run of records
   // of one writer costs a reference compare each.
   private final List<FailureLatch> writers = new ArrayList<>(1);
   private FailureLatch lastWriter;
@@ -37,7 +42,11 @@ final class WriteBatch {
   private long retryAtNanos;
 
   WriteBatch(
-      WriteTarget target, TableBucket bucket, RecordBatchBuilder builder, long reservedBytes, long nowNanos,
+      WriteTarget target,
+      TableBucket bucket,
+      RecordBatchBuilder builder,
+      long reservedBytes,
+      long nowNanos,
       long deliveryTimeoutNanos) {
     this.target = target;
     this.bucket = bucket;
@@ -49,7 +58,8 @@ final class WriteBatch {
   }
 
   /** Adds a record and returns its future, or {@code null} if the batch is closed or full. */
-  CompletableFuture<WriteResult> tryAppend(FailureLatch writer, ChangeType type, Object[] row, byte[] key) {
+  CompletableFuture<WriteResult> tryAppend(
+      FailureLatch writer, ChangeType type, Object[] row, byte[] key) {
     if (closed || !builder.tryAppend(type, row, key)) {
       return null;
     }
@@ -101,8 +111,8 @@ final class WriteBatch {
   }
 
   /**
-   * The wire bytes, built on the first send and re-sent unchanged on retries (same writer id and sequence), unless
-   * an earlier batch's rejection gave this one a new sequence number.
+   * The wire bytes, built on the first send and re-sent unchanged on retries (same writer id and
+   * sequence), unless an earlier batch's rejection gave this one a new sequence number.
    */
   ByteBuffer wireBytes(long writerId) {
     attempts++;
@@ -115,7 +125,10 @@ final class WriteBatch {
     return built.duplicate();
   }
 
-  /** Moves this batch one sequence down if it comes after the rejected sequence (see BucketQueue#rejected). */
+  /**
+   * Moves this batch one sequence down if it comes after the rejected sequence (see
+   * BucketQueue#rejected).
+   */
   void renumberAfterRejectionOf(int rejectedSequence) {
     if (sequence < 0 || sequence == rejectedSequence || !after(sequence, rejectedSequence)) {
       return;
@@ -124,13 +137,19 @@ final class WriteBatch {
     renumbered = true;
   }
 
-  /** Forgets the sequence (a new writer id starts every bucket at 0 again); the next send numbers it anew. */
+  /**
+   * Forgets the sequence (a new writer id starts every bucket at 0 again); the next send numbers it
+   * anew.
+   */
   void resetSequence() {
     sequence = -1;
     renumbered = true;
   }
 
-  /** Whether this batch's number changed since it was last sent (so an out-of-order answer is expected). */
+  /**
+   * Whether this batch's number changed since it was last sent (so an out-of-order answer is
+   * expected).
+   */
   boolean wasRenumbered() {
     return renumbered;
   }
@@ -144,18 +163,25 @@ final class WriteBatch {
     return built != null ? built.remaining() : builder.estimatedSizeInBytes();
   }
 
-  /** Completes every record's future; {@code baseOffset} < 0 means the server reported no offsets. */
+  /**
+   * Completes every record's future; {@code baseOffset} < 0 means the server reported no offsets.
+   */
   void succeed(long baseOffset) {
     if (done.isDone()) {
       return; // aborted by a close meanwhile
     }
     for (int i = 0; i < futures.size(); i++) {
-      futures.get(i).complete(new WriteResult(bucket.bucket(), baseOffset < 0 ? -1 : baseOffset + i));
+      futures
+          .get(i)
+          .complete(new WriteResult(bucket.bucket(), baseOffset < 0 ? -1 : baseOffset + i));
     }
     finish();
   }
 
-  /** Fails every record's future and tells the batch's writers; once only (a close may abort a batch in flight). */
+  /**
+   * Fails every record's future and tells the batch's writers; once only (a close may abort a batch
+   * in flight).
+   */
   void fail(Throwable error) {
     if (done.isDone()) {
       return;
@@ -186,7 +212,16 @@ final class WriteBatch {
 
   @Override
   public String toString() {
-    return "batch of " + futures.size() + " records for " + target.path() + " " + bucket + " (sequence "
-        + sequence + ", attempt " + attempts + ")";
+    return "batch of "
+        + futures.size()
+        + " records for "
+        + target.path()
+        + " "
+        + bucket
+        + " (sequence "
+        + sequence
+        + ", attempt "
+        + attempts
+        + ")";
   }
 }

@@ -16,13 +16,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One write request to one leader, of either kind: ProduceLog for log batches, PutKv (with its target columns) for
- * KV batches. The two differ only in the protobuf messages; the sender builds, sends and reads both through this
- * class, so the handling of a write's answer is written once.
+ * One write request to one leader, of either kind: ProduceLog for log batches, PutKv (with its
+ * target columns) for KV batches. The two differ only in the protobuf messages; the sender builds,
+ * sends and reads both through this class, so the handling of a write's answer is written once.
  */
 abstract class WriteRequest {
-  /** A bucket's part of the answer: its error code (0 for none) and, for logs, the base offset written. */
-  record BucketAnswer(long partitionId, int bucket, int errorCode, String errorMessage, long baseOffset) {
+  /**
+   * A bucket's part of the answer: its error code (0 for none) and, for logs, the base offset
+   * written.
+   */
+  record BucketAnswer(
+      long partitionId, int bucket, int errorCode, String errorMessage, long baseOffset) {
     boolean answers(TableBucket tb) {
       return bucket == tb.bucket() && partitionId == tb.partitionId();
     }
@@ -48,13 +52,20 @@ abstract class WriteRequest {
     private final ProduceLogRequest.Builder request;
 
     ProduceLog(WriteTarget target, int acks, int timeoutMs) {
-      request = ProduceLogRequest.newBuilder().setAcks(acks).setTableId(target.tableId()).setTimeoutMs(timeoutMs);
+      request =
+          ProduceLogRequest.newBuilder()
+              .setAcks(acks)
+              .setTableId(target.tableId())
+              .setTimeoutMs(timeoutMs);
     }
 
     @Override
     void add(TableBucket bucket, ByteBuffer records) {
       PbProduceLogReqForBucket.Builder b =
-          request.addBucketsReqBuilder().setBucketId(bucket.bucket()).setRecords(UnsafeByteOperations.unsafeWrap(records));
+          request
+              .addBucketsReqBuilder()
+              .setBucketId(bucket.bucket())
+              .setRecords(UnsafeByteOperations.unsafeWrap(records));
       if (bucket.isPartitioned()) {
         b.setPartitionId(bucket.partitionId());
       }
@@ -62,7 +73,8 @@ abstract class WriteRequest {
 
     @Override
     CompletableFuture<List<BucketAnswer>> send(ServerConnection leader) {
-      return leader.send(ApiMethods.PRODUCE_LOG, request.build())
+      return leader
+          .send(ApiMethods.PRODUCE_LOG, request.build())
           .thenApply(
               response -> {
                 List<BucketAnswer> answers = new ArrayList<>(response.getBucketsRespCount());
@@ -84,7 +96,11 @@ abstract class WriteRequest {
     private final PutKvRequest.Builder request;
 
     PutKv(WriteTarget target, int acks, int timeoutMs) {
-      request = PutKvRequest.newBuilder().setAcks(acks).setTableId(target.tableId()).setTimeoutMs(timeoutMs);
+      request =
+          PutKvRequest.newBuilder()
+              .setAcks(acks)
+              .setTableId(target.tableId())
+              .setTimeoutMs(timeoutMs);
       if (target.targetColumns() != null) {
         for (int c : target.targetColumns()) {
           request.addTargetColumns(c);
@@ -95,7 +111,10 @@ abstract class WriteRequest {
     @Override
     void add(TableBucket bucket, ByteBuffer records) {
       PbPutKvReqForBucket.Builder b =
-          request.addBucketsReqBuilder().setBucketId(bucket.bucket()).setRecords(UnsafeByteOperations.unsafeWrap(records));
+          request
+              .addBucketsReqBuilder()
+              .setBucketId(bucket.bucket())
+              .setRecords(UnsafeByteOperations.unsafeWrap(records));
       if (bucket.isPartitioned()) {
         b.setPartitionId(bucket.partitionId());
       }
@@ -103,7 +122,8 @@ abstract class WriteRequest {
 
     @Override
     CompletableFuture<List<BucketAnswer>> send(ServerConnection leader) {
-      return leader.send(ApiMethods.PUT_KV, request.build())
+      return leader
+          .send(ApiMethods.PUT_KV, request.build())
           .thenApply(
               response -> {
                 List<BucketAnswer> answers = new ArrayList<>(response.getBucketsRespCount());

@@ -7,9 +7,10 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * What the writers of one table and one write kind write to, shared by all of them so that they fill the same
- * batches instead of sealing each other's: the table, how its batches are built and sent (ProduceLog or PutKv with
- * its target columns), and a pool of reusable batch builders. Batches of different targets never share a request.
+ * What the writers of one table and one write kind write to, shared by all of them so that they
+ * fill the same batches instead of sealing each other's: the table, how its batches are built and
+ * sent (ProduceLog or PutKv with its target columns), and a pool of reusable batch builders.
+ * Batches of different targets never share a request.
  */
 final class WriteTarget {
   enum Kind {
@@ -23,18 +24,24 @@ final class WriteTarget {
   private final Supplier<RecordBatchBuilder> builderFactory;
   private final ArrayDeque<RecordBatchBuilder> freeBuilders = new ArrayDeque<>();
   private volatile int stickyBucket;
-  // How many records the last full batch held: new batches size their future lists for it instead of growing them.
+  // How many records the last full batch held: new batches size their future lists for it instead
+  // of growing them.
   private volatile int recordsPerBatch = 16;
   private boolean closed;
   // Writers using this target; guarded by the WriterClient that hands targets out.
   int users;
 
-  WriteTarget(TableInfo table, Kind kind, int[] targetColumns, Supplier<RecordBatchBuilder> builderFactory) {
+  WriteTarget(
+      TableInfo table,
+      Kind kind,
+      int[] targetColumns,
+      Supplier<RecordBatchBuilder> builderFactory) {
     this.table = table;
     this.kind = kind;
     this.targetColumns = targetColumns;
     this.builderFactory = builderFactory;
-    this.stickyBucket = java.util.concurrent.ThreadLocalRandom.current().nextInt(table.getNumBuckets());
+    this.stickyBucket =
+        java.util.concurrent.ThreadLocalRandom.current().nextInt(table.getNumBuckets());
   }
 
   int recordsPerBatchHint() {
@@ -68,7 +75,9 @@ final class WriteTarget {
 
   /** Whether batches of the two targets may travel in one request. */
   boolean sameRequestAs(WriteTarget other) {
-    return other.tableId() == tableId() && other.kind == kind && Arrays.equals(other.targetColumns, targetColumns);
+    return other.tableId() == tableId()
+        && other.kind == kind
+        && Arrays.equals(other.targetColumns, targetColumns);
   }
 
   /** A builder from the pool, or a new one; builders are expensive to create (Arrow vectors). */
@@ -88,8 +97,8 @@ final class WriteTarget {
   }
 
   /**
-   * Sticky bucket choice for rows without a bucket key: all rows go to one bucket until its batch is full, then to
-   * the next, so batches fill up instead of spreading thin over every bucket.
+   * Sticky bucket choice for rows without a bucket key: all rows go to one bucket until its batch
+   * is full, then to the next, so batches fill up instead of spreading thin over every bucket.
    */
   int stickyBucket() {
     return stickyBucket;
@@ -101,7 +110,9 @@ final class WriteTarget {
     }
   }
 
-  /** Frees the pooled builders; builders of batches still in flight are freed when they come back. */
+  /**
+   * Frees the pooled builders; builders of batches still in flight are freed when they come back.
+   */
   synchronized void closeBuilders() {
     closed = true;
     freeBuilders.forEach(RecordBatchBuilder::close);

@@ -8,8 +8,6 @@ import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.MetadataLeaderRouter;
 import io.flussjava.client.internal.RetryPolicy;
-import io.flussjava.rpc.ServerConnection;
-import io.flussjava.rpc.ServerNode;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.WriteResult;
 import io.flussjava.config.ClientOptions;
@@ -21,6 +19,8 @@ import io.flussjava.log.LogFormatCodec;
 import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogWriteContext;
 import io.flussjava.log.RowCodecs;
+import io.flussjava.rpc.ServerConnection;
+import io.flussjava.rpc.ServerNode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,9 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write machinery one connection shares among all its writers: the accumulator with its memory budget, the
- * sender thread, the writer id and the Arrow allocator batch builders draw from. Created on the first writer and
- * closed with the connection.
+ * The write machinery one connection shares among all its writers: the accumulator with its memory
+ * budget, the sender thread, the writer id and the Arrow allocator batch builders draw from.
+ * Created on the first writer and closed with the connection.
  */
 public final class WriterClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriterClient.class);
@@ -49,7 +49,8 @@ public final class WriterClient implements AutoCloseable {
   private final WriterIdentity identity;
   private final BufferAllocator allocator;
   private final int batchSize;
-  // One target per table, write kind and target columns, shared by the writers using it; guarded by this.
+  // One target per table, write kind and target columns, shared by the writers using it; guarded by
+  // this.
   private final Map<TargetKey, WriteTarget> targets = new HashMap<>();
   private final ConnectionState state;
   private int nextServer; // only the sender thread reads and bumps it
@@ -59,7 +60,8 @@ public final class WriterClient implements AutoCloseable {
   private final Duration requestTimeout;
 
   /**
-   * @param partitionCreator creates a partition, ignoring one that exists (for dynamic partition creation)
+   * @param partitionCreator creates a partition, ignoring one that exists (for dynamic partition
+   *     creation)
    */
   public WriterClient(
       Configuration conf,
@@ -76,7 +78,8 @@ public final class WriterClient implements AutoCloseable {
     boolean idempotent = conf.get(ClientOptions.WRITER_ENABLE_IDEMPOTENCE);
     if (idempotent && acks != -1) {
       throw new InvalidConfigException(
-          "client.writer.enable-idempotence=true needs client.writer.acks=all (got " + acksText
+          "client.writer.enable-idempotence=true needs client.writer.acks=all (got "
+              + acksText
               + "): set acks to all or disable idempotence.");
     }
     this.batchSize = conf.get(ClientOptions.WRITER_BATCH_SIZE).getBytesAsInt();
@@ -103,15 +106,20 @@ public final class WriterClient implements AutoCloseable {
             conf.get(ClientOptions.REQUEST_TIMEOUT),
             conf.get(ClientOptions.WRITER_RETRIES),
             conf.get(ClientOptions.WRITER_REQUEST_MAX_SIZE).getBytes());
-    // Arrow vectors live outside the heap; bound them too (batches in flight plus builders kept for reuse).
+    // Arrow vectors live outside the heap; bound them too (batches in flight plus builders kept for
+    // reuse).
     this.allocator = new RootAllocator(bufferMemory * 2 + 64L * 1024 * 1024);
     String clientId = conf.get(ClientOptions.CLIENT_ID);
-    this.senderThread = new Thread(sender, "fluss-writer-sender" + (clientId.isEmpty() ? "" : " | " + clientId));
+    this.senderThread =
+        new Thread(sender, "fluss-writer-sender" + (clientId.isEmpty() ? "" : " | " + clientId));
     senderThread.setDaemon(true);
     senderThread.start();
   }
 
-  /** The tablet servers in turn (for InitWriter), or {@code null} after asking for them when none is known. */
+  /**
+   * The tablet servers in turn (for InitWriter), or {@code null} after asking for them when none is
+   * known.
+   */
   private ServerConnection nextTabletServer() {
     List<ServerNode> servers = List.copyOf(metadata.nodes().tabletServers());
     if (servers.isEmpty()) {
@@ -121,7 +129,10 @@ public final class WriterClient implements AutoCloseable {
     return metadata.tabletServer(servers.get(Math.floorMod(nextServer++, servers.size())).id());
   }
 
-  /** The target of an append writer: log batches in the table's log format. Give it back with {@link #release}. */
+  /**
+   * The target of an append writer: log batches in the table's log format. Give it back with {@link
+   * #release}.
+   */
   WriteTarget logTarget(TableInfo table) {
     return acquire(
         table,
@@ -135,13 +146,19 @@ public final class WriterClient implements AutoCloseable {
         });
   }
 
-  /** The target of an upsert writer: KV batches, optionally for a subset of columns. Give it back with {@link #release}. */
+  /**
+   * The target of an upsert writer: KV batches, optionally for a subset of columns. Give it back
+   * with {@link #release}.
+   */
   WriteTarget kvTarget(TableInfo table, int[] targetColumns) {
     return acquire(
         table,
         WriteTarget.Kind.KV,
         targetColumns,
-        () -> () -> new KvBatchBuilder(RowCodecs.encoder(table.getProperties(), table.getRowType()), batchSize));
+        () ->
+            () ->
+                new KvBatchBuilder(
+                    RowCodecs.encoder(table.getProperties(), table.getRowType()), batchSize));
   }
 
   private synchronized WriteTarget acquire(
@@ -158,14 +175,15 @@ public final class WriterClient implements AutoCloseable {
             kind,
             targetColumns == null ? null : Arrays.stream(targetColumns).boxed().toList());
     WriteTarget target =
-        targets.computeIfAbsent(key, k -> new WriteTarget(table, kind, targetColumns, builders.get()));
+        targets.computeIfAbsent(
+            key, k -> new WriteTarget(table, kind, targetColumns, builders.get()));
     target.users++;
     return target;
   }
 
   /**
-   * A writer is done with its target: the last one out frees the target's pooled builders (those of batches still
-   * in flight are freed as they come back), so closed writers leave no memory behind.
+   * A writer is done with its target: the last one out frees the target's pooled builders (those of
+   * batches still in flight are freed as they come back), so closed writers leave no memory behind.
    */
   synchronized void release(WriteTarget target) {
     if (--target.users == 0) {
@@ -178,27 +196,37 @@ public final class WriterClient implements AutoCloseable {
     return state;
   }
 
-  /** Routes rows of a partitioned table to their partition; {@code null} for unpartitioned tables. */
+  /**
+   * Routes rows of a partitioned table to their partition; {@code null} for unpartitioned tables.
+   */
   RowPartitioner partitionerFor(TableInfo table) {
     return table.isPartitioned()
-        ? new RowPartitioner(table, metadata, dynamicCreatePartition, partitionCreator, requestTimeout)
+        ? new RowPartitioner(
+            table, metadata, dynamicCreatePartition, partitionCreator, requestTimeout)
         : null;
   }
 
   CompletableFuture<WriteResult> write(
-      WriteTarget target, FailureLatch writer, TableBucket bucket, ChangeType type, Object[] row, byte[] key) {
+      WriteTarget target,
+      FailureLatch writer,
+      TableBucket bucket,
+      ChangeType type,
+      Object[] row,
+      byte[] key) {
     return accumulator.append(target, writer, bucket, type, row, key);
   }
 
-  /** Sends everything written to {@code target} so far and waits until it is acknowledged or failed. */
+  /**
+   * Sends everything written to {@code target} so far and waits until it is acknowledged or failed.
+   */
   void flush(WriteTarget target) {
     accumulator.flush(target);
   }
 
   /**
-   * Stops the sender at once and fails every record not yet acknowledged with a {@link ClosedException} (writers
-   * flush on their own close; a connection's close must not wait for the delivery timeout), then frees the Arrow
-   * memory.
+   * Stops the sender at once and fails every record not yet acknowledged with a {@link
+   * ClosedException} (writers flush on their own close; a connection's close must not wait for the
+   * delivery timeout), then frees the Arrow memory.
    */
   @Override
   public void close() {
@@ -215,11 +243,13 @@ public final class WriterClient implements AutoCloseable {
     try {
       allocator.close();
     } catch (IllegalStateException leak) {
-      // Only possible after a forced close left batches behind; report it rather than fail the close.
+      // Only possible after a forced close left batches behind; report it rather than fail the
+      // close.
       LOG.warn("Arrow memory still held by unfinished batches at close: {}", leak.getMessage());
     }
   }
 
   /** Writers of one table, write kind and set of target columns share a target. */
-  private record TargetKey(long tableId, int schemaId, WriteTarget.Kind kind, List<Integer> targetColumns) {}
+  private record TargetKey(
+      long tableId, int schemaId, WriteTarget.Kind kind, List<Integer> targetColumns) {}
 }

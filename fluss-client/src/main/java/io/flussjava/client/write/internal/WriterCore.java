@@ -10,9 +10,9 @@ import io.flussjava.types.convert.PrecisionCutter;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What every writer does after checking and converting a row: find the row's partition and bucket (and key), hand
- * the row to the connection's pipeline, flush, and keep the writer's lifecycle. Shared by threads: it holds no
- * per-row scratch state.
+ * What every writer does after checking and converting a row: find the row's partition and bucket
+ * (and key), hand the row to the connection's pipeline, flush, and keep the writer's lifecycle.
+ * Shared by threads: it holds no per-row scratch state.
  */
 final class WriterCore {
   private final WriterClient client;
@@ -46,13 +46,16 @@ final class WriterCore {
    */
   CompletableFuture<WriteResult> write(ChangeType type, Object[] given, boolean keyed) {
     checkOpen();
-    long partitionId = partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(given);
-    // Cut after naming the partition: partition names keep the value as given, as the official client names them.
+    long partitionId =
+        partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(given);
+    // Cut after naming the partition: partition names keep the value as given, as the official
+    // client names them.
     Object[] row = precision.cut(given);
     // A key leaves the partition columns out: a partition holds one value of them.
     byte[] key = keyed ? router.primaryKey(row) : null;
     int bucket = router.bucketOf(row, key, target.stickyBucket());
-    return client.write(target, failures, new TableBucket(tableId, partitionId, bucket), type, row, key);
+    return client.write(
+        target, failures, new TableBucket(tableId, partitionId, bucket), type, row, key);
   }
 
   /** Fails a call on a closed writer, or on a writer whose connection is closed. */

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writer id that makes writes idempotent: the server remembers, per writer id and bucket, the last batch
- * sequence it wrote, so a batch sent twice (a retry after a lost answer) is written once. Fetched once per
- * connection with InitWriter from any tablet server; with idempotence off it is -1 and batches carry no sequence
- * check.
+ * The writer id that makes writes idempotent: the server remembers, per writer id and bucket, the
+ * last batch sequence it wrote, so a batch sent twice (a retry after a lost answer) is written
+ * once. Fetched once per connection with InitWriter from any tablet server; with idempotence off it
+ * is -1 and batches carry no sequence check.
  */
 final class WriterIdentity {
   private static final Logger LOG = LoggerFactory.getLogger(WriterIdentity.class);
@@ -30,8 +30,9 @@ final class WriterIdentity {
   private volatile long retryAtNanos;
 
   /**
-   * @param nextTabletServer a tablet server to ask, a different one on each call where there are several (so that
-   *     one server that is down does not stop every writer), or {@code null} when none is known yet
+   * @param nextTabletServer a tablet server to ask, a different one on each call where there are
+   *     several (so that one server that is down does not stop every writer), or {@code null} when
+   *     none is known yet
    */
   WriterIdentity(boolean idempotent, Supplier<ServerConnection> nextTabletServer, Clock clock) {
     this.idempotent = idempotent;
@@ -49,14 +50,18 @@ final class WriterIdentity {
     return idempotent ? writerId : NO_WRITER_ID;
   }
 
-  /** Drops the writer id: the next send first asks for a new one (with every bucket's sequence back at 0). */
+  /**
+   * Drops the writer id: the next send first asks for a new one (with every bucket's sequence back
+   * at 0).
+   */
   void reset() {
     writerId = NO_WRITER_ID;
   }
 
   /**
-   * Whether batches may be sent now. With idempotence, the first call starts the InitWriter request and returns
-   * false until it has answered; {@code onReady} runs when it does (or fails, so that it is tried again).
+   * Whether batches may be sent now. With idempotence, the first call starts the InitWriter request
+   * and returns false until it has answered; {@code onReady} runs when it does (or fails, so that
+   * it is tried again).
    */
   boolean ensureReady(Runnable onReady) {
     if (!idempotent || writerId != NO_WRITER_ID) {
@@ -75,7 +80,9 @@ final class WriterIdentity {
     InitWriterRequest request =
         InitWriterRequest.newBuilder()
             .addTablePath(
-                PbTablePath.newBuilder().setDatabaseName(table.getDatabaseName()).setTableName(table.getTableName()))
+                PbTablePath.newBuilder()
+                    .setDatabaseName(table.getDatabaseName())
+                    .setTableName(table.getTableName()))
             .build();
     server
         .send(ApiMethods.INIT_WRITER, request)
@@ -85,9 +92,11 @@ final class WriterIdentity {
                 writerId = resp.getWriterId();
                 LOG.debug("writer id {}", writerId);
               } else {
-                // Back off so that an unreachable cluster does not turn the sender into a busy loop.
+                // Back off so that an unreachable cluster does not turn the sender into a busy
+                // loop.
                 retryAtNanos = clock.nanoTime() + 500_000_000L;
-                LOG.warn("InitWriter failed, retrying in 500 ms: {}", Futures.unwrap(error).toString());
+                LOG.warn(
+                    "InitWriter failed, retrying in 500 ms: {}", Futures.unwrap(error).toString());
               }
               requesting = false;
               onReady.run();

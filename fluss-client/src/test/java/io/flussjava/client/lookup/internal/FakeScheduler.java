@@ -12,10 +12,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** A scheduler and clock at fake time: tasks run only when a test advances the time past them, on the test thread. */
-final class FakeScheduler extends AbstractExecutorService implements ScheduledExecutorService, Clock {
+/**
+ * A scheduler and clock at fake time: tasks run only when a test advances the time past them, on
+ * the test thread.
+ */
+final class FakeScheduler extends AbstractExecutorService
+    implements ScheduledExecutorService, Clock {
   private final PriorityQueue<Task> tasks =
-      new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+      new PriorityQueue<>(
+          (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
   private long now = 1_000_000_000L;
   private long sequence;
   private boolean shutdown;
@@ -72,12 +77,14 @@ final class FakeScheduler extends AbstractExecutorService implements ScheduledEx
   }
 
   @Override
-  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleAtFixedRate(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
     throw new UnsupportedOperationException();
   }
 
   @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable command, long initialDelay, long delay, TimeUnit unit) {
     throw new UnsupportedOperationException();
   }
 

@@ -10,10 +10,10 @@ import io.flussjava.log.RowCodecs;
 import io.flussjava.log.RowEncoder;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
-import io.flussjava.types.convert.RowConverter;
-import io.flussjava.types.convert.TypeConverters;
 import io.flussjava.types.codec.ByteArrayOutput;
 import io.flussjava.types.codec.CompactedKeyEncoder;
+import io.flussjava.types.convert.RowConverter;
+import io.flussjava.types.convert.TypeConverters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,10 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * One {@link KeyedRows} (key encoder, bucket hasher, value decoder, converters) used by several threads at once, as
- * a shared Lookuper uses it: every thread must get exactly its own key's bytes and its own row back. Scratch state
- * shared between threads shows up here within a few thousand rounds (the old shared encoder and CompactedRow cursor
- * failed in the first second).
+ * One {@link KeyedRows} (key encoder, bucket hasher, value decoder, converters) used by several
+ * threads at once, as a shared Lookuper uses it: every thread must get exactly its own key's bytes
+ * and its own row back. Scratch state shared between threads shows up here within a few thousand
+ * rounds (the old shared encoder and CompactedRow cursor failed in the first second).
  */
 class KeyedRowsConcurrencyTest {
   private static final int THREADS = 4;
@@ -42,24 +42,42 @@ class KeyedRowsConcurrencyTest {
             .column("name", DataTypes.STRING())
             .column("tags", DataTypes.ARRAY(DataTypes.STRING()))
             .column("attrs", DataTypes.MAP(DataTypes.STRING(), DataTypes.INT()))
-            .column("pos", DataTypes.ROW(DataTypes.FIELD("x", DataTypes.INT()), DataTypes.FIELD("label", DataTypes.STRING())))
+            .column(
+                "pos",
+                DataTypes.ROW(
+                    DataTypes.FIELD("x", DataTypes.INT()),
+                    DataTypes.FIELD("label", DataTypes.STRING())))
             .primaryKey("id", "n")
             .build();
     return new TableInfo(
-        TablePath.of("db", "t"), 7L, 1,
-        TableDescriptor.builder().schema(schema).distributedBy(5).kvFormat(format).build(), 1L, 1L);
+        TablePath.of("db", "t"),
+        7L,
+        1,
+        TableDescriptor.builder().schema(schema).distributedBy(5).kvFormat(format).build(),
+        1L,
+        1L);
   }
 
-  /** Row {@code i}: values of lengths that differ from row to row, so a mixed-up buffer cannot decode cleanly. */
+  /**
+   * Row {@code i}: values of lengths that differ from row to row, so a mixed-up buffer cannot
+   * decode cleanly.
+   */
   static Object[] row(int i) {
     String id = "key-" + i + "-" + "x".repeat(i % 37);
     return new Object[] {
-      id, (long) i * 1_000_003L, "name " + "é".repeat(i % 11) + i, List.of("t" + i, "u".repeat(i % 5)),
-      Map.of("a" + i, i), List.of(i, "label-" + i)
+      id,
+      (long) i * 1_000_003L,
+      "name " + "é".repeat(i % 11) + i,
+      List.of("t" + i, "u".repeat(i % 5)),
+      Map.of("a" + i, i),
+      List.of(i, "label-" + i)
     };
   }
 
-  /** {@code part}: "keys" encodes and routes keys only, "values" decodes values only, so each is caught alone. */
+  /**
+   * {@code part}: "keys" encodes and routes keys only, "values" decodes values only, so each is
+   * caught alone.
+   */
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"COMPACTED, keys", "COMPACTED, values", "INDEXED, values"})
   void sharedKeyedRowsGiveEachThreadItsOwnKeyAndRow(KvFormat format, String part) throws Exception {
@@ -108,8 +126,10 @@ class KeyedRowsConcurrencyTest {
                     } else {
                       List<Object> decoded = rows.decode(values[i]);
                       Object[] expected = row(i);
-                      if (!decoded.get(0).equals(expected[0]) || !decoded.get(2).equals(expected[2])
-                          || !decoded.get(3).equals(expected[3]) || !decoded.get(4).equals(expected[4])
+                      if (!decoded.get(0).equals(expected[0])
+                          || !decoded.get(2).equals(expected[2])
+                          || !decoded.get(3).equals(expected[3])
+                          || !decoded.get(4).equals(expected[4])
                           || !decoded.get(5).equals(expected[5])) {
                         failures.add("value of key " + i + " decoded as " + decoded);
                       }

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lookup batcher at fake time, against a fake leader router and fake tablet servers: nothing here sleeps or
- * opens a socket, and every answer is given by the test.
+ * The lookup batcher at fake time, against a fake leader router and fake tablet servers: nothing
+ * here sleeps or opens a socket, and every answer is given by the test.
  */
 class LookupClientTest {
   private static final TableInfo TABLE = table();
@@ -56,9 +56,18 @@ class LookupClientTest {
 
   private static TableInfo table() {
     Schema schema =
-        Schema.newBuilder().column("id", DataTypes.INT()).column("v", DataTypes.STRING()).primaryKey("id").build();
+        Schema.newBuilder()
+            .column("id", DataTypes.INT())
+            .column("v", DataTypes.STRING())
+            .primaryKey("id")
+            .build();
     return new TableInfo(
-        TablePath.of("db", "t"), 42L, 1, TableDescriptor.builder().schema(schema).distributedBy(4).build(), 1L, 1L);
+        TablePath.of("db", "t"),
+        42L,
+        1,
+        TableDescriptor.builder().schema(schema).distributedBy(4).build(),
+        1L,
+        1L);
   }
 
   @BeforeEach
@@ -68,9 +77,14 @@ class LookupClientTest {
 
   private LookupClient client(int maxBatch, int maxInFlight) {
     return new LookupClient(
-        router, (t, name) -> CompletableFuture.completedFuture(-1L),
+        router,
+        (t, name) -> CompletableFuture.completedFuture(-1L),
         new LookupSettings(maxBatch, maxInFlight, 0, Integer.MAX_VALUE, REQUEST_TIMEOUT),
-        new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1)), time, Runnable::run, time, state);
+        new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1)),
+        time,
+        Runnable::run,
+        time,
+        state);
   }
 
   private static byte[] key(int i) {
@@ -98,7 +112,8 @@ class LookupClientTest {
       if (b.hasPartitionId()) {
         rb.setPartitionId(b.getPartitionId());
       }
-      b.getKeysList().forEach(k -> rb.addValuesBuilder().setValues(ByteString.copyFrom(value(k.byteAt(0)))));
+      b.getKeysList()
+          .forEach(k -> rb.addValuesBuilder().setValues(ByteString.copyFrom(value(k.byteAt(0)))));
     }
     return resp.build();
   }
@@ -107,7 +122,10 @@ class LookupClientTest {
     LookupResponse.Builder resp = LookupResponse.newBuilder();
     for (PbLookupReqForBucket b : ((LookupRequest) request).getBucketsReqList()) {
       PbLookupRespForBucket.Builder rb =
-          resp.addBucketsRespBuilder().setBucketId(b.getBucketId()).setErrorCode(error.code()).setErrorMessage(error.name());
+          resp.addBucketsRespBuilder()
+              .setBucketId(b.getBucketId())
+              .setErrorCode(error.code())
+              .setErrorMessage(error.name());
       if (b.hasPartitionId()) {
         rb.setPartitionId(b.getPartitionId());
       }
@@ -115,7 +133,10 @@ class LookupClientTest {
     return resp.build();
   }
 
-  /** The value of a future that must be complete by now (fake time: nothing completes later by itself). */
+  /**
+   * The value of a future that must be complete by now (fake time: nothing completes later by
+   * itself).
+   */
   private static <T> T done(CompletableFuture<T> f) {
     assertThat(f).as("completed").isDone();
     return f.join();
@@ -140,7 +161,9 @@ class LookupClientTest {
     CompletableFuture<byte[]> f = client.lookup(TABLE, TableBucket.NO_PARTITION, 1, key(7));
     Sent s = router.server(1).sent.get(0);
     LookupResponse.Builder resp = LookupResponse.newBuilder();
-    resp.addBucketsRespBuilder().setBucketId(1).addValuesBuilder(); // an entry without a value: not found
+    resp.addBucketsRespBuilder()
+        .setBucketId(1)
+        .addValuesBuilder(); // an entry without a value: not found
     s.answer(resp.build());
     assertThat(done(f)).isNull();
   }
@@ -197,23 +220,29 @@ class LookupClientTest {
     while (!f.isDone()) {
       if (server.sent.size() > sentAt.size()) {
         sentAt.add(time.nanoTime() - start);
-        server.sent.get(server.sent.size() - 1).fail(new TimeoutException("no answer from server 1"));
+        server
+            .sent
+            .get(server.sent.size() - 1)
+            .fail(new TimeoutException("no answer from server 1"));
       }
       time.advanceMillis(10);
     }
     // Retried several times, each after a growing backoff (100 ms doubling, capped at 1 s, +-20%).
     assertThat(sentAt.size()).isBetween(5, 10);
     for (int i = 2; i < sentAt.size(); i++) {
-      assertThat(sentAt.get(i) - sentAt.get(i - 1)).isGreaterThanOrEqualTo(Duration.ofMillis(80).toNanos());
+      assertThat(sentAt.get(i) - sentAt.get(i - 1))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(80).toNanos());
     }
-    assertThat(time.nanoTime() - start).isLessThanOrEqualTo(REQUEST_TIMEOUT.plusMillis(20).toNanos());
+    assertThat(time.nanoTime() - start)
+        .isLessThanOrEqualTo(REQUEST_TIMEOUT.plusMillis(20).toNanos());
     assertThatThrownBy(f::get)
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(TimeoutException.class)
         .hasMessageContaining("client.request-timeout (5000 ms)")
         .hasMessageContaining("no answer from server 1");
-    // Timeouts may mean a dead leader: every retry looked the leader up afresh (the last failure was not retried).
+    // Timeouts may mean a dead leader: every retry looked the leader up afresh (the last failure
+    // was not retried).
     assertThat(router.invalidated).hasSize(sentAt.size() - 1);
   }
 
@@ -251,7 +280,8 @@ class LookupClientTest {
     router.wakeups.forEach(Runnable::run);
     time.runDue();
     assertThat(router.server(1).sent).hasSize(1);
-    time.advanceMillis(1_000); // the backoff timer finds the key already routed: it is not sent twice
+    time.advanceMillis(
+        1_000); // the backoff timer finds the key already routed: it is not sent twice
     assertThat(router.server(1).sent).hasSize(1);
     router.server(1).sent.get(0).answer(answerAll(router.server(1).sent.get(0).request));
     assertThat(done(f)).isEqualTo(value(4));
@@ -273,7 +303,8 @@ class LookupClientTest {
   void prefixLookupsShareTheBatcherButNotRequestsWithPointLookups() throws Exception {
     client = client(10, 1);
     CompletableFuture<byte[]> point = client.lookup(TABLE, TableBucket.NO_PARTITION, 0, key(1));
-    CompletableFuture<List<byte[]>> prefix = client.prefixLookup(TABLE, TableBucket.NO_PARTITION, 0, key(2));
+    CompletableFuture<List<byte[]>> prefix =
+        client.prefixLookup(TABLE, TableBucket.NO_PARTITION, 0, key(2));
     CompletableFuture<byte[]> point2 = client.lookup(TABLE, TableBucket.NO_PARTITION, 0, key(3));
     FakeServer server = router.server(1);
     server.sent.get(0).answer(answerAll(server.sent.get(0).request));
@@ -282,7 +313,9 @@ class LookupClientTest {
     assertThat(req.getBucketsReq(0).getKeysCount()).isEqualTo(1);
     PrefixLookupResponse.Builder resp = PrefixLookupResponse.newBuilder();
     PbPrefixLookupRespForBucket.Builder b = resp.addBucketsRespBuilder().setBucketId(0);
-    b.addValueListsBuilder().addValues(ByteString.copyFrom(value(20))).addValues(ByteString.copyFrom(value(21)));
+    b.addValueListsBuilder()
+        .addValues(ByteString.copyFrom(value(20)))
+        .addValues(ByteString.copyFrom(value(21)));
     server.sent.get(1).answer(resp.build());
     server.sent.get(2).answer(answerAll(server.sent.get(2).request));
     assertThat(done(point)).isEqualTo(value(1));
@@ -304,7 +337,8 @@ class LookupClientTest {
   void closingTheConnectionFailsPendingKeysAtOnceAndLaterCallsThrow() {
     CompletableFuture<byte[]> inFlight = client.lookup(TABLE, TableBucket.NO_PARTITION, 0, key(1));
     router.waiting = true;
-    CompletableFuture<List<byte[]>> waiting = client.prefixLookup(TABLE, TableBucket.NO_PARTITION, 1, key(2));
+    CompletableFuture<List<byte[]>> waiting =
+        client.prefixLookup(TABLE, TableBucket.NO_PARTITION, 1, key(2));
     state.close();
     assertThatThrownBy(inFlight::get)
         .cause()
@@ -327,9 +361,14 @@ class LookupClientTest {
     List<Runnable> executor = new ArrayList<>();
     LookupClient c =
         new LookupClient(
-            router, (t, name) -> CompletableFuture.completedFuture(-1L),
+            router,
+            (t, name) -> CompletableFuture.completedFuture(-1L),
             new LookupSettings(3, 2, 0, Integer.MAX_VALUE, REQUEST_TIMEOUT),
-            new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1)), time, executor::add, time, state);
+            new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1)),
+            time,
+            executor::add,
+            time,
+            state);
     CompletableFuture<String> ok = c.deliver(CompletableFuture.completedFuture("x"), v -> v + "!");
     CompletableFuture<String> failed =
         c.deliver(CompletableFuture.<String>failedFuture(new NetworkException("boom")), v -> v);
@@ -400,7 +439,10 @@ class LookupClientTest {
     public void close() {}
   }
 
-  /** Leaders by bucket number (server 1 unless told otherwise); can answer "wait" or a final failure instead. */
+  /**
+   * Leaders by bucket number (server 1 unless told otherwise); can answer "wait" or a final failure
+   * instead.
+   */
   static final class FakeRouter implements LeaderRouter {
     final Map<Integer, Integer> leaders = new HashMap<>();
     final Map<Integer, FakeServer> servers = new HashMap<>();

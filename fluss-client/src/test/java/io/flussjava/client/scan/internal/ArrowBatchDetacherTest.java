@@ -71,7 +71,9 @@ class ArrowBatchDetacherTest {
 
       @Override
       public ChangeType changeType(int row) {
-        return row == 2 ? ChangeType.UPDATE_BEFORE : row == 3 ? ChangeType.UPDATE_AFTER : ChangeType.INSERT;
+        return row == 2
+            ? ChangeType.UPDATE_BEFORE
+            : row == 3 ? ChangeType.UPDATE_AFTER : ChangeType.INSERT;
       }
     };
   }
@@ -83,7 +85,8 @@ class ArrowBatchDetacherTest {
       ArrowScanBatch out = detacher.detach(TableBucket.of(5L, 3), batch(decoded), 0, 5);
       try (VectorSchemaRoot root = out.root()) {
         assertThat(decoded.getVector(0).getValueCount()).isZero(); // the buffers moved, no copy
-        assertThat(root.getSchema().getFields().stream().map(f -> f.getName()).toList()).containsExactly("name", "id");
+        assertThat(root.getSchema().getFields().stream().map(f -> f.getName()).toList())
+            .containsExactly("name", "id");
         assertThat(root.getRowCount()).isEqualTo(5);
         assertThat(root.getVector("id").getObject(4)).isEqualTo(4);
         assertThat(out.baseOffset()).isEqualTo(100);
@@ -98,7 +101,9 @@ class ArrowBatchDetacherTest {
   @Test
   void cutBatchKeepsOnlyTheAskedRowsAndTheirOffsets() {
     try (VectorSchemaRoot decoded = decodedRoot()) {
-      ArrowScanBatch out = new ArrowBatchDetacher(allocator, null).detach(TableBucket.of(5L, 7L, 0), batch(decoded), 2, 4);
+      ArrowScanBatch out =
+          new ArrowBatchDetacher(allocator, null)
+              .detach(TableBucket.of(5L, 7L, 0), batch(decoded), 2, 4);
       try (VectorSchemaRoot root = out.root()) {
         assertThat(root.getRowCount()).isEqualTo(2);
         assertThat(root.getVector("id").getObject(0)).isEqualTo(2);

@@ -5,7 +5,7 @@ import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.LeaderRouter;
 import io.flussjava.exception.NetworkException;
-import io.flussjava.log.internal.LogBatchHeader;
+import io.flussjava.log.LogBatches;
 import io.flussjava.rpc.ApiMethod;
 import io.flussjava.rpc.ServerConnection;
 import io.flussjava.rpc.ServerNode;
@@ -15,8 +15,6 @@ import io.flussjava.rpc.protocol.FetchLogResponse;
 import io.flussjava.rpc.protocol.PbFetchLogReqForBucket;
 import io.flussjava.rpc.protocol.PbFetchLogRespForBucket;
 import io.flussjava.rpc.protocol.PbFetchLogRespForTable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Fakes for driving the fetcher without a cluster and at fake time: clock, leader router, tablet servers. */
+/**
+ * Fakes for driving the fetcher without a cluster and at fake time: clock, leader router, tablet
+ * servers.
+ */
 final class FetcherTestKit {
   static final TablePath PATH = TablePath.of("db", "t");
   static final long TABLE_ID = 7L;
@@ -112,7 +113,9 @@ final class FetcherTestKit {
     }
   }
 
-  /** A tablet server that records requests and answers only when the test completes their futures. */
+  /**
+   * A tablet server that records requests and answers only when the test completes their futures.
+   */
   static final class FakeServer implements ServerConnection {
     final int id;
     final List<Sent> sent = new ArrayList<>();
@@ -126,14 +129,18 @@ final class FetcherTestKit {
     }
 
     @Override
-    public <Req extends com.google.protobuf.MessageLite, Resp extends com.google.protobuf.MessageLite>
+    public <
+            Req extends com.google.protobuf.MessageLite,
+            Resp extends com.google.protobuf.MessageLite>
         CompletableFuture<Resp> send(ApiMethod<Req, Resp> method, Req request) {
       return send(method, request, Duration.ofSeconds(30));
     }
 
     @SuppressWarnings("unchecked")
     @Override
-    public <Req extends com.google.protobuf.MessageLite, Resp extends com.google.protobuf.MessageLite>
+    public <
+            Req extends com.google.protobuf.MessageLite,
+            Resp extends com.google.protobuf.MessageLite>
         CompletableFuture<Resp> send(ApiMethod<Req, Resp> method, Req request, Duration timeout) {
       CompletableFuture<FetchLogResponse> future = new CompletableFuture<>();
       sent.add(new Sent((FetchLogRequest) request, future));
@@ -160,26 +167,21 @@ final class FetcherTestKit {
   }
 
   /**
-   * Header-only log batches (no record payload: the fetcher reads headers alone) holding offsets {@code from} until
-   * {@code to}, in batches of {@code perBatch} records.
+   * Header-only log batches (no record payload: the fetcher reads headers alone) holding offsets
+   * {@code from} until {@code to}, in batches of {@code perBatch} records.
    */
   static byte[] batches(long from, long to, int perBatch) {
-    int count = (int) ((to - from + perBatch - 1) / perBatch);
-    byte[] out = new byte[count * LogBatchHeader.V0_HEADER_SIZE];
-    ByteBuffer buffer = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < count; i++) {
-      int start = i * LogBatchHeader.V0_HEADER_SIZE;
-      long base = from + (long) i * perBatch;
-      int records = (int) Math.min(perBatch, to - base);
-      LogBatchHeader.writeV0(out, start, LogBatchHeader.V0_HEADER_SIZE, 0, true, records, -1L, -1);
-      buffer.putLong(start + LogBatchHeader.BASE_OFFSET_OFFSET, base);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (long base = from; base < to; base += perBatch) {
+      out.writeBytes(LogBatches.headerOnlyBatch(base, (int) Math.min(perBatch, to - base)));
     }
-    return out;
+    return out.toByteArray();
   }
 
   /** A response with records for some buckets and errors for others. */
   static final class Response {
-    private final PbFetchLogRespForTable.Builder table = PbFetchLogRespForTable.newBuilder().setTableId(TABLE_ID);
+    private final PbFetchLogRespForTable.Builder table =
+        PbFetchLogRespForTable.newBuilder().setTableId(TABLE_ID);
 
     Response records(TableBucket bucket, byte[] records) {
       entry(bucket).setRecords(com.google.protobuf.ByteString.copyFrom(records));
@@ -197,7 +199,8 @@ final class FetcherTestKit {
     }
 
     private PbFetchLogRespForBucket.Builder entry(TableBucket bucket) {
-      PbFetchLogRespForBucket.Builder b = table.addBucketsRespBuilder().setBucketId(bucket.bucket());
+      PbFetchLogRespForBucket.Builder b =
+          table.addBucketsRespBuilder().setBucketId(bucket.bucket());
       if (bucket.isPartitioned()) {
         b.setPartitionId(bucket.partitionId());
       }

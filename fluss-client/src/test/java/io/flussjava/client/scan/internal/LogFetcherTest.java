@@ -28,9 +28,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fetcher against fake servers and a fake leader router, at fake time: no cluster, no sleeps. Backoffs are
- * 100 ms doubling up to 2 s, each with +-20% jitter, so the tests step the clock past the longest and short of the
- * shortest possible wait.
+ * The fetcher against fake servers and a fake leader router, at fake time: no cluster, no sleeps.
+ * Backoffs are 100 ms doubling up to 2 s, each with +-20% jitter, so the tests step the clock past
+ * the longest and short of the shortest possible wait.
  */
 class LogFetcherTest {
   private final FakeClock clock = new FakeClock();
@@ -99,7 +99,9 @@ class LogFetcherTest {
 
     CompletedFetch taken = buffer.take(subscriptions);
     assertThat(taken.fetchOffset()).isZero();
-    fetcher.sendFetches(); // taken for decoding: the next fetch travels meanwhile, from after its last batch
+    fetcher
+        .sendFetches(); // taken for decoding: the next fetch travels meanwhile, from after its last
+    // batch
     assertThat(server.sent).hasSize(2);
     assertThat(server.last().offsetOf(bucket(0))).isEqualTo(10);
   }
@@ -110,7 +112,8 @@ class LogFetcherTest {
     subscriptions.subscribe(bucket(0), 0, Long.MAX_VALUE);
     fetcher.sendFetches();
     byte[] whole = batches(0, 8, 4);
-    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 10); // the fetch size cut the second batch
+    byte[] cut =
+        java.util.Arrays.copyOf(whole, whole.length - 10); // the fetch size cut the second batch
 
     answer(router.server(1).last(), new Response().records(bucket(0), cut));
     buffer.take(subscriptions);
@@ -125,7 +128,8 @@ class LogFetcherTest {
     subscriptions.subscribe(bucket(0), 3, Long.MAX_VALUE);
     fetcher.sendFetches();
 
-    answer(router.server(1).last(),
+    answer(
+        router.server(1).last(),
         new Response().error(bucket(0), Errors.NOT_LEADER_OR_FOLLOWER.code(), "not the leader"));
     assertThat(router.invalidations).isEqualTo(1);
     assertThat(buffer.hasError()).isFalse(); // retried, not reported
@@ -150,9 +154,13 @@ class LogFetcherTest {
     subscriptions.subscribe(bucket(1), 0, Long.MAX_VALUE);
     fetcher.sendFetches();
 
-    answer(router.server(1).last(),
+    answer(
+        router.server(1).last(),
         new Response()
-            .error(bucket(0), Errors.LOG_OFFSET_OUT_OF_RANGE_EXCEPTION.code(), "offset 1000 is past 20")
+            .error(
+                bucket(0),
+                Errors.LOG_OFFSET_OUT_OF_RANGE_EXCEPTION.code(),
+                "offset 1000 is past 20")
             .records(bucket(1), batches(0, 4, 4)));
 
     assertThatThrownBy(buffer::throwError)
@@ -162,7 +170,8 @@ class LogFetcherTest {
         .hasMessageContaining(PATH.toString())
         .hasMessageContaining("offset 1000 is past 20");
     assertThat(subscriptions.all()).extracting(b -> b.bucket).containsExactly(bucket(1));
-    assertThat(buffer.take(subscriptions).state().bucket).isEqualTo(bucket(1)); // the other bucket goes on
+    assertThat(buffer.take(subscriptions).state().bucket)
+        .isEqualTo(bucket(1)); // the other bucket goes on
   }
 
   @Test
@@ -172,7 +181,9 @@ class LogFetcherTest {
     subscriptions.subscribe(b, 0, Long.MAX_VALUE);
     fetcher.sendFetches();
 
-    answer(router.server(1).last(), new Response().error(b, Errors.PARTITION_NOT_EXISTS.code(), "no partition 4"));
+    answer(
+        router.server(1).last(),
+        new Response().error(b, Errors.PARTITION_NOT_EXISTS.code(), "no partition 4"));
 
     assertThatThrownBy(buffer::throwError)
         .isExactlyInstanceOf(PartitionNotExistException.class)
@@ -186,7 +197,8 @@ class LogFetcherTest {
   void partitionOrTableDroppedSeenByTheRouterEndsTheBucket() {
     TableBucket gone = FetcherTestKit.bucket(4L, 0);
     TableBucket alive = FetcherTestKit.bucket(5L, 0);
-    router.routes.put(gone, Route.failed(new PartitionNotExistException("partition 4 of db.t no longer exists")));
+    router.routes.put(
+        gone, Route.failed(new PartitionNotExistException("partition 4 of db.t no longer exists")));
     router.lead(alive, 1);
     subscriptions.subscribe(gone, 0, Long.MAX_VALUE);
     subscriptions.subscribe(alive, 0, Long.MAX_VALUE);
@@ -197,7 +209,8 @@ class LogFetcherTest {
     assertThat(subscriptions.all()).extracting(s -> s.bucket).containsExactly(alive);
     assertThat(router.server(1).last().bucketCount()).isEqualTo(1);
 
-    router.routes.put(alive, Route.failed(new TableNotExistException("Table db.t no longer exists")));
+    router.routes.put(
+        alive, Route.failed(new TableNotExistException("Table db.t no longer exists")));
     clock.advanceMillis(1);
     answer(router.server(1).last(), new Response().empty(alive));
     fetcher.sendFetches();
@@ -259,8 +272,9 @@ class LogFetcherTest {
     subscriptions.subscribe(bucket(0), 0, Long.MAX_VALUE);
     fetcher.sendFetches();
 
-    AuthorizationException denied = (AuthorizationException) Errors.exceptionFor(
-        Errors.AUTHORIZATION_EXCEPTION.code(), "no READ on db.t");
+    AuthorizationException denied =
+        (AuthorizationException)
+            Errors.exceptionFor(Errors.AUTHORIZATION_EXCEPTION.code(), "no READ on db.t");
     fail(router.server(1).last(), new java.util.concurrent.CompletionException(denied));
 
     assertThatThrownBy(buffer::throwError).isSameAs(denied);
@@ -284,7 +298,8 @@ class LogFetcherTest {
   @Test
   void aRouterThatThrowsNeverLeaksACompletionException() {
     router.throwOnRoute =
-        new java.util.concurrent.CompletionException(new TableNotExistException("Table db.t does not exist"));
+        new java.util.concurrent.CompletionException(
+            new TableNotExistException("Table db.t does not exist"));
     subscriptions.subscribe(bucket(0), 0, Long.MAX_VALUE);
 
     fetcher.sendFetches();
@@ -298,7 +313,8 @@ class LogFetcherTest {
     subscriptions.subscribe(bucket(0), 0, Long.MAX_VALUE);
     fetcher.sendFetches();
     Sent old = router.server(1).last();
-    subscriptions.subscribe(bucket(0), 100, Long.MAX_VALUE); // re-subscribed elsewhere while the fetch travelled
+    subscriptions.subscribe(
+        bucket(0), 100, Long.MAX_VALUE); // re-subscribed elsewhere while the fetch travelled
     fetcher.sendFetches();
 
     answer(old, new Response().records(bucket(0), batches(0, 4, 4)));
@@ -341,7 +357,8 @@ class LogFetcherTest {
     fail(router.server(1).last(), new IllegalStateException("This RpcClient is closed"));
     fetcher.sendFetches();
 
-    assertThat(buffer.hasError()).isFalse(); // the poll reports the closed connection itself, as a ClosedException
+    assertThat(buffer.hasError())
+        .isFalse(); // the poll reports the closed connection itself, as a ClosedException
     assertThat(router.server(1).sent).hasSize(1);
   }
 
@@ -353,7 +370,11 @@ class LogFetcherTest {
     fetcher.close();
     buffer.close();
 
-    router.server(1).last().future().complete(new Response().records(bucket(0), batches(0, 4, 4)).build());
+    router
+        .server(1)
+        .last()
+        .future()
+        .complete(new Response().records(bucket(0), batches(0, 4, 4)).build());
     buffer.runEvents();
 
     assertThat(buffer.hasCompleted()).isFalse();

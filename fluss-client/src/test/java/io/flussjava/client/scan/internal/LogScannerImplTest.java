@@ -35,7 +35,6 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The scanner facade over fake servers at fake time: decoding on demand, projection, limits, typed errors and the
- * lifecycle. Polls use a zero timeout; the test answers fetches between polls.
+ * The scanner facade over fake servers at fake time: decoding on demand, projection, limits, typed
+ * errors and the lifecycle. Polls use a zero timeout; the test answers fetches between polls.
  */
 class LogScannerImplTest {
   private static final Schema SCHEMA =
@@ -66,7 +65,11 @@ class LogScannerImplTest {
 
   private static TableInfo table(String format) {
     TableDescriptor d =
-        TableDescriptor.builder().schema(SCHEMA).distributedBy(2).property("table.log.format", format).build();
+        TableDescriptor.builder()
+            .schema(SCHEMA)
+            .distributedBy(2)
+            .property("table.log.format", format)
+            .build();
     return new TableInfo(PATH, TABLE_ID, 1, d, 1L, 1L);
   }
 
@@ -75,11 +78,25 @@ class LogScannerImplTest {
     conf.set(ClientOptions.SCANNER_MAX_POLL_RECORDS, 3);
     router.lead(bucket(0), 1);
     router.lead(bucket(1), 1);
-    return new LogScannerImpl("LogScanner", table, projection, limit, false, null, null, conf,
-        TypeConverters.defaults(), connection, router, clock);
+    return new LogScannerImpl(
+        "LogScanner",
+        table,
+        projection,
+        limit,
+        false,
+        null,
+        null,
+        conf,
+        TypeConverters.defaults(),
+        connection,
+        router,
+        clock);
   }
 
-  /** One batch of rows {@code (i, "n" + i, 20 + i)} at offsets {@code base..}, of the columns {@code fields}. */
+  /**
+   * One batch of rows {@code (i, "n" + i, 20 + i)} at offsets {@code base..}, of the columns {@code
+   * fields}.
+   */
   private byte[] batch(TableInfo table, int[] fields, long base, int count) {
     RowType type = fields == null ? table.getRowType() : table.getRowType().project(fields);
     try (LogBatchWriter writer =
@@ -99,7 +116,9 @@ class LogScannerImplTest {
       ByteBuffer built = writer.build(1, -1L, -1);
       byte[] out = new byte[built.remaining()];
       built.get(out);
-      ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putLong(0, base); // the server assigns offsets
+      ByteBuffer.wrap(out)
+          .order(ByteOrder.LITTLE_ENDIAN)
+          .putLong(0, base); // the server assigns offsets
       return out;
     }
   }
@@ -128,7 +147,9 @@ class LogScannerImplTest {
 
       ScanRecords first = scanner.poll(Duration.ZERO);
       assertThat(first.buckets()).containsExactly(bucket(0));
-      assertThat(first.records(bucket(0))).extracting(ScanRecord::offset).containsExactly(0L, 1L, 2L);
+      assertThat(first.records(bucket(0)))
+          .extracting(ScanRecord::offset)
+          .containsExactly(0L, 1L, 2L);
       assertThat(first.records(0).get(0).tableBucket()).isEqualTo(bucket(0));
       // Taken for decoding: the next fetch is already out, from after the response's last batch.
       assertThat(server().sent).hasSize(2);
@@ -146,7 +167,8 @@ class LogScannerImplTest {
     TableInfo table = table("ARROW");
     try (LogScannerImpl scanner = scanner(table, new int[] {2, 0}, Long.MAX_VALUE)) {
       scanner.subscribe(0, 0);
-      assertThat(server().last().request().getTablesReq(0).getProjectedFieldsList()).containsExactly(0, 2);
+      assertThat(server().last().request().getTablesReq(0).getProjectedFieldsList())
+          .containsExactly(0, 2);
       answer(new Response().records(bucket(0), batch(table, new int[] {0, 2}, 0, 2)));
 
       assertThat(rows(scanner.poll(Duration.ZERO))).containsExactly(List.of(20, 0), List.of(21, 1));
@@ -163,7 +185,9 @@ class LogScannerImplTest {
       ArrowScanBatches batches = scanner.pollBatches(Duration.ZERO);
       ArrowScanBatch batch = batches.batches().get(0);
       assertThat(batch.tableBucket()).isEqualTo(bucket(1));
-      assertThat(batch.root().getSchema().getFields()).extracting(f -> f.getName()).containsExactly("age", "id");
+      assertThat(batch.root().getSchema().getFields())
+          .extracting(f -> f.getName())
+          .containsExactly("age", "id");
       assertThat(batch.root().getVector("age").getObject(1)).isEqualTo(21);
     }
   }
@@ -173,10 +197,12 @@ class LogScannerImplTest {
     TableInfo table = table("INDEXED");
     try (LogScannerImpl scanner = scanner(table, new int[] {1, 0}, Long.MAX_VALUE)) {
       scanner.subscribe(0, 0);
-      assertThat(server().last().request().getTablesReq(0).getProjectionPushdownEnabled()).isFalse();
+      assertThat(server().last().request().getTablesReq(0).getProjectionPushdownEnabled())
+          .isFalse();
       answer(new Response().records(bucket(0), batch(table, null, 0, 2)));
 
-      assertThat(rows(scanner.poll(Duration.ZERO))).containsExactly(List.of("n0", 0), List.of("n1", 1));
+      assertThat(rows(scanner.poll(Duration.ZERO)))
+          .containsExactly(List.of("n0", 0), List.of("n1", 1));
     }
   }
 
@@ -200,9 +226,19 @@ class LogScannerImplTest {
     try (LogScannerImpl scanner = scanner(table, null, Long.MAX_VALUE)) {
       scanner.subscribe(0, 0);
       scanner.subscribe(1, 50); // a fetch of its own: the one of bucket 0 is in flight
-      server().sent.get(0).future().complete(new Response().records(bucket(0), batch(table, null, 0, 2)).build());
-      server().sent.get(1).future().complete(
-          new Response().error(bucket(1), Errors.LOG_OFFSET_OUT_OF_RANGE_EXCEPTION.code(), "out of range").build());
+      server()
+          .sent
+          .get(0)
+          .future()
+          .complete(new Response().records(bucket(0), batch(table, null, 0, 2)).build());
+      server()
+          .sent
+          .get(1)
+          .future()
+          .complete(
+              new Response()
+                  .error(bucket(1), Errors.LOG_OFFSET_OUT_OF_RANGE_EXCEPTION.code(), "out of range")
+                  .build());
 
       assertThatThrownBy(() -> scanner.poll(Duration.ZERO))
           .isExactlyInstanceOf(LogOffsetOutOfRangeException.class)
@@ -260,7 +296,8 @@ class LogScannerImplTest {
       scanner.subscribe(0, 0);
       scanner.pause(0);
       answer(new Response().records(bucket(0), batch(table, null, 0, 2)));
-      assertThat(scanner.poll(Duration.ZERO).count()).isEqualTo(2); // fetched before the pause: still returned
+      assertThat(scanner.poll(Duration.ZERO).count())
+          .isEqualTo(2); // fetched before the pause: still returned
       assertThat(server().sent).hasSize(1);
       scanner.resume(0);
       scanner.poll(Duration.ZERO);

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ArrowRootRowsTest {
-  private static final RowType ROW_TYPE = DataTypes.ROW(
-      DataTypes.FIELD("id", DataTypes.INT().notNull()),
-      DataTypes.FIELD("code", DataTypes.CHAR(2)),
-      DataTypes.FIELD("at", DataTypes.TIMESTAMP_LTZ(6)));
+  private static final RowType ROW_TYPE =
+      DataTypes.ROW(
+          DataTypes.FIELD("id", DataTypes.INT().notNull()),
+          DataTypes.FIELD("code", DataTypes.CHAR(2)),
+          DataTypes.FIELD("at", DataTypes.TIMESTAMP_LTZ(6)));
   private final BufferAllocator allocator = new RootAllocator();
   private final ArrowRootRows rows = new ArrowRootRows("db.t", ROW_TYPE, RowConverter.of(ROW_TYPE));
 
@@ -64,9 +65,15 @@ class ArrowRootRowsTest {
 
   @Test
   void timestampLtzColumnsAlsoTakeVectorsWithATimeZone() {
-    Field at = new Field("at", FieldType.nullable(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC")), null);
-    Schema schema = new Schema(List.of(
-        ArrowSchemas.toArrowField("id", DataTypes.INT()), ArrowSchemas.toArrowField("code", DataTypes.STRING()), at));
+    Field at =
+        new Field(
+            "at", FieldType.nullable(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC")), null);
+    Schema schema =
+        new Schema(
+            List.of(
+                ArrowSchemas.toArrowField("id", DataTypes.INT()),
+                ArrowSchemas.toArrowField("code", DataTypes.STRING()),
+                at));
     try (VectorSchemaRoot root = root(schema, 1, "x")) {
       ((TimeStampMicroTZVector) root.getVector(2)).setSafe(0, 1_500_000L);
       assertThat(rows.read(root).get(0)[2]).isEqualTo(Instant.ofEpochSecond(1, 500_000_000));
@@ -94,17 +101,24 @@ class ArrowRootRowsTest {
 
   @Test
   void otherNamesOrTypesAreSchemaMismatches() {
-    Schema renamed = new Schema(List.of(
-        ArrowSchemas.toArrowField("ID", DataTypes.INT()), ArrowSchemas.toArrowField("code", DataTypes.STRING()),
-        ArrowSchemas.toArrowField("at", DataTypes.TIMESTAMP_LTZ(6))));
+    Schema renamed =
+        new Schema(
+            List.of(
+                ArrowSchemas.toArrowField("ID", DataTypes.INT()),
+                ArrowSchemas.toArrowField("code", DataTypes.STRING()),
+                ArrowSchemas.toArrowField("at", DataTypes.TIMESTAMP_LTZ(6))));
     try (VectorSchemaRoot root = root(renamed, 1, "a")) {
       assertThatThrownBy(() -> rows.read(root))
           .isInstanceOf(SchemaMismatchException.class)
-          .hasMessageContaining("column 0 of the Arrow batch is 'ID', but column 0 of db.t is 'id'");
+          .hasMessageContaining(
+              "column 0 of the Arrow batch is 'ID', but column 0 of db.t is 'id'");
     }
-    Schema coarser = new Schema(List.of(
-        ArrowSchemas.toArrowField("id", DataTypes.INT()), ArrowSchemas.toArrowField("code", DataTypes.STRING()),
-        ArrowSchemas.toArrowField("at", DataTypes.TIMESTAMP_LTZ(3))));
+    Schema coarser =
+        new Schema(
+            List.of(
+                ArrowSchemas.toArrowField("id", DataTypes.INT()),
+                ArrowSchemas.toArrowField("code", DataTypes.STRING()),
+                ArrowSchemas.toArrowField("at", DataTypes.TIMESTAMP_LTZ(3))));
     try (VectorSchemaRoot root = root(coarser, 1, "a")) {
       assertThatThrownBy(() -> rows.read(root))
           .isInstanceOf(SchemaMismatchException.class)

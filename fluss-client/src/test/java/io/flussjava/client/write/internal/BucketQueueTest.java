@@ -1,8 +1,8 @@
 package io.flussjava.client.write.internal;
 
-import io.flussjava.client.TableBucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flussjava.client.TableBucket;
 import io.flussjava.log.ChangeType;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,9 @@ class BucketQueueTest {
   private final BucketQueue queue = new BucketQueue(bucket);
 
   private WriteBatch newBatch() {
-    WriteBatch b = new WriteBatch(target, bucket, target.takeBuilder(), 100, System.nanoTime(), 1_000_000_000L);
+    WriteBatch b =
+        new WriteBatch(
+            target, bucket, target.takeBuilder(), 100, System.nanoTime(), 1_000_000_000L);
     b.tryAppend(new FailureLatch(), ChangeType.UPDATE_AFTER, new Object[] {1, "a"}, new byte[] {1});
     queue.addNew(b);
     return b;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class KvBatchBuilderTest {
   private final KvBatchBuilder builder =
-      new KvBatchBuilder(RowCodecs.encoder(Map.of(), WritePipelineTestSupport.table().getRowType()), 1 << 20);
+      new KvBatchBuilder(
+          RowCodecs.encoder(Map.of(), WritePipelineTestSupport.table().getRowType()), 1 << 20);
 
   private static int crcOf(ByteBuffer batch) {
     CRC32C crc = new CRC32C();
@@ -30,7 +31,9 @@ class KvBatchBuilderTest {
     assertThat(builder.tryAppend(ChangeType.DELETE, new Object[] {5, null}, key)).isTrue();
     ByteBuffer batch = builder.build(3, 77L, 9).order(ByteOrder.LITTLE_ENDIAN);
 
-    byte[] value = new CompactedRowWriter(WritePipelineTestSupport.table().getRowType()).encode(new Object[] {5, "val1"});
+    byte[] value =
+        new CompactedRowWriter(WritePipelineTestSupport.table().getRowType())
+            .encode(new Object[] {5, "val1"});
     int upsertSize = 1 + 1 + value.length; // varint key length + key + value
     int deleteSize = 1 + 1;
     assertThat(batch.remaining()).isEqualTo(28 + 4 + upsertSize + 4 + deleteSize);
@@ -67,12 +70,16 @@ class KvBatchBuilderTest {
   @Test
   void firstRecordAlwaysFitsThenTheTargetSizeCloses() {
     KvBatchBuilder tiny =
-        new KvBatchBuilder(RowCodecs.encoder(Map.of(), WritePipelineTestSupport.table().getRowType()), 40);
+        new KvBatchBuilder(
+            RowCodecs.encoder(Map.of(), WritePipelineTestSupport.table().getRowType()), 40);
     String big = "x".repeat(100);
-    assertThat(tiny.tryAppend(ChangeType.UPDATE_AFTER, new Object[] {1, big}, new byte[] {1})).isTrue();
-    assertThat(tiny.tryAppend(ChangeType.UPDATE_AFTER, new Object[] {2, "y"}, new byte[] {2})).isFalse();
+    assertThat(tiny.tryAppend(ChangeType.UPDATE_AFTER, new Object[] {1, big}, new byte[] {1}))
+        .isTrue();
+    assertThat(tiny.tryAppend(ChangeType.UPDATE_AFTER, new Object[] {2, "y"}, new byte[] {2}))
+        .isFalse();
     tiny.reset();
     assertThat(tiny.recordCount()).isZero();
-    assertThat(tiny.tryAppend(ChangeType.UPDATE_AFTER, new Object[] {2, "y"}, new byte[] {2})).isTrue();
+    assertThat(tiny.tryAppend(ChangeType.UPDATE_AFTER, new Object[] {2, "y"}, new byte[] {2}))
+        .isTrue();
   }
 }

@@ -19,14 +19,16 @@ class MemoryLimiterTest {
         .hasMessageContaining("client.writer.buffer.memory-size")
         .hasMessageContaining("60 of 100 bytes");
     CountDownLatch got = new CountDownLatch(1);
-    Thread waiter = new Thread(() -> {
-      try {
-        limiter.reserve(60, TimeUnit.SECONDS.toNanos(10));
-        got.countDown();
-      } catch (InterruptedException ignored) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                limiter.reserve(60, TimeUnit.SECONDS.toNanos(10));
+                got.countDown();
+              } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+              }
+            });
     waiter.start();
     assertThat(got.await(100, TimeUnit.MILLISECONDS)).isFalse();
     limiter.release(60);

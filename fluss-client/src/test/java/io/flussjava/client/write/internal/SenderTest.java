@@ -42,7 +42,13 @@ class SenderTest {
   void setUp() {
     accumulator =
         new RecordAccumulator(
-            clock, 1 << 20, 1 << 16, LINGER.toNanos(), DELIVERY.toNanos(), Duration.ofSeconds(1).toNanos(), 5);
+            clock,
+            1 << 20,
+            1 << 16,
+            LINGER.toNanos(),
+            DELIVERY.toNanos(),
+            Duration.ofSeconds(1).toNanos(),
+            5);
     WriterIdentity identity = new WriterIdentity(true, () -> router.server(0), clock);
     identity.noteTable(target.path());
     sender =
@@ -65,7 +71,11 @@ class SenderTest {
 
   private CompletableFuture<WriteResult> upsert(int bucket, int id) {
     return accumulator.append(
-        target, writer, TableBucket.of(TABLE_ID, bucket), ChangeType.UPDATE_AFTER, new Object[] {id, "v" + id},
+        target,
+        writer,
+        TableBucket.of(TABLE_ID, bucket),
+        ChangeType.UPDATE_AFTER,
+        new Object[] {id, "v" + id},
         new byte[] {(byte) id});
   }
 
@@ -79,7 +89,10 @@ class SenderTest {
 
   private static PutKvResponse error(int bucket, Errors error) {
     PutKvResponse.Builder r = PutKvResponse.newBuilder();
-    r.addBucketsRespBuilder().setBucketId(bucket).setErrorCode(error.code()).setErrorMessage("fake " + error);
+    r.addBucketsRespBuilder()
+        .setBucketId(bucket)
+        .setErrorCode(error.code())
+        .setErrorMessage("fake " + error);
     return r.build();
   }
 
@@ -101,9 +114,11 @@ class SenderTest {
     assertThat(calls.get(0).request(PutKvRequest.class).getBucketsReqCount()).isEqualTo(1);
 
     calls.get(0).answer().complete(ok(0));
-    // The answer must wake the loop at once: a sleep until the next linger or idle timeout made a flush take 200 ms.
+    // The answer must wake the loop at once: a sleep until the next linger or idle timeout made a
+    // flush take 200 ms.
     assertTimeoutPreemptively(
-        Duration.ofSeconds(5), () -> accumulator.awaitWork(clock.nanoTime() + Duration.ofHours(1).toNanos()));
+        Duration.ofSeconds(5),
+        () -> accumulator.awaitWork(clock.nanoTime() + Duration.ofHours(1).toNanos()));
     sender.runOnce(false);
     assertThat(f1.get().bucket()).isZero();
     assertThat(f2).isCompleted();
@@ -126,7 +141,9 @@ class SenderTest {
     sender.runOnce(false);
     List<FakeServer.Call> retried = router.server(2).calls();
     assertThat(retried).hasSize(1);
-    assertThat(recordsOf(retried.get(0))).as("same writer id and sequence").isEqualTo(recordsOf(first));
+    assertThat(recordsOf(retried.get(0)))
+        .as("same writer id and sequence")
+        .isEqualTo(recordsOf(first));
     retried.get(0).answer().complete(ok(0));
     sender.runOnce(false);
     assertThat(f.get()).isNotNull();
@@ -144,7 +161,10 @@ class SenderTest {
     assertThat(calls).as("two batches of one bucket in flight").hasSize(2);
 
     // The server wrote both; the first answer is lost (the request timed out), the second arrives.
-    calls.get(0).answer().completeExceptionally(new TimeoutException("fake: no answer within the request timeout"));
+    calls
+        .get(0)
+        .answer()
+        .completeExceptionally(new TimeoutException("fake: no answer within the request timeout"));
     calls.get(1).answer().complete(ok(0));
     sender.runOnce(false);
     assertThat(second.get()).isNotNull();
@@ -154,7 +174,9 @@ class SenderTest {
     sender.runOnce(false);
     List<FakeServer.Call> afterRetry = router.server(1).calls();
     assertThat(afterRetry).hasSize(3);
-    assertThat(recordsOf(afterRetry.get(2))).as("the retry is the same batch").isEqualTo(recordsOf(calls.get(0)));
+    assertThat(recordsOf(afterRetry.get(2)))
+        .as("the retry is the same batch")
+        .isEqualTo(recordsOf(calls.get(0)));
     // The server already holds that sequence: the batch is written, once.
     afterRetry.get(2).answer().complete(error(0, Errors.DUPLICATE_SEQUENCE_EXCEPTION));
     sender.runOnce(false);
@@ -181,8 +203,12 @@ class SenderTest {
       sender.runOnce(false);
     }
     assertThat(f).isCompletedExceptionally();
-    assertThat(causeOf(f)).isInstanceOf(TimeoutException.class).hasMessageContaining("delivery-timeout");
-    assertThat(sent).as("bounded by the delivery timeout").isBetween(2, (int) DELIVERY.toSeconds() + 1);
+    assertThat(causeOf(f))
+        .isInstanceOf(TimeoutException.class)
+        .hasMessageContaining("delivery-timeout");
+    assertThat(sent)
+        .as("bounded by the delivery timeout")
+        .isBetween(2, (int) DELIVERY.toSeconds() + 1);
   }
 
   @Test
@@ -200,12 +226,16 @@ class SenderTest {
   @Test
   void aDroppedPartitionFailsItsBatchesTyped() {
     TableBucket bucket = TableBucket.of(TABLE_ID, 5L, 0);
-    router.setRoute(bucket, LeaderRouter.Route.failed(new PartitionNotExistException("fake: dropped")));
+    router.setRoute(
+        bucket, LeaderRouter.Route.failed(new PartitionNotExistException("fake: dropped")));
     CompletableFuture<WriteResult> f =
-        accumulator.append(target, writer, bucket, ChangeType.UPDATE_AFTER, new Object[] {1, "a"}, new byte[] {1});
+        accumulator.append(
+            target, writer, bucket, ChangeType.UPDATE_AFTER, new Object[] {1, "a"}, new byte[] {1});
     clock.advance(LINGER);
     sender.runOnce(false);
-    assertThat(causeOf(f)).isInstanceOf(PartitionNotExistException.class).hasMessageContaining("dropped");
+    assertThat(causeOf(f))
+        .isInstanceOf(PartitionNotExistException.class)
+        .hasMessageContaining("dropped");
     assertThat(writer.take()).isInstanceOf(PartitionNotExistException.class);
   }
 
@@ -220,7 +250,8 @@ class SenderTest {
     assertThat(causeOf(queued)).isInstanceOf(ClosedException.class);
     assertThat(accumulator.hasIncomplete()).isFalse();
     assertThat(accumulator.availableMemory()).isEqualTo(1 << 20);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> upsert(0, 3)).isInstanceOf(ClosedException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> upsert(0, 3))
+        .isInstanceOf(ClosedException.class);
     // The lost request's answer arriving late changes nothing.
     router.server(1).pending().get(0).answer().complete(ok(0));
     sender.runOnce(false);

@@ -14,14 +14,26 @@ final class WritePipelineTestSupport {
 
   static TableInfo table() {
     Schema schema =
-        Schema.newBuilder().column("id", DataTypes.INT()).column("v", DataTypes.STRING()).primaryKey("id").build();
+        Schema.newBuilder()
+            .column("id", DataTypes.INT())
+            .column("v", DataTypes.STRING())
+            .primaryKey("id")
+            .build();
     return new TableInfo(
-        TablePath.of("db", "t"), 42L, 3, TableDescriptor.builder().schema(schema).distributedBy(2).build(), 1L, 1L);
+        TablePath.of("db", "t"),
+        42L,
+        3,
+        TableDescriptor.builder().schema(schema).distributedBy(2).build(),
+        1L,
+        1L);
   }
 
   static WriteTarget kvTarget(int batchSize) {
     TableInfo t = table();
     return new WriteTarget(
-        t, WriteTarget.Kind.KV, null, () -> new KvBatchBuilder(RowCodecs.encoder(Map.of(), t.getRowType()), batchSize));
+        t,
+        WriteTarget.Kind.KV,
+        null,
+        () -> new KvBatchBuilder(RowCodecs.encoder(Map.of(), t.getRowType()), batchSize));
   }
 }
