@@ -31,8 +31,8 @@ public final class MetadataLeaderRouter implements LeaderRouter {
       if (f.isCompletedExceptionally()) {
         Throwable cause = Futures.unwrap(f.handle((t, e) -> e).join());
         if (cause instanceof TableNotExistException || meansTableNotExist(cause)) {
-          metadata.invalidate(
-              path); // a table of that name may be created again: do not cache its absence
+          // A table of that name may be created again: do not cache its absence.
+          metadata.invalidate(path);
           return Route.failed(
               new TableNotExistException(
                   "Table " + path + " no longer exists (dropped?): " + cause.getMessage()));
