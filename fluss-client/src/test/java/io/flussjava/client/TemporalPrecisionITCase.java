@@ -98,4 +98,30 @@ class TemporalPrecisionITCase extends ClientTestBase {
       assertThat(LogTableITCase.scanAll(scanner, 1, 1).get(0).getRow()).isEqualTo(EXPECTED);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aTemporalKeyGivenWithMoreDigitsFindsItsRow() {
+    String db = uniqueName("precision_db");
+    connection.getAdmin().createDatabase(db, DatabaseDescriptor.EMPTY, false);
+    TablePath path = TablePath.of(db, "ts_key");
+    Schema schema =
+        Schema.newBuilder()
+            .column("ts", DataTypes.TIMESTAMP(3))
+            .column("v", DataTypes.STRING())
+            .primaryKey("ts")
+            .build();
+    connection
+        .getAdmin()
+        .createTable(
+            path, TableDescriptor.builder().schema(schema).distributedBy(3).build(), false);
+    Table table = connection.getTable(path);
+    try (UpsertWriter writer = table.newUpsert().createWriter()) {
+      writer.upsert(NANOS, "v");
+    }
+    LocalDateTime millis = LocalDateTime.of(2024, 6, 1, 12, 30, 15, 123_000_000);
+    try (Lookuper lookuper = table.newLookup().createLookuper()) {
+      assertThat(lookuper.lookup(NANOS)).isEqualTo(List.of(millis, "v"));
+      assertThat(lookuper.lookup(millis)).isEqualTo(List.of(millis, "v"));
+    }
+  }
 }

@@ -10,6 +10,7 @@ import io.flussjava.types.DataField;
 import io.flussjava.types.RowType;
 import io.flussjava.types.codec.BucketHasher;
 import io.flussjava.types.codec.CompactedKeyEncoder;
+import io.flussjava.types.convert.PrecisionCutter;
 import io.flussjava.types.convert.RowConverter;
 import io.flussjava.types.convert.TypeConverters;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class KeyedRows {
   private final RowDecoder valueDecoder;
   private final RowConverter output;
   private final PartitionNames partitionNames;
+  private final PrecisionCutter precision;
 
   /**
    * @param lookupColumns the columns a key consists of: the primary key, or the bucket-key prefix
@@ -60,6 +62,7 @@ final class KeyedRows {
             : new CompactedKeyEncoder(
                 keyType, bucketKeys.stream().mapToInt(lookupColumns::indexOf).toArray());
     this.partitionNames = table.isPartitioned() ? new PartitionNames(table, keyType) : null;
+    this.precision = new PrecisionCutter(keyType);
     this.valueDecoder = RowCodecs.decoder(table.getProperties(), rowType);
     this.output = new RowConverter(rowType, converters);
   }
@@ -92,12 +95,17 @@ final class KeyedRows {
     }
   }
 
+  /**
+   * The key's bytes, its temporal values cut to their column's precision as writers cut them (so a
+   * key given with more digits finds its row); partition names come from the key as given.
+   */
   byte[] encode(Object[] key) {
-    return keyEncoder.encodeKey(key);
+    return keyEncoder.encodeKey(precision.cut(key));
   }
 
   int bucketOf(Object[] key, byte[] encodedKey) {
-    byte[] b = bucketKeyEncoder == null ? encodedKey : bucketKeyEncoder.encodeKey(key);
+    byte[] b =
+        bucketKeyEncoder == null ? encodedKey : bucketKeyEncoder.encodeKey(precision.cut(key));
     return BucketHasher.bucketFor(b, table.getNumBuckets());
   }
 
