@@ -26,13 +26,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Many threads sharing one Lookuper (and one PrefixLookuper) for a bounded time, every answer
  * checked against what was written: present keys, keys never written, deleted keys, and keys whose
  * value was updated. Guards against answers handed to the wrong key (shared scratch state,
- * mismatched responses). Runs {@code -Dstress.seconds} per KV format (default 20).
+ * mismatched responses). Runs {@code -Dstress.seconds} per KV format (default 10).
  */
 class LookupStressITCase extends ClientTestBase {
   private static final int KEYS = 6_000;
   private static final int GROUP = 10;
   private static final int LOOKUP_THREADS = 3;
-  private static final long SECONDS = Long.getLong("stress.seconds", 20);
+  private static final long SECONDS = Long.getLong("stress.seconds", 10);
   private static String db;
 
   @BeforeAll
