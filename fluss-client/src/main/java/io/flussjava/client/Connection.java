@@ -23,10 +23,14 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +68,8 @@ public final class Connection implements AutoCloseable {
   private final OffsetLister offsetLister;
   private final TypeConverters typeConverters;
   private final ConnectionState state = new ConnectionState();
+  // Admin futures complete here: a user's callback that blocks stalls no network thread.
+  private final ExecutorService callbacks;
   private WriterClient writerClient;
   private LookupClient lookupClient;
 
@@ -86,7 +92,8 @@ public final class Connection implements AutoCloseable {
             requestTimeout,
             conf.get(ClientOptions.METADATA_MAX_AGE));
     this.offsetLister = new OffsetLister(metadata, retrier, requestTimeout);
-    this.admin = new AdminImpl(metadata, retrier, requestTimeout, offsetLister);
+    this.callbacks = newCallbackExecutor(conf.get(ClientOptions.CLIENT_ID));
+    this.admin = new AdminImpl(metadata, retrier, requestTimeout, offsetLister, callbacks);
   }
 
   /**
@@ -235,6 +242,7 @@ public final class Connection implements AutoCloseable {
     }
     admin.close();
     rpc.close();
+    callbacks.shutdown();
     scheduler.shutdownNow();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
@@ -270,6 +278,24 @@ public final class Connection implements AutoCloseable {
       out.add(InetSocketAddress.createUnresolved(s.substring(0, colon), port));
     }
     return out;
+  }
+
+  private static ExecutorService newCallbackExecutor(String clientId) {
+    String name = "fluss-client-callbacks" + (clientId.isEmpty() ? "" : "-" + clientId);
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    return pool;
   }
 
   private static ScheduledExecutorService newScheduler(String clientId) {

@@ -106,4 +106,16 @@ class ConnectionITCase extends ClientTestBase {
     admin.close();
     admin.close();
   }
+
+  @Test
+  void adminFuturesCompleteOffTheNetworkThreads() throws Exception {
+    try (Connection c = Connection.create(clientConf())) {
+      String thread =
+          c.getAdmin()
+              .listDatabasesAsync()
+              .thenApply(dbs -> Thread.currentThread().getName())
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(thread).startsWith("fluss-client-callbacks");
+    }
+  }
 }

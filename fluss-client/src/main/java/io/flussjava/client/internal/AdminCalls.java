@@ -14,6 +14,7 @@ import io.flussjava.rpc.protocol.PbTablePath;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -26,9 +27,11 @@ final class AdminCalls {
   private final Retrier retrier;
   private final Duration requestTimeout;
   private final Duration syncWait;
+  private final Executor callbacks;
 
-  AdminCalls(MetadataCache metadata, Retrier retrier, Duration requestTimeout) {
+  AdminCalls(MetadataCache metadata, Retrier retrier, Duration requestTimeout, Executor callbacks) {
     this.metadata = metadata;
+    this.callbacks = callbacks;
     this.retrier = retrier;
     this.requestTimeout = requestTimeout;
     // The async operation bounds itself by the request timeout; the sync wait adds slack for the
@@ -39,11 +42,17 @@ final class AdminCalls {
   /** Sends one coordinator request with retries and maps its response. */
   <Req extends MessageLite, Resp extends MessageLite, T> CompletableFuture<T> call(
       String operation, ApiMethod<Req, Resp> method, Req request, Function<Resp, T> mapper) {
-    return retrier.call(
-        operation,
-        requestTimeout,
-        () -> metadata.coordinator().send(method, request).thenApply(mapper),
-        stale -> metadata.refreshNodes());
+    return onCallbackThread(
+        retrier.call(
+            operation,
+            requestTimeout,
+            () -> metadata.coordinator().send(method, request).thenApply(mapper),
+            stale -> metadata.refreshNodes()));
+  }
+
+  /** The caller's future completes on the connection's callback threads, not a network thread. */
+  <T> CompletableFuture<T> onCallbackThread(CompletableFuture<T> future) {
+    return Futures.completeOn(future, callbacks);
   }
 
   /** The sync twin of an async operation: its result, or the typed exception it failed with. */

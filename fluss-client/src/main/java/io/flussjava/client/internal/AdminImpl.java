@@ -40,9 +40,16 @@ public final class AdminImpl implements Admin {
   private final AdminCalls calls;
   private final PartitionAdmin partitions;
 
+  /**
+   * @param callbacks where the futures of async calls complete (the connection's callback threads)
+   */
   public AdminImpl(
-      MetadataCache metadata, Retrier retrier, Duration requestTimeout, OffsetLister offsets) {
-    this.calls = new AdminCalls(metadata, retrier, requestTimeout);
+      MetadataCache metadata,
+      Retrier retrier,
+      Duration requestTimeout,
+      OffsetLister offsets,
+      java.util.concurrent.Executor callbacks) {
+    this.calls = new AdminCalls(metadata, retrier, requestTimeout, callbacks);
     this.partitions = new PartitionAdmin(calls, offsets);
   }
 

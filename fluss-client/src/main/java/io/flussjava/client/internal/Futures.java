@@ -64,4 +64,31 @@ public final class Futures {
     f.completeExceptionally(t);
     return f;
   }
+
+  /**
+   * A future completed like {@code future}, but on {@code executor}: callbacks a user chains on it
+   * run there, never on the network thread that completed {@code future}. Once the executor is shut
+   * down (the connection closed) it completes on the calling thread instead of never.
+   */
+  public static <T> CompletableFuture<T> completeOn(
+      CompletableFuture<T> future, java.util.concurrent.Executor executor) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    future.whenComplete(
+        (value, error) -> {
+          Runnable complete =
+              () -> {
+                if (error == null) {
+                  out.complete(value);
+                } else {
+                  out.completeExceptionally(unwrap(error));
+                }
+              };
+          try {
+            executor.execute(complete);
+          } catch (java.util.concurrent.RejectedExecutionException closed) {
+            complete.run();
+          }
+        });
+    return out;
+  }
 }

@@ -111,42 +111,45 @@ final class PartitionAdmin {
 
   CompletableFuture<Map<Integer, Long>> listOffsets(
       TablePath tablePath, List<Integer> buckets, OffsetSpec spec) {
-    return offsets.listOffsets(tablePath, buckets, toWire(spec), spec.timestamp());
+    return calls.onCallbackThread(
+        offsets.listOffsets(tablePath, buckets, toWire(spec), spec.timestamp()));
   }
 
   CompletableFuture<Map<Integer, Long>> listOffsets(
       TablePath tablePath, String partitionName, List<Integer> buckets, OffsetSpec spec) {
     Objects.requireNonNull(partitionName, "partitionName");
     long askedAt = offsets.clock().nanoTime();
-    return calls
-        .metadata
-        .partition(tablePath, partitionName, askedAt)
-        .thenCompose(
-            p -> {
-              if (p.isEmpty()) {
-                return Futures.failed(
-                    new PartitionNotExistException(
-                        "Partition '"
-                            + partitionName
-                            + "' of table "
-                            + tablePath
-                            + " does not exist."));
-              }
-              // The partition was looked up in this table view, so its id belongs to this table id.
-              return calls
-                  .metadata
-                  .table(tablePath)
-                  .thenCompose(
-                      t ->
-                          offsets.listOffsets(
-                              tablePath,
-                              t.info().getTableId(),
-                              p.get().id(),
-                              buckets,
-                              toWire(spec),
-                              spec.timestamp(),
-                              askedAt));
-            });
+    return calls.onCallbackThread(
+        calls
+            .metadata
+            .partition(tablePath, partitionName, askedAt)
+            .thenCompose(
+                p -> {
+                  if (p.isEmpty()) {
+                    return Futures.failed(
+                        new PartitionNotExistException(
+                            "Partition '"
+                                + partitionName
+                                + "' of table "
+                                + tablePath
+                                + " does not exist."));
+                  }
+                  // The partition was looked up in this table view, so its id belongs to this table
+                  // id.
+                  return calls
+                      .metadata
+                      .table(tablePath)
+                      .thenCompose(
+                          t ->
+                              offsets.listOffsets(
+                                  tablePath,
+                                  t.info().getTableId(),
+                                  p.get().id(),
+                                  buckets,
+                                  toWire(spec),
+                                  spec.timestamp(),
+                                  askedAt));
+                }));
   }
 
   /**
