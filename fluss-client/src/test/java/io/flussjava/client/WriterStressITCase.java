@@ -68,10 +68,12 @@ class WriterStressITCase extends ClientTestBase {
     return "key-" + Math.floorMod(w * 7919L + seq * 31L, 1000L);
   }
 
-  private static <T> List<T> runOnThreads(Callable<T> task) throws Exception {
+  /** Runs {@code task(w)} for w = 0..THREADS-1 on threads of their own; results in order of w. */
+  private static <T> List<T> runOnThreads(java.util.function.IntFunction<Callable<T>> task)
+      throws Exception {
     List<Future<T>> futures = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {
-      futures.add(pool.submit(task));
+      futures.add(pool.submit(task.apply(i)));
     }
     List<T> out = new ArrayList<>();
     for (Future<T> f : futures) {
@@ -97,21 +99,20 @@ class WriterStressITCase extends ClientTestBase {
             false);
     Table table = connection.getTable(path);
     long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
-    java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
     List<Long> written;
     try (AppendWriter writer = table.newAppend().createWriter()) {
       written =
           runOnThreads(
-              () -> {
-                int w = ids.getAndIncrement();
-                long seq = 0;
-                while (seq < MAX_ROWS_PER_THREAD && System.nanoTime() < end) {
-                  writer.append(keyOf(w, seq), w, seq);
-                  seq++;
-                }
-                writer.flush();
-                return seq;
-              });
+              w ->
+                  () -> {
+                    long seq = 0;
+                    while (seq < MAX_ROWS_PER_THREAD && System.nanoTime() < end) {
+                      writer.append(keyOf(w, seq), w, seq);
+                      seq++;
+                    }
+                    writer.flush();
+                    return seq;
+                  });
     }
     long total = written.stream().mapToLong(Long::longValue).sum();
     assertThat(total).isGreaterThan(1000);
@@ -174,34 +175,35 @@ class WriterStressITCase extends ClientTestBase {
     Table table = connection.getTable(path);
     int keys = 3000;
     long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
-    java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
     List<Map<Integer, Integer>> finals;
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
       finals =
           runOnThreads(
-              () -> {
-                int w = ids.getAndIncrement();
-                // Each thread owns the keys congruent to it, so the final state of every key is
-                // known.
-                Map<Integer, Integer> state =
-                    new HashMap<>(); // id -> last version, -1 when deleted
-                java.util.Random random = new java.util.Random(w);
-                int ops = 0;
-                while (ops < MAX_ROWS_PER_THREAD && System.nanoTime() < end) {
-                  int id = random.nextInt(keys / THREADS) * THREADS + w;
-                  if (ops % 10 == 9) {
-                    writer.delete(id, null, null, null);
-                    state.put(id, -1);
-                  } else {
-                    int version = state.getOrDefault(id, 0) < 0 ? 1 : state.getOrDefault(id, 0) + 1;
-                    writer.upsert(id, w, version, "p-" + id + "-" + version);
-                    state.put(id, version);
-                  }
-                  ops++;
-                }
-                writer.flush();
-                return state;
-              });
+              w ->
+                  () -> {
+
+                    // Each thread owns the keys congruent to it, so the final state of every key is
+                    // known.
+                    Map<Integer, Integer> state =
+                        new HashMap<>(); // id -> last version, -1 when deleted
+                    java.util.Random random = new java.util.Random(w);
+                    int ops = 0;
+                    while (ops < MAX_ROWS_PER_THREAD && System.nanoTime() < end) {
+                      int id = random.nextInt(keys / THREADS) * THREADS + w;
+                      if (ops % 10 == 9) {
+                        writer.delete(id, null, null, null);
+                        state.put(id, -1);
+                      } else {
+                        int version =
+                            state.getOrDefault(id, 0) < 0 ? 1 : state.getOrDefault(id, 0) + 1;
+                        writer.upsert(id, w, version, "p-" + id + "-" + version);
+                        state.put(id, version);
+                      }
+                      ops++;
+                    }
+                    writer.flush();
+                    return state;
+                  });
     }
     List<String> wrong = new ArrayList<>();
     try (Lookuper lookuper = table.newLookup().createLookuper()) {
