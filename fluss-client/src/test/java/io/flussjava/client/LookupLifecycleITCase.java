@@ -91,13 +91,17 @@ class LookupLifecycleITCase extends ClientTestBase {
       futures.add(lookuper.lookupAsync(i % 10, i % 1000));
     }
     futures.add(prefix.lookupAsync(4));
+    // close() itself may take a while (it joins the network threads); pending lookups must not wait
+    // for that.
+    Thread closer = new Thread(own::close, "closer");
     long closedAt = System.nanoTime();
-    own.close();
+    closer.start();
     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
         .handle((v, e) -> null)
         .get(1, TimeUnit.SECONDS);
     assertThat(System.nanoTime() - closedAt)
         .isLessThan(TimeUnit.SECONDS.toNanos(1) + TimeUnit.MILLISECONDS.toNanos(500));
+    closer.join();
     int failed = 0;
     for (CompletableFuture<?> f : futures) {
       if (f.isCompletedExceptionally()) {
@@ -140,19 +144,30 @@ class LookupLifecycleITCase extends ClientTestBase {
       assertThat(failedOn).startsWith("fluss-lookup-callback");
 
       // A callback that blocks: sync lookups (and so the network threads) go on.
+      // (A callback attached after its future completed runs on the attaching thread: retry until
+      // one is pending.)
       CountDownLatch release = new CountDownLatch(1);
-      CompletableFuture<Object> blocked =
-          lookuper
-              .lookupAsync(7, 7)
-              .thenApply(
-                  r -> {
-                    try {
-                      release.await();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                    return r;
-                  });
+      CountDownLatch entered = new CountDownLatch(1);
+      CompletableFuture<Object> blocked = null;
+      for (int i = 0; i < 1000 && entered.getCount() > 0; i++) {
+        blocked =
+            lookuper
+                .lookupAsync(7, 7)
+                .thenApply(
+                    r -> {
+                      if (Thread.currentThread().getName().startsWith("fluss-lookup-callback")) {
+                        entered.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }
+                      return r;
+                    });
+        entered.await(100, TimeUnit.MILLISECONDS);
+      }
+      assertThat(entered.getCount()).as("a callback blocked on a callback thread").isZero();
       for (int id = 0; id < 200; id++) {
         assertThat(lookuper.lookup(id % 10, id)).containsExactly(id % 10, id, "v" + id);
       }
