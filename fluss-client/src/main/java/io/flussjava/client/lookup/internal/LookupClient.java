@@ -145,20 +145,28 @@ public final class LookupClient implements ServerBatcher.Outcome {
    */
   public <T, R> CompletableFuture<R> deliver(CompletableFuture<T> raw, Function<T, R> decode) {
     CompletableFuture<R> out = new CompletableFuture<>();
-    // whenCompleteAsync (not thenApplyAsync): it hops to the executor for failures as well.
-    raw.whenCompleteAsync(
+    raw.whenComplete(
         (value, error) -> {
-          if (error != null) {
-            out.completeExceptionally(Futures.unwrap(error));
-            return;
+          Runnable complete =
+              () -> {
+                if (error != null) {
+                  out.completeExceptionally(Futures.unwrap(error));
+                  return;
+                }
+                try {
+                  out.complete(decode.apply(value));
+                } catch (Throwable t) {
+                  out.completeExceptionally(t);
+                }
+              };
+          // Answers already arrive on a callback thread (one hop per response, not per key: a hop
+          // per key cost more CPU than the lookup itself); anything else hops here.
+          if (Thread.currentThread() instanceof CallbackThread) {
+            complete.run();
+          } else {
+            callbacks.execute(complete);
           }
-          try {
-            out.complete(decode.apply(value));
-          } catch (Throwable t) {
-            out.completeExceptionally(t);
-          }
-        },
-        callbacks);
+        });
     return out;
   }
 
@@ -214,7 +222,8 @@ public final class LookupClient implements ServerBatcher.Outcome {
       if (p.claim(turn)) {
         servers
             .computeIfAbsent(
-                r.leader(), id -> new ServerBatcher(id, router, scheduler, settings, this))
+                r.leader(),
+                id -> new ServerBatcher(id, router, scheduler, settings, this, callbacks))
             .add(p);
       }
     } else if (r.failure() instanceof PartitionNotExistException) {
@@ -330,7 +339,7 @@ public final class LookupClient implements ServerBatcher.Outcome {
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             r -> {
-              Thread t = new Thread(r, prefix + count.incrementAndGet());
+              Thread t = new CallbackThread(r, prefix + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             },
@@ -338,5 +347,12 @@ public final class LookupClient implements ServerBatcher.Outcome {
             (r, executor) -> r.run());
     e.allowCoreThreadTimeOut(true);
     return e;
+  }
+
+  /** A lookup callback thread: work that is already on one needs no further hop. */
+  static final class CallbackThread extends Thread {
+    CallbackThread(Runnable task, String name) {
+      super(task, name);
+    }
   }
 }

@@ -36,6 +36,7 @@ final class ServerBatcher {
   private final ScheduledExecutorService scheduler;
   private final LookupSettings settings;
   private final Outcome outcome;
+  private final java.util.concurrent.Executor callbacks;
   private final ArrayDeque<PendingLookup> queue = new ArrayDeque<>();
   private int inFlight;
   private boolean timerSet;
@@ -45,7 +46,9 @@ final class ServerBatcher {
       LeaderRouter router,
       ScheduledExecutorService scheduler,
       LookupSettings settings,
-      Outcome outcome) {
+      Outcome outcome,
+      java.util.concurrent.Executor callbacks) {
+    this.callbacks = callbacks;
     this.serverId = serverId;
     this.router = router;
     this.scheduler = scheduler;
@@ -147,7 +150,9 @@ final class ServerBatcher {
     return router
         .tabletServer(serverId)
         .send(kind.method(), request)
-        .whenComplete(
+        // One hop off the network thread per response: its keys are answered, decoded and their
+        // futures completed on a lookup callback thread.
+        .whenCompleteAsync(
             (response, error) -> {
               if (error == null) {
                 kind.answers(
@@ -168,7 +173,8 @@ final class ServerBatcher {
                                             "the server's lookup answer has no entry for "
                                                 + p.bucket))));
               }
-            });
+            },
+            callbacks);
   }
 
   /**
