@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Sender implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+  private static final long STALE_ROUTE_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   private final RecordAccumulator accumulator;
   private final LeaderRouter router;
@@ -142,7 +143,24 @@ final class Sender implements Runnable {
   }
 
   private LeaderRouter.Route route(WriteBatch batch) {
-    return router.route(batch.target.path(), batch.bucket, batch.createdNanos, accumulator::wakeup);
+    LeaderRouter.Route route =
+        router.route(batch.target.path(), batch.bucket, batch.createdNanos, accumulator::wakeup);
+    long now = clock.nanoTime();
+    if (!route.isWaiting()) {
+      batch.waitingForLeaderSince = Long.MIN_VALUE;
+    } else if (batch.waitingForLeaderSince == Long.MIN_VALUE) {
+      batch.waitingForLeaderSince = now;
+    } else if (now - batch.waitingForLeaderSince > STALE_ROUTE_NANOS) {
+      // Waiting this long means the view of the table is stuck (a fetch that never ends, or an
+      // answer that keeps lacking the leader): drop it, so that the next route starts afresh.
+      LOG.warn(
+          "No leader known for {} after {} ms; fetching the table's metadata again",
+          batch,
+          TimeUnit.NANOSECONDS.toMillis(now - batch.waitingForLeaderSince));
+      router.invalidate(batch.target.path());
+      batch.waitingForLeaderSince = now;
+    }
+    return route;
   }
 
   private void send(List<WriteBatch> ready) {

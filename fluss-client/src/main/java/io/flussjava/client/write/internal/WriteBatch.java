@@ -26,6 +26,9 @@ final class WriteBatch {
    */
   int leader = -1;
 
+  /** Since when the sender has been told to wait for this batch's leader; sender thread only. */
+  long waitingForLeaderSince = Long.MIN_VALUE;
+
   private final RecordBatchBuilder builder;
   private final List<CompletableFuture<WriteResult>> futures;
   // The writers whose records are in this batch (usually one); the last one is kept apart so that a

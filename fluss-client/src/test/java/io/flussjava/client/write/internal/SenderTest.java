@@ -224,6 +224,23 @@ class SenderTest {
   }
 
   @Test
+  void aLeaderWaitedForTooLongMakesTheSenderFetchTheMetadataAgain() {
+    router.setRoute(TableBucket.of(TABLE_ID, 0), LeaderRouter.Route.waiting());
+    upsert(0, 1);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    clock.advance(Duration.ofSeconds(1));
+    sender.runOnce(false);
+    assertThat(router.invalidations()).as("a short wait is normal").isZero();
+    clock.advance(Duration.ofSeconds(3));
+    sender.runOnce(false);
+    assertThat(router.invalidations()).isEqualTo(1);
+    router.setRoute(TableBucket.of(TABLE_ID, 0), LeaderRouter.Route.leader(1));
+    sender.runOnce(false);
+    assertThat(router.server(1).calls()).hasSize(1);
+  }
+
+  @Test
   void aDroppedPartitionFailsItsBatchesTyped() {
     TableBucket bucket = TableBucket.of(TABLE_ID, 5L, 0);
     router.setRoute(
