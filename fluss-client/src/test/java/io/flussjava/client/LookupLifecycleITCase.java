@@ -81,7 +81,12 @@ class LookupLifecycleITCase extends ClientTestBase {
 
   @Test
   void closingTheConnectionFailsPendingLookupsPromptlyAndLaterCallsThrow() throws Exception {
-    Connection own = Connection.create(clientConf());
+    // One key per request and one request at a time: 20,000 lookups take seconds, so many are
+    // surely pending when the connection closes.
+    io.flussjava.config.Configuration conf = clientConf();
+    conf.setString("client.lookup.max-batch-size", "1");
+    conf.setString("client.lookup.max-inflight-requests", "1");
+    Connection own = Connection.create(conf);
     Table table = own.getTable(path);
     Lookuper lookuper = table.newLookup().createLookuper();
     PrefixLookuper prefix = table.newLookup().lookupBy("grp").createLookuper();
