@@ -30,9 +30,17 @@ final class KvBatchBuilder implements RecordBatchBuilder {
     reset();
   }
 
+  /**
+   * At most this many records per KV batch. The 0.9.1 server writes a batch's changelog into one
+   * Arrow WAL batch whose change-type buffer holds 131,072 entries, and an upsert of an existing
+   * key writes two (-U, +U): a batch of small rows over 65,536 records failed on the server with an
+   * IndexOutOfBoundsException (found by WriterStressITCase run for a minute).
+   */
+  static final int MAX_RECORDS = 65_536;
+
   @Override
   public boolean tryAppend(ChangeType type, Object[] row, byte[] key) {
-    if (recordCount > 0 && out.position() >= targetSize) {
+    if (recordCount > 0 && (out.position() >= targetSize || recordCount >= MAX_RECORDS)) {
       return false;
     }
     int sizeAt = out.position();

@@ -82,4 +82,19 @@ class KvBatchBuilderTest {
     assertThat(tiny.tryAppend(ChangeType.UPDATE_AFTER, new Object[] {2, "y"}, new byte[] {2}))
         .isTrue();
   }
+
+  @Test
+  void aBatchHoldsAtMostTheRecordsTheServersChangelogBatchTakes() {
+    KvBatchBuilder big =
+        new KvBatchBuilder(
+            RowCodecs.encoder(java.util.Map.of(), WritePipelineTestSupport.table().getRowType()),
+            64 << 20);
+    int appended = 0;
+    while (big.tryAppend(
+        io.flussjava.log.ChangeType.UPDATE_AFTER, new Object[] {1, "v"}, new byte[] {1})) {
+      appended++;
+    }
+    assertThat(appended).isEqualTo(KvBatchBuilder.MAX_RECORDS);
+    big.close();
+  }
 }
