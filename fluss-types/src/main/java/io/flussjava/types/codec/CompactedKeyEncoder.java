@@ -69,9 +69,8 @@ public final class CompactedKeyEncoder {
   /** The key bytes of {@code row} in a new array. */
   public byte[] encodeKey(Object[] row) {
     // A fresh small buffer per key rather than a shared scratch one (which mixed up keys of
-    // concurrent callers) or a
-    // ThreadLocal one: measured the same within noise (~40 ns a key), and nothing stays pinned to
-    // pooled threads.
+    // concurrent callers) or a ThreadLocal one: measured the same within noise (~40 ns a key), and
+    // nothing stays pinned to pooled threads.
     ByteArrayOutput out = new ByteArrayOutput(32);
     writeKey(row, out);
     return out.toByteArray();

@@ -3,7 +3,6 @@ package io.flussjava.client.write.internal;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.types.RowType;
 import io.flussjava.types.codec.BucketHasher;
-import io.flussjava.types.codec.ByteArrayOutput;
 import io.flussjava.types.codec.CompactedKeyEncoder;
 import java.util.List;
 
@@ -43,17 +42,7 @@ final class RowRouter {
 
   /** The encoded primary key of a row (PK tables only). */
   byte[] primaryKey(Object[] row) {
-    return encode(primaryKeyEncoder, row);
-  }
-
-  /**
-   * Encodes into a buffer of this call's own: writers are shared by threads, and an encoder's
-   * shared scratch buffer once sent rows to other rows' buckets and keys.
-   */
-  private static byte[] encode(CompactedKeyEncoder encoder, Object[] row) {
-    ByteArrayOutput out = new ByteArrayOutput(32);
-    encoder.writeKey(row, out);
-    return out.toByteArray();
+    return primaryKeyEncoder.encodeKey(row);
   }
 
   /**
@@ -67,7 +56,7 @@ final class RowRouter {
       return stickyBucket;
     }
     byte[] key =
-        bucketKeyIsPrimaryKey && primaryKey != null ? primaryKey : encode(bucketKeyEncoder, row);
+        bucketKeyIsPrimaryKey && primaryKey != null ? primaryKey : bucketKeyEncoder.encodeKey(row);
     return BucketHasher.bucketFor(key, numBuckets);
   }
 }

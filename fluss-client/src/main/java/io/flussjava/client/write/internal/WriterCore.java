@@ -45,7 +45,7 @@ final class WriterCore {
    * @param keyed whether the record carries its encoded primary key (KV records)
    */
   CompletableFuture<WriteResult> write(ChangeType type, Object[] given, boolean keyed) {
-    checkOpen();
+    // No open check here: every public write method checks before it converts the row.
     long partitionId =
         partitioner == null ? TableBucket.NO_PARTITION : partitioner.partitionIdOf(given);
     // Cut after naming the partition: partition names keep the value as given, as the official
