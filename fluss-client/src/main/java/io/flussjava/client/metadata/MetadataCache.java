@@ -172,10 +172,16 @@ public final class MetadataCache {
 
   /**
    * Forgets a table's metadata so that the next use fetches it again (after a stale-metadata
-   * error).
+   * error). A fetch still in flight is kept: it was started after whatever was found stale, so it
+   * is the fresh view the caller wants. Dropping it instead let callers that retry faster than a
+   * fetch completes (several buckets of one table, each invalidating on its own retry) restart the
+   * fetch for ever, so that no view ever landed while the coordinator was slow.
    */
   public void invalidate(TablePath path) {
-    tables.synchronous().invalidate(path);
+    CompletableFuture<TableMetadata> current = tables.asMap().get(path);
+    if (current != null && current.isDone()) {
+      tables.asMap().remove(path, current);
+    }
   }
 
   /** Re-learns the servers, from the coordinator or, failing that, the bootstrap servers. */

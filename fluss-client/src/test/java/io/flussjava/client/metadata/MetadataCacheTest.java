@@ -112,6 +112,21 @@ class MetadataCacheTest {
   }
 
   @Test
+  void invalidateKeepsAFetchInFlightSoThatRetryingCallersCannotRestartItForEver() {
+    bootstrap();
+    CompletableFuture<TableMetadata> first = cache.table(PATH);
+    // Buckets retrying on their own timers each invalidate while the coordinator is slow to answer:
+    // the fetch under way is the fresh view they all wait for.
+    for (int i = 0; i < 5; i++) {
+      cache.invalidate(PATH);
+      assertThat(cache.table(PATH)).isSameAs(first);
+    }
+    answerTable(7, false);
+    assertThat(coordinator().calls()).hasSize(1);
+    assertThat(first.getNow(null).info().getTableId()).isEqualTo(7);
+  }
+
+  @Test
   void metadataOlderThanMaxAgeIsFetchedAgain() {
     bootstrap();
     TableMetadata before = fetchTable(7);
