@@ -210,6 +210,10 @@ public final class Connection implements AutoCloseable {
     return requestTimeout;
   }
 
+  Retrier retrier() {
+    return retrier;
+  }
+
   OffsetLister offsetLister() {
     return offsetLister;
   }

@@ -4,6 +4,7 @@ import io.flussjava.client.admin.LogFormat;
 import io.flussjava.client.admin.PartitionInfo;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.internal.MetadataLeaderRouter;
 import io.flussjava.client.lookup.Lookuper;
 import io.flussjava.client.lookup.TableLookup;
 import io.flussjava.client.lookup.internal.LookuperImpl;
@@ -15,6 +16,7 @@ import io.flussjava.client.scan.TableScan;
 import io.flussjava.client.scan.internal.BoundedArrowReaderImpl;
 import io.flussjava.client.scan.internal.BoundedReaderImpl;
 import io.flussjava.client.scan.internal.BoundedScans;
+import io.flussjava.client.scan.internal.LimitReader;
 import io.flussjava.client.scan.internal.LogScannerImpl;
 import io.flussjava.client.write.TableAppend;
 import io.flussjava.client.write.TableUpsert;
@@ -94,19 +96,23 @@ public final class Table {
 
   /** Reading this table's log: {@code table.newScan().project("a", "b").createLogScanner()}. */
   public TableScan newScan() {
-    return new Scan(null, Long.MAX_VALUE);
+    return new Scan(null, Long.MAX_VALUE, NO_LIMIT);
   }
 
+  private static final int NO_LIMIT = -1;
+
   /**
-   * The scan spec: which columns to read (all by default) and how many records at most (no limit by
-   * default).
+   * The scan spec: which columns to read (all by default), how many changelog records at most (no
+   * cap by default), and whether it is a limit scan of current rows / last records.
    */
   private final class Scan implements TableScan {
     private final int[] projection;
-    private final long limit;
+    private final long maxRecords;
+    private final int limit;
 
-    Scan(int[] projection, long limit) {
+    Scan(int[] projection, long maxRecords, int limit) {
       this.projection = projection;
+      this.maxRecords = maxRecords;
       this.limit = limit;
     }
 
@@ -132,23 +138,45 @@ public final class Table {
       if (columnIndexes.length == 0) {
         throw new IllegalArgumentException("project: name at least one column");
       }
-      return new Scan(columnIndexes.clone(), limit);
+      return new Scan(columnIndexes.clone(), maxRecords, limit);
     }
 
     @Override
-    public TableScan limit(long n) {
+    public TableScan maxRecords(long n) {
       if (n < 0) {
-        throw new IllegalArgumentException("limit: the number of records must be >= 0, got " + n);
+        throw new IllegalArgumentException(
+            "maxRecords: the number of records must be >= 0, got " + n);
       }
-      return new Scan(projection, n);
+      return new Scan(projection, n, limit);
+    }
+
+    @Override
+    public TableScan limit(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("limit: the number of rows must be >= 0, got " + n);
+      }
+      return new Scan(projection, maxRecords, n);
+    }
+
+    private void checkNoLimit(String reader) {
+      if (limit != NO_LIMIT) {
+        throw new IllegalStateException(
+            "limit("
+                + limit
+                + ") is a limit scan of current rows (or of a log table's last records), which"
+                + " only createBoundedReader() reads; to stop "
+                + reader
+                + " after n changelog records use maxRecords(n) instead.");
+      }
     }
 
     @Override
     public LogScanner createLogScanner() {
+      checkNoLimit("a LogScanner");
       return new LogScannerImpl(
           info,
           projection,
-          limit,
+          maxRecords,
           false,
           connection.metadata(),
           connection.offsetLister(),
@@ -159,11 +187,15 @@ public final class Table {
 
     @Override
     public BoundedReader createBoundedReader() {
+      if (limit != NO_LIMIT) {
+        return openLimitScan();
+      }
       return new BoundedReaderImpl(openBounded("BoundedReader"));
     }
 
     @Override
     public BoundedArrowReader createBoundedArrowReader() {
+      checkNoLimit("a BoundedArrowReader");
       if (info.getLogFormat() != LogFormat.ARROW) {
         throw new InvalidTableOperationException(
             "Table "
@@ -176,20 +208,37 @@ public final class Table {
       return new BoundedArrowReaderImpl(openBounded("BoundedArrowReader"));
     }
 
+    private BoundedReader openLimitScan() {
+      long listedAt = connection.retrier().clock().nanoTime();
+      return LimitReader.open(
+          info,
+          projection,
+          limit,
+          partitionIds(),
+          listedAt,
+          new MetadataLeaderRouter(connection.metadata()),
+          connection.retrier(),
+          connection.getConfiguration(),
+          connection.typeConverters(),
+          connection.state());
+    }
+
+    /** Partitions are taken as they are now, like the end offsets: later ones are not read. */
+    private List<Long> partitionIds() {
+      return info.isPartitioned()
+          ? connection.getAdmin().listPartitionInfos(info.getTablePath()).stream()
+              .map(PartitionInfo::getPartitionId)
+              .toList()
+          : List.of();
+    }
+
     private LogScannerImpl openBounded(String kind) {
-      // Partitions are taken as they are now, like the end offsets: later ones are not read.
-      List<Long> partitionIds =
-          info.isPartitioned()
-              ? connection.getAdmin().listPartitionInfos(info.getTablePath()).stream()
-                  .map(PartitionInfo::getPartitionId)
-                  .toList()
-              : List.of();
       return BoundedScans.open(
           kind,
           info,
           projection,
-          limit,
-          partitionIds,
+          maxRecords,
+          partitionIds(),
           connection.metadata(),
           connection.offsetLister(),
           connection.getConfiguration(),

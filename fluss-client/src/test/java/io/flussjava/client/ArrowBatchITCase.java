@@ -267,7 +267,7 @@ class ArrowBatchITCase extends ClientTestBase {
   void pollBatchesKeepsResultsUntilTheNextPollAndFreesThem() {
     Table table = createTable("ownership", ScalarRows.schema(), "ARROW");
     appendRows(table, ScalarRows.rows(100));
-    try (LogScanner scanner = table.newScan().limit(100).createLogScanner()) {
+    try (LogScanner scanner = table.newScan().maxRecords(100).createLogScanner()) {
       for (int b = 0; b < BUCKETS; b++) {
         scanner.subscribeFromBeginning(b);
       }

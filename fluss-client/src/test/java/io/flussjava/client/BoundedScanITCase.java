@@ -37,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bounded reads: limit(n) on scanners and readers, and readers that end at the offsets seen at
+ * Bounded reads: maxRecords(n) on scanners and readers, and readers that end at the offsets seen at
  * their start.
  */
 @Timeout(
@@ -119,26 +119,26 @@ class BoundedScanITCase extends ClientTestBase {
   }
 
   @Test
-  void limitReturnsExactlyNWhenMoreExistAndAllWhenFewerExist() {
+  void maxRecordsReturnsExactlyNWhenMoreExistAndAllWhenFewerExist() {
     Table table = createTable("limit", "ARROW");
     append(table, 0, 500);
-    try (BoundedReader reader = table.newScan().limit(123).createBoundedReader()) {
+    try (BoundedReader reader = table.newScan().maxRecords(123).createBoundedReader()) {
       assertThat(ids(readAll(reader))).hasSize(123);
     }
-    try (BoundedReader reader = table.newScan().limit(10_000).createBoundedReader()) {
+    try (BoundedReader reader = table.newScan().maxRecords(10_000).createBoundedReader()) {
       assertThat(ids(readAll(reader))).hasSize(500);
     }
-    try (BoundedReader reader = table.newScan().limit(0).createBoundedReader()) {
+    try (BoundedReader reader = table.newScan().maxRecords(0).createBoundedReader()) {
       assertThat(reader.hasNext()).isFalse();
     }
-    try (BoundedArrowReader reader = table.newScan().limit(77).createBoundedArrowReader()) {
+    try (BoundedArrowReader reader = table.newScan().maxRecords(77).createBoundedArrowReader()) {
       int rows = 0;
       while (reader.hasNext()) {
         rows += reader.next().rowCount();
       }
       assertThat(rows).isEqualTo(77);
     }
-    assertThatThrownBy(() -> table.newScan().limit(-1))
+    assertThatThrownBy(() -> table.newScan().maxRecords(-1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -146,7 +146,7 @@ class BoundedScanITCase extends ClientTestBase {
   void limitedLogScannerEndsAfterNRecords() {
     Table table = createTable("limit_scanner", "ARROW");
     append(table, 0, 300);
-    try (LogScanner scanner = table.newScan().limit(250).createLogScanner()) {
+    try (LogScanner scanner = table.newScan().maxRecords(250).createLogScanner()) {
       ALL_BUCKETS.forEach(scanner::subscribeFromBeginning);
       int read = 0;
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -159,7 +159,7 @@ class BoundedScanITCase extends ClientTestBase {
       assertThat(Duration.ofNanos(System.nanoTime() - start))
           .isLessThan(Duration.ofSeconds(2)); // ended: no wait
     }
-    try (LogScanner scanner = table.newScan().limit(100).createLogScanner()) {
+    try (LogScanner scanner = table.newScan().maxRecords(100).createLogScanner()) {
       ALL_BUCKETS.forEach(scanner::subscribeFromBeginning);
       int read = 0;
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -300,7 +300,7 @@ class BoundedScanITCase extends ClientTestBase {
       assertThat(ids(records)).hasSize(100);
       assertThat(records).allSatisfy(r -> assertThat(r.partitionId()).isNotNegative());
     }
-    try (BoundedReader reader = table.newScan().limit(30).createBoundedReader()) {
+    try (BoundedReader reader = table.newScan().maxRecords(30).createBoundedReader()) {
       assertThat(readAll(reader)).hasSize(30);
     }
   }

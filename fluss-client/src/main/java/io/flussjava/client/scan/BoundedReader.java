@@ -4,7 +4,7 @@ import java.util.Iterator;
 
 /**
  * Reads a table's records up to the end offsets seen when it started (and at most a {@link
- * TableScan#limit limit}), then ends. From {@link TableScan#createBoundedReader()}.
+ * TableScan#maxRecords maxRecords}), then ends. From {@link TableScan#createBoundedReader()}.
  *
  * <pre>{@code
  * try (BoundedReader reader = table.newScan().createBoundedReader()) {

@@ -132,10 +132,10 @@ public interface LogScanner extends AutoCloseable {
    * }</pre>
    *
    * <p>Returns whole batches: at least one when any arrived, and batches are added until they hold
-   * {@code client.scanner.log.max-poll-records} records or more (a {@link TableScan#limit limit} is
-   * still exact). The result is valid until it is closed or the scanner polls again or closes; see
-   * {@link ArrowScanBatches} for ownership. May be mixed with {@link #poll} only when the last
-   * {@code poll} left no records behind.
+   * {@code client.scanner.log.max-poll-records} records or more (a {@link TableScan#maxRecords
+   * maxRecords} is still exact). The result is valid until it is closed or the scanner polls again
+   * or closes; see {@link ArrowScanBatches} for ownership. May be mixed with {@link #poll} only
+   * when the last {@code poll} left no records behind.
    *
    * @throws io.flussjava.exception.InvalidTableOperationException if the table's log format is not
    *     ARROW (read INDEXED and COMPACTED tables with {@link #poll})
@@ -145,8 +145,8 @@ public interface LogScanner extends AutoCloseable {
   ArrowScanBatches pollBatches(Duration timeout);
 
   /**
-   * Whether this scan has ended: a {@link TableScan#limit limit(n)} scan once it returned n
-   * records. Every poll after that returns nothing at once. Always false for a scanner without a
+   * Whether this scan has ended: a {@link TableScan#maxRecords maxRecords(n)} scan once it returned
+   * n records. Every poll after that returns nothing at once. Always false for a scanner without a
    * limit, which reads for ever.
    */
   boolean isEndReached();

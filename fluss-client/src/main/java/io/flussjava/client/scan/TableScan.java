@@ -11,8 +11,10 @@ package io.flussjava.client.scan;
  * try (BoundedReader reader = table.newScan().createBoundedReader()) {
  *   reader.forEachRemaining(System.out::println);
  * }
- * // the first 10 rows found, then end
+ * // 10 current rows of a primary-key table (or the last 10 records of a log table), then end
  * try (BoundedReader reader = table.newScan().limit(10).createBoundedReader()) { ... }
+ * // the first 1000 changelog records found, then end
+ * try (BoundedReader reader = table.newScan().maxRecords(1000).createBoundedReader()) { ... }
  * }</pre>
  */
 public interface TableScan {
@@ -29,16 +31,36 @@ public interface TableScan {
   TableScan project(int... columnIndexes);
 
   /**
-   * Returns at most {@code n} records in total over all buckets read, then ends. With {@link
-   * #createLogScanner()} the scanner's polls return nothing once n records were returned and {@link
-   * LogScanner#isEndReached()} turns true (until then it waits for more records like any scanner);
-   * with the bounded readers the reader ends after n records or at its end offsets, whichever comes
-   * first. Which n records is not defined beyond each bucket's offset order: buckets are read side
-   * by side.
+   * Reads at most {@code n} records of the changelog in total over all buckets read, then ends.
+   * With {@link #createLogScanner()} the scanner's polls return nothing once n records were
+   * returned and {@link LogScanner#isEndReached()} turns true (until then it waits for more records
+   * like any scanner); with the bounded readers the reader ends after n records or at its end
+   * offsets, whichever comes first. Which n records is not defined beyond each bucket's offset
+   * order: buckets are read side by side.
+   *
+   * <p>Not the same as {@link #limit(int)}: on a primary-key table the changelog holds every
+   * insert, update and delete, not the table's rows.
    *
    * @throws IllegalArgumentException if {@code n} is negative
    */
-  TableScan limit(long n);
+  TableScan maxRecords(long n);
+
+  /**
+   * A limit scan, as in the official Fluss clients: {@link #createBoundedReader()} then returns at
+   * most {@code n} <em>current rows</em> of a primary-key table (any n rows of its key-value store,
+   * each once, with change type {@code INSERT} and no offset: {@link ScanRecord#offset()} is -1),
+   * or the <em>last</em> {@code n} records of a log table (each bucket's last n, of which the n
+   * newest by commit timestamp when the buckets hold more together, bucket by bucket in offset
+   * order). Each bucket's leader answers from its own store in one request, so this is the cheap
+   * way to peek at a table. The rows are read when the reader's {@code hasNext()} is first called
+   * and held in memory: keep n moderate.
+   *
+   * <p>Only {@link #createBoundedReader()} reads a limit scan; to stop a scanner after n changelog
+   * records, use {@link #maxRecords(long)}.
+   *
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  TableScan limit(int n);
 
   /**
    * A scanner that reads the subscribed buckets from the offsets the caller chooses, for ever (or

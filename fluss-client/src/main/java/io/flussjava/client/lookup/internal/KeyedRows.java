@@ -2,10 +2,8 @@ package io.flussjava.client.lookup.internal;
 
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.internal.PartitionNames;
-import io.flussjava.exception.FlussException;
+import io.flussjava.client.internal.StoredValueDecoder;
 import io.flussjava.exception.InvalidRowException;
-import io.flussjava.log.RowCodecs;
-import io.flussjava.log.RowDecoder;
 import io.flussjava.types.DataField;
 import io.flussjava.types.RowType;
 import io.flussjava.types.codec.BucketHasher;
@@ -32,7 +30,7 @@ final class KeyedRows {
   private final RowConverter keyConverter;
   private final CompactedKeyEncoder keyEncoder;
   private final CompactedKeyEncoder bucketKeyEncoder;
-  private final RowDecoder valueDecoder;
+  private final StoredValueDecoder valueDecoder;
   private final RowConverter output;
   private final PartitionNames partitionNames;
   private final PrecisionCutter precision;
@@ -63,7 +61,7 @@ final class KeyedRows {
                 keyType, bucketKeys.stream().mapToInt(lookupColumns::indexOf).toArray());
     this.partitionNames = table.isPartitioned() ? new PartitionNames(table, keyType) : null;
     this.precision = new PrecisionCutter(keyType);
-    this.valueDecoder = RowCodecs.decoder(table.getProperties(), rowType);
+    this.valueDecoder = new StoredValueDecoder(table);
     this.output = new RowConverter(rowType, converters);
   }
 
@@ -117,18 +115,7 @@ final class KeyedRows {
     if (value == null) {
       return null;
     }
-    int schemaId = (value[0] & 0xFF) | (value[1] & 0xFF) << 8;
-    if (schemaId != table.getSchemaId()) {
-      throw new FlussException(
-          "Row of "
-              + table.getTablePath()
-              + " was written with schema "
-              + schemaId
-              + " but this client knows schema "
-              + table.getSchemaId()
-              + ": get a fresh Table from the connection after altering the table.");
-    }
-    Object[] row = valueDecoder.read(value, 2, value.length - 2);
+    Object[] row = valueDecoder.decode(value, 0, value.length);
     return Collections.unmodifiableList(Arrays.asList(output.fromCanonical(row)));
   }
 }
