@@ -13,6 +13,7 @@ import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.KvSnapshot;
 import io.flussjava.client.admin.KvSnapshotFile;
+import io.flussjava.client.admin.KvSnapshotLease;
 import io.flussjava.client.admin.KvSnapshotMetadata;
 import io.flussjava.client.admin.RebalanceGoal;
 import io.flussjava.client.admin.RebalanceProgress;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,15 @@ class SecuredAdminITCase {
       Path file = remote.startsWith("file:") ? Path.of(URI.create(remote)) : Path.of(remote);
       assertThat(Files.exists(file)).as(f.remotePath()).isTrue();
     }
+
+    // A lease keeps the snapshot while a reader restores it.
+    KvSnapshotLease lease =
+        admin.getAdmin().createKvSnapshotLease("reader-1", Duration.ofMinutes(5));
+    assertThat(lease.acquireSnapshotsAsync(Map.of(latest.bucket(), latest.snapshotId())).join())
+        .isEmpty();
+    lease.renew();
+    lease.releaseSnapshots(Set.of(latest.bucket()));
+    lease.dropLease();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.flussjava.client.admin;
 
 import io.flussjava.client.TableBucket;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -341,6 +342,12 @@ public interface Admin extends AutoCloseable {
 
   CompletableFuture<KvSnapshotMetadata> getKvSnapshotMetadataAsync(
       TableBucket bucket, long snapshotId);
+
+  /**
+   * A lease on KV snapshots under the given id, which keeps the snapshots it acquires from being
+   * cleaned up while a reader restores them. Sends nothing yet: see {@link KvSnapshotLease}.
+   */
+  KvSnapshotLease createKvSnapshotLease(String leaseId, Duration leaseDuration);
 
   /**
    * The latest snapshot tiering committed to the lake for a lake-enabled table.
