@@ -4,8 +4,10 @@ import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.LogFormat;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.scan.ArrowScanBatch;
+import io.flussjava.client.scan.RemoteLogReadException;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.scan.ScanRecords;
+import io.flussjava.log.CorruptRecordException;
 import io.flussjava.log.LogBatchReader;
 import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogReadContext;
@@ -45,6 +47,7 @@ final class RecordDecoder implements AutoCloseable {
   // The response poll() is taking records from, and its subscription; null between responses.
   private LogRecordCursor cursor;
   private BucketState reading;
+  private CompletedFetch readingFetch;
 
   RecordDecoder(
       TableInfo table,
@@ -127,11 +130,12 @@ final class RecordDecoder implements AutoCloseable {
                 });
       } catch (RuntimeException e) {
         taken += list.size() - before;
-        unreadable(b, e);
+        RuntimeException error = naming(readingFetch, e);
+        unreadable(b, error);
         if (taken == 0) {
-          throw e;
+          throw error;
         }
-        buffer.fail(e); // hand out what was read before it first; the next poll reports it
+        buffer.fail(error); // hand out what was read before it first; the next poll reports it
         break;
       }
       taken += list.size() - before;
@@ -151,6 +155,7 @@ final class RecordDecoder implements AutoCloseable {
     }
     cursor = reader.cursor(fetch.records(), fetch.fetchOffset());
     reading = fetch.state();
+    readingFetch = fetch;
     return true;
   }
 
@@ -170,6 +175,7 @@ final class RecordDecoder implements AutoCloseable {
     }
     cursor = null;
     reading = null;
+    readingFetch = null;
   }
 
   /**
@@ -185,11 +191,13 @@ final class RecordDecoder implements AutoCloseable {
       try {
         taken += decodeBatches(fetch, maxRows - taken, out);
       } catch (RuntimeException e) {
-        unreadable(fetch.state(), e);
+        RuntimeException error = naming(fetch, e);
+        unreadable(fetch.state(), error);
         if (out.isEmpty()) {
-          throw e;
+          throw error;
         }
-        buffer.fail(e); // the batches detached before the damaged one are good: hand them out first
+        // The batches detached before the damaged one are good: hand them out first.
+        buffer.fail(error);
         break;
       }
     }
@@ -220,6 +228,20 @@ final class RecordDecoder implements AutoCloseable {
           }
         });
     return taken[0];
+  }
+
+  /** An error decoding a tiered segment's records names the segment's file. */
+  private static RuntimeException naming(CompletedFetch fetch, RuntimeException e) {
+    if (fetch.remotePath() == null) {
+      return e;
+    }
+    long offset = e instanceof CorruptRecordException c ? c.baseOffset() : fetch.fetchOffset();
+    return new RemoteLogReadException(
+        fetch.state().bucket,
+        offset,
+        fetch.remotePath(),
+        "the segment is damaged: " + e.getMessage(),
+        e);
   }
 
   /**

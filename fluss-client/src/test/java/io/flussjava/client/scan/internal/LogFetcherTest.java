@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flussjava.client.TableBucket;
+import io.flussjava.client.fs.LocalFileSystem;
+import io.flussjava.client.fs.RemoteFileSystems;
 import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.LeaderRouter.Route;
 import io.flussjava.client.internal.RetryPolicy;
@@ -24,6 +26,7 @@ import io.flussjava.exception.NetworkException;
 import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.exception.TableNotExistException;
 import io.flussjava.exception.TimeoutException;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +51,17 @@ class LogFetcherTest {
           router,
           new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(2)),
           clock,
-          connection);
+          connection,
+          new RemoteLogReader(
+              new SegmentDownloader(
+                  RemoteFileSystems.of(new LocalFileSystem()),
+                  Path.of("unused"),
+                  () -> {
+                    throw new AssertionError("no download expected");
+                  }),
+              4,
+              subscriptions,
+              buffer));
 
   private void answer(Sent sent, Response response) {
     sent.future().complete(response.build());
