@@ -21,6 +21,8 @@ final class BucketState {
   // depth one).
   int buffered;
   boolean paused;
+  // A poll took records of this bucket out of the buffer and has not returned them all yet.
+  boolean decoding;
   // Reading tiered segments (RemoteLogReader): no fetches until they are all in the buffer.
   boolean readingRemote;
   // The router answered "wait": its wakeup ends the backoff early.

@@ -136,10 +136,15 @@ final class RemoteLogReader implements AutoCloseable {
     startDownloads();
   }
 
-  /** Hands the bucket's next segment to the buffer if it is ready and the last one was taken. */
+  /**
+   * Hands the bucket's next segment to the buffer once it is ready and every record before it was
+   * returned: so a segment that turns out unreadable fails the poll after those records, not
+   * instead of them. Mapping a segment takes no time worth overlapping with decoding; downloads run
+   * ahead meanwhile.
+   */
   private void handOver(BucketState b, BucketRead read) {
     CompletableFuture<SegmentFile> next = read.started.peek();
-    if (next == null || !next.isDone() || b.buffered > 0) {
+    if (next == null || !next.isDone() || b.buffered > 0 || b.decoding) {
       return;
     }
     RemoteSegment segment = read.segments.get(read.handed++);
