@@ -100,6 +100,7 @@ final class RemoteLogReader implements AutoCloseable {
    * the buffer and starts downloads up to the prefetch bound. Run at every turn of the poll loop.
    */
   void pump() {
+    startDownloads(); // first too: a segment read in place is ready at once
     List<BucketState> failed = null;
     List<RuntimeException> failures = null;
     for (Iterator<Map.Entry<BucketState, BucketRead>> it = reads.entrySet().iterator();
@@ -133,7 +134,7 @@ final class RemoteLogReader implements AutoCloseable {
       // After the loop: ending changes the subscriptions.
       buffer.end(subscriptions, failed.get(i), failures.get(i));
     }
-    startDownloads();
+    startDownloads(); // into the places segments handed over freed
   }
 
   /**
