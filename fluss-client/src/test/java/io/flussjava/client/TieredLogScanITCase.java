@@ -10,6 +10,7 @@ import io.flussjava.client.scan.BoundedReader;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.AppendWriter;
+import io.flussjava.client.write.UpsertWriter;
 import io.flussjava.log.ChangeType;
 import io.flussjava.testkit.FlussCluster;
 import io.flussjava.types.DataTypes;
@@ -35,6 +36,8 @@ class TieredLogScanITCase {
   private static final int ROWS = 60_000;
   private static final List<String> FORMATS = List.of("ARROW", "INDEXED", "COMPACTED");
   private static final String DB = "tiered_scan";
+  private static final TablePath CHANGELOG = TablePath.of(DB, "changelog");
+  private static final int KEYS = 10_000;
   private static Connection connection;
 
   @BeforeAll
@@ -49,8 +52,36 @@ class TieredLogScanITCase {
         }
       }
     }
+    writeChangelog();
     for (String format : FORMATS) {
       TieredCluster.awaitTiered(path(format), 10);
+    }
+    TieredCluster.awaitTiered(CHANGELOG, 3);
+  }
+
+  // A primary-key table whose changelog is tiered: keys inserted, then each updated once.
+  private static void writeChangelog() {
+    connection
+        .getAdmin()
+        .createTable(
+            CHANGELOG,
+            TableDescriptor.builder()
+                .schema(
+                    Schema.newBuilder()
+                        .column("id", DataTypes.INT().notNull())
+                        .column("name", DataTypes.STRING())
+                        .primaryKey("id")
+                        .build())
+                .distributedBy(1)
+                .properties(FlussCluster.FAST_TIERING_TABLE_PROPERTIES)
+                .build(),
+            false);
+    try (UpsertWriter writer = connection.getTable(CHANGELOG).newUpsert().createWriter()) {
+      for (int round = 0; round < 2; round++) {
+        for (int id = 0; id < KEYS; id++) {
+          writer.upsert(id, name(id + round));
+        }
+      }
     }
   }
 
@@ -134,6 +165,27 @@ class TieredLogScanITCase {
       }
     }
     assertThat(next).isEqualTo(ROWS);
+  }
+
+  @Test
+  void aTieredChangelogKeepsItsChangeTypes() {
+    List<ScanRecord> records = new ArrayList<>();
+    try (BoundedReader reader = connection.getTable(CHANGELOG).newScan().createBoundedReader()) {
+      reader.forEachRemaining(records::add);
+    }
+    assertThat(records).hasSize(3 * KEYS);
+    for (int id = 0; id < KEYS; id++) {
+      ScanRecord insert = records.get(id);
+      assertThat(insert.offset()).isEqualTo(id);
+      assertThat(insert.changeType()).isEqualTo(ChangeType.INSERT);
+      assertThat(insert.getRow()).containsExactly(id, name(id));
+      ScanRecord before = records.get(KEYS + 2 * id);
+      ScanRecord after = records.get(KEYS + 2 * id + 1);
+      assertThat(before.changeType()).isEqualTo(ChangeType.UPDATE_BEFORE);
+      assertThat(before.getRow()).containsExactly(id, name(id));
+      assertThat(after.changeType()).isEqualTo(ChangeType.UPDATE_AFTER);
+      assertThat(after.getRow()).containsExactly(id, name(id + 1));
+    }
   }
 
   @Test

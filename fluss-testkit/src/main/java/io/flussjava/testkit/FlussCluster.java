@@ -707,9 +707,11 @@ public final class FlussCluster implements AutoCloseable {
 
     /**
      * Makes tablet servers tier log segments within seconds, for tests of tiered reads: 1 MB
-     * segments ({@code log.segment.file-size}) and a tiering task every second ({@code
-     * remote.log.task-interval-duration}). Create the tables with {@link
-     * FlussCluster#FAST_TIERING_TABLE_PROPERTIES} so that their local copies are deleted soon too.
+     * segments ({@code log.segment.file-size}), a tiering task every second ({@code
+     * remote.log.task-interval-duration}) and a KV snapshot every second ({@code
+     * kv.snapshot.interval}: a primary-key table's changelog is deleted locally only up to its last
+     * snapshot). Create the tables with {@link FlussCluster#FAST_TIERING_TABLE_PROPERTIES} so that
+     * their local copies are deleted soon too.
      */
     public Builder fastLogTiering() {
       return fastLogTiering("1mb");
@@ -721,6 +723,7 @@ public final class FlussCluster implements AutoCloseable {
      */
     public Builder fastLogTiering(String segmentSize) {
       serverConfig("log.segment.file-size", segmentSize);
+      serverConfig("kv.snapshot.interval", "1s");
       return serverConfig("remote.log.task-interval-duration", "1s");
     }
 
