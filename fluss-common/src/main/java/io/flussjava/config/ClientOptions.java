@@ -274,7 +274,7 @@ public final class ClientOptions {
           .stringType()
           .withDescription(
               "Directory downloaded remote log segments are kept in until read (each scanner uses a directory of"
-                  + " its own inside it, deleted at close). Unset: <java.io.tmpdir>/fluss. Segments on a local or"
+                  + " its own inside it, deleted at close). Unset: the directory fluss in java.io.tmpdir. Segments on a local or"
                   + " mounted file system are read in place.");
 
   public static final ConfigOption<Integer> LOOKUP_MAX_BATCH_SIZE =
