@@ -11,6 +11,7 @@ import io.flussjava.testkit.internal.ServerPorts;
 import io.flussjava.testkit.internal.ServerProcess;
 import io.flussjava.testkit.internal.StartupWaiter;
 import io.flussjava.testkit.internal.TestKitCache;
+import io.flussjava.testkit.internal.TieredSegments;
 import io.flussjava.testkit.internal.WorkDirLayout;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -265,6 +266,37 @@ public final class FlussCluster implements AutoCloseable {
     portsOf(id); // checks the id
     workDir(); // checks the state
     return layout.tabletServerData(id);
+  }
+
+  /**
+   * The tiered segment files of bucket {@code bucket} of a table (not partitioned) in {@link
+   * #remoteDataDir()}, oldest first.
+   */
+  public List<Path> remoteLogSegments(String database, String table, int bucket) {
+    return TieredSegments.remote(remoteDataDir(), database, table, bucket);
+  }
+
+  /**
+   * The local segment files of bucket {@code bucket} of a table (not partitioned) on tablet server
+   * {@code serverId}, oldest first.
+   */
+  public List<Path> localLogSegments(int serverId, String database, String table, int bucket) {
+    return TieredSegments.local(tabletServerDataDir(serverId), database, table, bucket);
+  }
+
+  /**
+   * Waits until bucket {@code bucket} of a table has at least {@code minSegments} tiered segments
+   * and tablet server {@code serverId} no longer holds its offset 0, so that reading it from the
+   * beginning must go to remote storage. Needs a {@link Builder#fastLogTiering} cluster and a table
+   * with {@link #FAST_TIERING_TABLE_PROPERTIES} to finish in seconds.
+   *
+   * @throws FlussClusterException if that does not happen within {@code timeout}
+   */
+  public void awaitLogTiered(
+      int serverId, String database, String table, int bucket, int minSegments, Duration timeout) {
+    Path remote = remoteDataDir();
+    Path local = tabletServerDataDir(serverId);
+    TieredSegments.await(remote, local, database, table, bucket, minSegments, timeout);
   }
 
   /**
