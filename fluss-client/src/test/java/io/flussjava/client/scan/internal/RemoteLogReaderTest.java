@@ -88,6 +88,13 @@ class RemoteLogReaderTest {
     return info.build();
   }
 
+  /** Starts the downloads, finishes them and hands the first ready segment to the buffer. */
+  private void downloadAndHandOver(RemoteLogReader r) {
+    r.pump();
+    downloads.runAll();
+    r.pump();
+  }
+
   private BucketState subscribe(long offset, long endOffset) {
     subscriptions.subscribe(bucket(0), offset, endOffset);
     return subscriptions.all().iterator().next();
@@ -160,9 +167,7 @@ class RemoteLogReaderTest {
     RemoteLogReader r = reader(4);
     BucketState b = subscribe(0, Long.MAX_VALUE);
     r.start(b, segments(TABLET_DIR, 0, 2, 0));
-    r.pump();
-    downloads.runAll();
-    r.pump();
+    downloadAndHandOver(r);
     take();
     b.decoding = true; // a poll took the segment and has records of it left
     r.pump();
@@ -178,9 +183,7 @@ class RemoteLogReaderTest {
     BucketState b = subscribe(7, Long.MAX_VALUE);
     int secondBatch = batches(0, 5, 5).length; // offsets 5..9 start here
     r.start(b, segments(TABLET_DIR, 0, 1, secondBatch));
-    r.pump();
-    downloads.runAll();
-    r.pump();
+    downloadAndHandOver(r);
 
     CompletedFetch fetch = take();
     assertThat(fetch.fetchOffset()).isEqualTo(7); // the decoder skips 5 and 6
@@ -196,9 +199,7 @@ class RemoteLogReaderTest {
     String missing = RemoteSegment.filePath(TABLET_DIR, "seg-10", 10);
     memory.files.remove(missing);
     r.start(b, info);
-    r.pump();
-    downloads.runAll();
-    r.pump();
+    downloadAndHandOver(r);
     take(); // the first segment is fine
     r.pump();
 
@@ -245,9 +246,7 @@ class RemoteLogReaderTest {
             .setRemoteLogSegments(
                 0, info.getRemoteLogSegments(0).toBuilder().setSegmentSizeInBytes(whole.length - 4))
             .build());
-    r.pump();
-    downloads.runAll();
-    r.pump();
+    downloadAndHandOver(r);
     assertThatThrownBy(buffer::throwError)
         .isInstanceOf(RemoteLogReadException.class)
         .hasMessageContaining("damaged")
@@ -259,9 +258,7 @@ class RemoteLogReaderTest {
     RemoteLogReader r = reader(4);
     BucketState b = subscribe(0, 15);
     r.start(b, segments(TABLET_DIR, 0, 3, 0));
-    r.pump();
-    downloads.runAll();
-    r.pump();
+    downloadAndHandOver(r);
     take();
     r.pump();
     take();
