@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * answers: records into the {@link FetchBuffer}, errors as retries or as the caller's typed error.
  * Pipelined: a bucket fetches again as soon as its previous response was taken out of the buffer
  * for decoding, from the offset after that response's last complete batch (read from the batch
- * headers alone), so the next response travels while the caller decodes.
+ * headers alone), so the next response travels while the caller decodes. An answer that points to
+ * tiered segments instead of records hands the bucket to the {@link RemoteLogReader} until the
+ * segments are read.
  *
  * <p>Runs on the caller's thread only: responses come back as events through the buffer. Leaders
  * come from the {@link LeaderRouter}; a leader move (NOT_LEADER_OR_FOLLOWER), a timeout or a lost

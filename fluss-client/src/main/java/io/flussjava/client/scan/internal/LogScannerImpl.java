@@ -28,9 +28,10 @@ import org.apache.arrow.memory.RootAllocator;
 
 /**
  * A {@link LogScanner}: the subscriptions ({@link SubscriptionState}, checked and resolved by
- * {@link OffsetResolver}), a pipelined {@link LogFetcher} filling a {@link FetchBuffer}, and a
- * {@link RecordDecoder} that decodes on the caller's thread only what a poll returns, driven by the
- * {@link Poller}. This class checks the caller's arguments, ties the parts together and owns the
+ * {@link OffsetResolver}), a pipelined {@link LogFetcher} filling a {@link FetchBuffer} (with a
+ * {@link RemoteLogReader} for offsets the servers hold only in tiered segments), and a {@link
+ * RecordDecoder} that decodes on the caller's thread only what a poll returns, driven by the {@link
+ * Poller}. This class checks the caller's arguments, ties the parts together and owns the
  * lifecycle.
  *
  * <p>Calls hold the scanner's lock, so that {@link #close} from another thread waits for a running
