@@ -100,7 +100,17 @@ final class RemoteLogReader implements AutoCloseable {
    * the buffer and starts downloads up to the prefetch bound. Run at every turn of the poll loop.
    */
   void pump() {
-    startDownloads(); // first too: a segment read in place is ready at once
+    reads
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean stale = !subscriptions.isCurrent(e.getKey()); // unsubscribed or ended
+              if (stale) {
+                abandon(e.getValue());
+              }
+              return stale;
+            });
+    startDownloads(); // before handing over too: a segment read in place is ready at once
     List<BucketState> failed = null;
     List<RuntimeException> failures = null;
     for (Iterator<Map.Entry<BucketState, BucketRead>> it = reads.entrySet().iterator();
@@ -108,11 +118,6 @@ final class RemoteLogReader implements AutoCloseable {
       Map.Entry<BucketState, BucketRead> e = it.next();
       BucketState b = e.getKey();
       BucketRead read = e.getValue();
-      if (!subscriptions.isCurrent(b)) {
-        abandon(read);
-        it.remove();
-        continue;
-      }
       try {
         handOver(b, read);
       } catch (RemoteLogReadException error) {
