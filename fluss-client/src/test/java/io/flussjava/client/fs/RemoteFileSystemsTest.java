@@ -17,7 +17,7 @@ class RemoteFileSystemsTest {
   void plainPathsAndFileUrisAreLocal() throws Exception {
     Path file = dir.resolve("a b.log"); // a space: not a valid URI as a plain string
     Files.writeString(file, "hello");
-    RemoteFileSystems fileSystems = RemoteFileSystems.discover();
+    RemoteFileSystems fileSystems = RemoteFileSystems.of(new LocalFileSystem());
 
     URI plain = RemoteFileSystems.toUri(file.toString());
     assertThat(plain.getScheme()).isEqualTo("file");
@@ -29,6 +29,13 @@ class RemoteFileSystemsTest {
       assertThat(new String(in.readAllBytes())).isEqualTo("hello");
     }
     assertThat(fs.exists(RemoteFileSystems.toUri(dir.resolve("missing").toString()))).isFalse();
+  }
+
+  @Test
+  void discoveryFindsFileSystemsListedAsServices() {
+    // This module's tests list one for "file" in META-INF/services: it replaces the built-in one.
+    assertThat(RemoteFileSystems.discover().forUri(URI.create("file:///x.log")))
+        .isInstanceOf(io.flussjava.client.DownloadSwitchFileSystem.class);
   }
 
   @Test
