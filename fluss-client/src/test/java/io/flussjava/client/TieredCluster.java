@@ -1,11 +1,15 @@
 package io.flussjava.client;
 
+import io.flussjava.client.admin.DatabaseDescriptor;
+import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.config.Configuration;
 import io.flussjava.testkit.FlussCluster;
+import io.flussjava.types.Schema;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cluster of the tiered-storage tests: one tablet server that tiers 128 KB segments every
@@ -33,6 +37,28 @@ final class TieredCluster {
     conf.setString("client.request-timeout", "30s");
     conf.setString("client.writer.batch-size", "16kb");
     return conf;
+  }
+
+  /**
+   * Creates a table of one bucket that tiers fast ({@link
+   * FlussCluster#FAST_TIERING_TABLE_PROPERTIES} and {@code properties}), and its database if
+   * needed.
+   */
+  static Table createTable(
+      Connection connection, TablePath path, Schema schema, Map<String, String> properties) {
+    connection.getAdmin().createDatabase(path.getDatabaseName(), DatabaseDescriptor.EMPTY, true);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(1)
+                .properties(FlussCluster.FAST_TIERING_TABLE_PROPERTIES)
+                .properties(properties)
+                .build(),
+            false);
+    return connection.getTable(path);
   }
 
   /** The tiered segment files of bucket 0 of a table, oldest first. */

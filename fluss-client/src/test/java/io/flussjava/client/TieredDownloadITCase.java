@@ -2,14 +2,11 @@ package io.flussjava.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flussjava.client.admin.DatabaseDescriptor;
-import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.AppendWriter;
 import io.flussjava.config.Configuration;
-import io.flussjava.testkit.FlussCluster;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
 import java.nio.file.Files;
@@ -17,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -42,21 +40,14 @@ class TieredDownloadITCase {
   static void writeAndTier() {
     Configuration conf = TieredCluster.clientConf();
     connection = Connection.create(conf);
-    connection.getAdmin().createDatabase(PATH.getDatabaseName(), DatabaseDescriptor.EMPTY, true);
-    connection
-        .getAdmin()
-        .createTable(
-            PATH,
-            TableDescriptor.builder()
-                .schema(
-                    Schema.newBuilder()
-                        .column("id", DataTypes.INT().notNull())
-                        .column("name", DataTypes.STRING())
-                        .build())
-                .distributedBy(1)
-                .properties(FlussCluster.FAST_TIERING_TABLE_PROPERTIES)
-                .build(),
-            false);
+    TieredCluster.createTable(
+        connection,
+        PATH,
+        Schema.newBuilder()
+            .column("id", DataTypes.INT().notNull())
+            .column("name", DataTypes.STRING())
+            .build(),
+        Map.of());
     try (AppendWriter writer = connection.getTable(PATH).newAppend().createWriter()) {
       for (int id = 0; id < ROWS; id++) {
         writer.append(id, TieredLogScanITCase.name(id));

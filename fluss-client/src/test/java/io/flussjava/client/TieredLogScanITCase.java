@@ -2,8 +2,6 @@ package io.flussjava.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flussjava.client.admin.DatabaseDescriptor;
-import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.scan.BoundedArrowReader;
 import io.flussjava.client.scan.BoundedReader;
@@ -12,12 +10,12 @@ import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.AppendWriter;
 import io.flussjava.client.write.UpsertWriter;
 import io.flussjava.log.ChangeType;
-import io.flussjava.testkit.FlussCluster;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +41,6 @@ class TieredLogScanITCase {
   @BeforeAll
   static void writeAndTier() {
     connection = Connection.create(TieredCluster.clientConf());
-    connection.getAdmin().createDatabase(DB, DatabaseDescriptor.EMPTY, true);
     for (String format : FORMATS) {
       Table table = createTable(format);
       try (AppendWriter writer = table.newAppend().createWriter()) {
@@ -61,21 +58,15 @@ class TieredLogScanITCase {
 
   // A primary-key table whose changelog is tiered: keys inserted, then each updated once.
   private static void writeChangelog() {
-    connection
-        .getAdmin()
-        .createTable(
-            CHANGELOG,
-            TableDescriptor.builder()
-                .schema(
-                    Schema.newBuilder()
-                        .column("id", DataTypes.INT().notNull())
-                        .column("name", DataTypes.STRING())
-                        .primaryKey("id")
-                        .build())
-                .distributedBy(1)
-                .properties(FlussCluster.FAST_TIERING_TABLE_PROPERTIES)
-                .build(),
-            false);
+    TieredCluster.createTable(
+        connection,
+        CHANGELOG,
+        Schema.newBuilder()
+            .column("id", DataTypes.INT().notNull())
+            .column("name", DataTypes.STRING())
+            .primaryKey("id")
+            .build(),
+        Map.of());
     try (UpsertWriter writer = connection.getTable(CHANGELOG).newUpsert().createWriter()) {
       for (int round = 0; round < 2; round++) {
         for (int id = 0; id < KEYS; id++) {
@@ -99,18 +90,8 @@ class TieredLogScanITCase {
             .column("name", DataTypes.STRING())
             .column("amount", DataTypes.BIGINT())
             .build();
-    connection
-        .getAdmin()
-        .createTable(
-            path(format),
-            TableDescriptor.builder()
-                .schema(schema)
-                .distributedBy(1)
-                .property("table.log.format", format)
-                .properties(FlussCluster.FAST_TIERING_TABLE_PROPERTIES)
-                .build(),
-            false);
-    return connection.getTable(path(format));
+    return TieredCluster.createTable(
+        connection, path(format), schema, Map.of("table.log.format", format));
   }
 
   static TablePath path(String format) {

@@ -3,20 +3,18 @@ package io.flussjava.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flussjava.client.admin.DatabaseDescriptor;
-import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.scan.BoundedReader;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.RemoteLogReadException;
 import io.flussjava.client.write.AppendWriter;
-import io.flussjava.testkit.FlussCluster;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,17 +36,8 @@ class TieredSegmentMissingITCase {
   @BeforeAll
   static void tierThenDeleteTheSecondSegment() throws Exception {
     connection = Connection.create(TieredCluster.clientConf());
-    connection.getAdmin().createDatabase(PATH.getDatabaseName(), DatabaseDescriptor.EMPTY, true);
-    connection
-        .getAdmin()
-        .createTable(
-            PATH,
-            TableDescriptor.builder()
-                .schema(Schema.newBuilder().column("name", DataTypes.STRING()).build())
-                .distributedBy(1)
-                .properties(FlussCluster.FAST_TIERING_TABLE_PROPERTIES)
-                .build(),
-            false);
+    TieredCluster.createTable(
+        connection, PATH, Schema.newBuilder().column("name", DataTypes.STRING()).build(), Map.of());
     try (AppendWriter writer = connection.getTable(PATH).newAppend().createWriter()) {
       for (int i = 0; i < 20_000; i++) {
         writer.append(TieredLogScanITCase.name(i));
