@@ -49,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * <p>Each process logs to {@code <workDir>/logs/<name>.log} (log4j) and {@code <name>.out} (stdout
  * and stderr), where the names are {@code zookeeper}, {@code coordinator} and {@code tablet-<id>}.
  *
+ * <p>Every cluster tiers log segments to {@code <workDir>/remote} ({@code remote.data.dir}, or the
+ * directory of {@link Builder#remoteStorage(Path)}); with the server defaults that happens only
+ * after 1 GB segments and a minute. {@link Builder#fastLogTiering()} makes it happen within
+ * seconds, and {@link #awaitLogTiered} waits until a bucket's beginning is served only from remote
+ * storage.
+ *
  * <p>Thread-safe: lifecycle methods are synchronized.
  */
 public final class FlussCluster implements AutoCloseable {
