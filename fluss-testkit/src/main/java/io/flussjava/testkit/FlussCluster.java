@@ -11,6 +11,7 @@ import io.flussjava.testkit.internal.ServerPorts;
 import io.flussjava.testkit.internal.ServerProcess;
 import io.flussjava.testkit.internal.StartupWaiter;
 import io.flussjava.testkit.internal.TestKitCache;
+import io.flussjava.testkit.internal.TieredSegments;
 import io.flussjava.testkit.internal.WorkDirLayout;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * <p>Each process logs to {@code <workDir>/logs/<name>.log} (log4j) and {@code <name>.out} (stdout
  * and stderr), where the names are {@code zookeeper}, {@code coordinator} and {@code tablet-<id>}.
  *
+ * <p>Every cluster tiers log segments to {@code <workDir>/remote} ({@code remote.data.dir}, or the
+ * directory of {@link Builder#remoteStorage(Path)}); with the server defaults that happens only
+ * after 1 GB segments and a minute. {@link Builder#fastLogTiering()} makes it happen within
+ * seconds, and {@link #awaitLogTiered} waits until a bucket's beginning is served only from remote
+ * storage.
+ *
  * <p>Thread-safe: lifecycle methods are synchronized.
  */
 public final class FlussCluster implements AutoCloseable {
@@ -62,6 +69,18 @@ public final class FlussCluster implements AutoCloseable {
   public static final String DEFAULT_COORDINATOR_HEAP = "384m";
   public static final String DEFAULT_TABLET_SERVER_HEAP = "768m";
   public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+  /** The server key of the directory (or URI) log segments are tiered to. */
+  public static final String REMOTE_DATA_DIR_KEY = "remote.data.dir";
+
+  /**
+   * Table properties that make the servers of a {@link Builder#fastLogTiering} cluster keep a
+   * single closed segment locally, so that tiered offsets are soon served only remotely. {@code
+   * table.log.tiered.local-segments} is a table setting in 0.9.1, not a server one: pass these when
+   * creating the table.
+   */
+  public static final Map<String, String> FAST_TIERING_TABLE_PROPERTIES =
+      Map.of("table.log.tiered.local-segments", "1");
 
   private static final Logger LOG = LoggerFactory.getLogger(FlussCluster.class);
 
@@ -232,6 +251,58 @@ public final class FlussCluster implements AutoCloseable {
       throw new IllegalStateException("Fluss cluster is not started");
     }
     return layout.root();
+  }
+
+  /**
+   * Where the servers tier log segments to ({@code remote.data.dir}): the directory given to {@link
+   * Builder#remoteStorage(Path)}, by default {@code <workDir>/remote}. Tests may look into it, e.g.
+   * to damage a tiered segment.
+   */
+  public synchronized Path remoteDataDir() {
+    String configured = settings.serverConfig.get(REMOTE_DATA_DIR_KEY);
+    workDir(); // checks the state
+    return configured != null ? Path.of(configured) : layout.remoteData();
+  }
+
+  /**
+   * The {@code data.dir} of tablet server {@code id}, where it keeps its local log segments ({@code
+   * <db>/<table>-<tableId>/log-<bucket>/}).
+   */
+  public synchronized Path tabletServerDataDir(int id) {
+    portsOf(id); // checks the id
+    workDir(); // checks the state
+    return layout.tabletServerData(id);
+  }
+
+  /**
+   * The tiered segment files of bucket {@code bucket} of a table (not partitioned) in {@link
+   * #remoteDataDir()}, oldest first.
+   */
+  public List<Path> remoteLogSegments(String database, String table, int bucket) {
+    return TieredSegments.remote(remoteDataDir(), database, table, bucket);
+  }
+
+  /**
+   * The local segment files of bucket {@code bucket} of a table (not partitioned) on tablet server
+   * {@code serverId}, oldest first.
+   */
+  public List<Path> localLogSegments(int serverId, String database, String table, int bucket) {
+    return TieredSegments.local(tabletServerDataDir(serverId), database, table, bucket);
+  }
+
+  /**
+   * Waits until bucket {@code bucket} of a table has at least {@code minSegments} tiered segments
+   * and tablet server {@code serverId} no longer holds its offset 0, so that reading it from the
+   * beginning must go to remote storage. Needs a {@link Builder#fastLogTiering} cluster and a table
+   * with {@link #FAST_TIERING_TABLE_PROPERTIES} to finish in seconds.
+   *
+   * @throws FlussClusterException if that does not happen within {@code timeout}
+   */
+  public void awaitLogTiered(
+      int serverId, String database, String table, int bucket, int minSegments, Duration timeout) {
+    Path remote = remoteDataDir();
+    Path local = tabletServerDataDir(serverId);
+    TieredSegments.await(remote, local, database, table, bucket, minSegments, timeout);
   }
 
   /**
@@ -661,6 +732,37 @@ public final class FlussCluster implements AutoCloseable {
     public Builder serverConfig(Map<String, String> entries) {
       entries.forEach(this::serverConfig);
       return this;
+    }
+
+    /**
+     * Tiers log segments to {@code dir} (a local or shared directory, {@code remote.data.dir})
+     * instead of {@code <workDir>/remote}, which every cluster tiers to by default. The directory
+     * is not deleted at close.
+     */
+    public Builder remoteStorage(Path dir) {
+      return serverConfig(REMOTE_DATA_DIR_KEY, dir.toAbsolutePath().toString());
+    }
+
+    /**
+     * Makes tablet servers tier log segments within seconds, for tests of tiered reads: 1 MB
+     * segments ({@code log.segment.file-size}), a tiering task every second ({@code
+     * remote.log.task-interval-duration}) and a KV snapshot every second ({@code
+     * kv.snapshot.interval}: a primary-key table's changelog is deleted locally only up to its last
+     * snapshot). Create the tables with {@link FlussCluster#FAST_TIERING_TABLE_PROPERTIES} so that
+     * their local copies are deleted soon too.
+     */
+    public Builder fastLogTiering() {
+      return fastLogTiering("1mb");
+    }
+
+    /**
+     * {@link #fastLogTiering()} with segments of {@code segmentSize} (e.g. {@code "256kb"}): the
+     * smaller, the fewer rows make a segment.
+     */
+    public Builder fastLogTiering(String segmentSize) {
+      serverConfig("log.segment.file-size", segmentSize);
+      serverConfig("kv.snapshot.interval", "1s");
+      return serverConfig("remote.log.task-interval-duration", "1s");
     }
 
     /**
