@@ -51,8 +51,9 @@ final class OfficialClientKeys {
           new Entry(
               ConfigOption.key(key).stringType().withDescription(""),
               null,
-              "fluss-java reads no remote files yet (tiered log segments, KV snapshots), so the"
-                  + " official client's file-system settings (client.fs.*) are ignored."));
+              "fluss-java reads remote files (tiered log segments) through its own RemoteFileSystem"
+                  + " plug-ins (a local/shared file system built in), so the official client's"
+                  + " file-system settings (client.fs.*) are not used."));
     }
     return Optional.empty();
   }
@@ -128,7 +129,7 @@ final class OfficialClientKeys {
             .durationType()
             .defaultValue(Duration.ofHours(1))
             .withDescription(""),
-        "fluss-java reads no remote files yet, so it fetches no file-system security tokens.");
+        "fluss-java fetches no file-system security tokens: its RemoteFileSystem plug-ins use their own credentials.");
     accept(
         m,
         ConfigOption.key("client.filesystem.security.token.renewal.time-ratio")
@@ -136,33 +137,8 @@ final class OfficialClientKeys {
             .defaultValue(0.75)
             .validate(r -> r > 0 && r <= 1, "in (0, 1]")
             .withDescription(""),
-        "fluss-java reads no remote files yet, so it fetches no file-system security tokens.");
+        "fluss-java fetches no file-system security tokens: its RemoteFileSystem plug-ins use their own credentials.");
 
-    // Keys of the tiered-log reading feature, which is being added to fluss-java: once
-    // ClientOptions declares a key, the declaration wins and the entry below is dead (delete it).
-    accept(
-        m,
-        ConfigOption.key("client.scanner.io.tmpdir")
-            .stringType()
-            .defaultValue("/tmp/fluss")
-            .withDescription(""),
-        "fluss-java does not download tiered log segments yet: a scan reads the servers' local log.");
-    accept(
-        m,
-        ConfigOption.key("client.scanner.remote-log.prefetch-num")
-            .intType()
-            .defaultValue(4)
-            .validate(n -> n > 0, "positive")
-            .withDescription(""),
-        "fluss-java does not download tiered log segments yet: a scan reads the servers' local log.");
-    accept(
-        m,
-        ConfigOption.key("client.remote-file.download-thread-num")
-            .intType()
-            .defaultValue(3)
-            .validate(n -> n > 0, "positive")
-            .withDescription(""),
-        "fluss-java does not download remote files yet: a scan reads the servers' local log.");
     return Collections.unmodifiableMap(m);
   }
 
