@@ -7,13 +7,14 @@ import io.flussjava.types.RowType;
 /**
  * Encodes the key columns of a row as Fluss's CompactedKeyEncoder does: the CompactedRow body
  * encodings of the key values, concatenated, with no null bitset. The result is both the
- * primary-key bytes of PutKv/Lookup and the input of {@link BucketHasher}. Key columns must be
- * non-null. Thread-safe: it keeps no scratch state, so one encoder per key may be shared by every
- * thread (a shared writer or lookuper encodes keys on many threads at once).
+ * primary-key bytes of PutKv/Lookup and the input of {@link BucketHasher} for tables without a lake
+ * format (or with Lance), and the prefix-lookup key of lake tables of kv format version 2. Key
+ * columns must be non-null. Thread-safe: it keeps no scratch state, so one encoder per key may be
+ * shared by every thread (a shared writer or lookuper encodes keys on many threads at once).
  *
  * <p>For fluss-java's own modules; not an API for applications, and it may change without notice.
  */
-public final class CompactedKeyEncoder {
+public final class CompactedKeyEncoder implements KeyEncoder {
   private final int[] keyIndexes;
   private final String[] keyNames;
   private final CompactedFieldCodec[] fields;
@@ -66,7 +67,7 @@ public final class CompactedKeyEncoder {
     }
   }
 
-  /** The key bytes of {@code row} in a new array. */
+  @Override
   public byte[] encodeKey(Object[] row) {
     // A fresh small buffer per key rather than a shared scratch one (which mixed up keys of
     // concurrent callers) or a ThreadLocal one: measured the same within noise (~40 ns a key), and
