@@ -46,9 +46,11 @@ class BucketingInteropITCase extends InteropTestBase {
   /** Log table with a STRING bucket key and a composite (INT, DECIMAL, DATE) bucket key. */
   @Test
   void logTableRowsWithABucketKeyLandInTheSameBucketFromBothClients() throws Exception {
-    checkLogTable("log_string_key", List.of("k"), i -> List.of(keyOf(i)), DataTypes.STRING());
+    checkLogTable(
+        "log_string_key", Map.of(), List.of("k"), i -> List.of(keyOf(i)), DataTypes.STRING());
     checkLogTable(
         "log_composite_key",
+        Map.of(),
         List.of("k1", "k2", "k3"),
         i ->
             List.of(
@@ -58,8 +60,14 @@ class BucketingInteropITCase extends InteropTestBase {
         DataTypes.DATE());
   }
 
-  private static void checkLogTable(
+  /**
+   * Appends {@link #KEYS} rows from each client to a new log table with {@code properties} and the
+   * given bucket key, and checks that both clients put each key in the bucket fluss-java reported
+   * and that all {@link #BUCKETS} buckets were used. Also used for lake-enabled tables.
+   */
+  static void checkLogTable(
       String name,
+      Map<String, String> properties,
       List<String> keyColumns,
       IntFunction<List<Object>> keyValues,
       DataType... keyTypes)
@@ -74,7 +82,11 @@ class BucketingInteropITCase extends InteropTestBase {
         .getAdmin()
         .createTable(
             path,
-            TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, keyColumns).build(),
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(BUCKETS, keyColumns)
+                .properties(properties)
+                .build(),
             false);
     Table table = connection.getTable(path);
 

@@ -1,0 +1,311 @@
+package io.flussjava.interop;
+
+import static io.flussjava.interop.InteropSupport.SCAN_TIMEOUT;
+import static io.flussjava.interop.InteropSupport.bootstrap;
+import static io.flussjava.interop.InteropSupport.rowOf;
+import static io.flussjava.interop.InteropSupport.scanWithFlussJava;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flussjava.client.Table;
+import io.flussjava.client.admin.TableDescriptor;
+import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.lookup.Lookuper;
+import io.flussjava.client.lookup.PrefixLookuper;
+import io.flussjava.client.scan.ScanRecord;
+import io.flussjava.client.write.UpsertWriter;
+import io.flussjava.client.write.WriteResult;
+import io.flussjava.types.DataType;
+import io.flussjava.types.DataTypes;
+import io.flussjava.types.Schema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Lake-enabled tables ({@code table.datalake.format} paimon and iceberg, created on the plain
+ * shared cluster, which stores the property without a lake plugin): the official client encodes and
+ * buckets their keys the lake's way, and fluss-java must do the same. Both clients upsert, delete,
+ * look up (point and prefix) and append with bucket keys on tables of 8 buckets, and must find each
+ * other's rows and agree on every key's bucket.
+ */
+class LakeTableInteropITCase extends InteropTestBase {
+  private static final int BUCKETS = 8;
+  private static final int KEYS = 120;
+  private static final String LAKE = "table.datalake.format";
+
+  private static long k1(int i) {
+    return i / 3 - 17L; // three keys share each prefix
+  }
+
+  private static String k2(int i) {
+    return i % 2 == 0 ? "key-" + i : "ключ-" + "x".repeat(i % 11) + i;
+  }
+
+  private static List<Object> row(int i, String writer) {
+    return new ArrayList<>(Arrays.asList(k1(i), k2(i), writer, i));
+  }
+
+  /**
+   * Bucket key = primary key: the key sent with PutKv and Lookup is lake-encoded too (Paimon: a
+   * two-column BinaryRow; Iceberg buckets by one column only, so its table has a one-column key).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"paimon", "iceberg"})
+  void primaryKeyTableWithDefaultBucketKey(String lake) throws Exception {
+    List<String> pk = lake.equals("iceberg") ? List.of("k2") : List.of("k1", "k2");
+    checkPrimaryKeyTable(lake, "pk_default_" + lake, pk, List.of());
+  }
+
+  /**
+   * Bucket key a prefix of the primary key (kv format version 2): compacted primary keys, lake
+   * bucket keys, and prefix lookups by the bucket key.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"paimon", "iceberg"})
+  void primaryKeyTableWithPrefixBucketKey(String lake) throws Exception {
+    checkPrimaryKeyTable(lake, "pk_prefix_" + lake, List.of("k1", "k2"), List.of("k1"));
+  }
+
+  /** Paimon buckets by any number of columns: one table with a bucket key of every scalar type. */
+  @Test
+  void paimonLogTableWithABucketKeyOfEveryScalarType() throws Exception {
+    Schema scalars = InteropSupport.addScalarColumns(Schema.newBuilder()).build();
+    List<String> columns = scalars.getColumnNames();
+    BucketingInteropITCase.checkLogTable(
+        "log_paimon_all_types",
+        Map.of(LAKE, "paimon"),
+        columns,
+        i -> InteropSupport.officialArrowReadable(InteropSupport.scalarValues(i, 13L)),
+        scalars.getColumns().stream().map(Schema.Column::getDataType).toArray(DataType[]::new));
+  }
+
+  /** Iceberg buckets by one column: a table per key type Iceberg can hash. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "c_int",
+        "c_bigint",
+        "c_float",
+        "c_double",
+        "c_dec10",
+        "c_dec38",
+        "c_char",
+        "c_string",
+        "c_binary",
+        "c_bytes",
+        "c_date",
+        "c_time",
+        "c_ts3",
+        "c_ts9"
+      })
+  void icebergLogTableWithABucketKeyOfEachType(String column) throws Exception {
+    Schema scalars = InteropSupport.addScalarColumns(Schema.newBuilder()).build();
+    int index = scalars.getColumnNames().indexOf(column);
+    BucketingInteropITCase.checkLogTable(
+        "log_iceberg_" + column,
+        Map.of(LAKE, "iceberg"),
+        List.of(column),
+        i -> List.of(icebergKeyValue(index, i)),
+        scalars.getColumns().get(index).getDataType());
+  }
+
+  /**
+   * A value of scalar column {@code index} for key {@code i}: the first of the test rows from
+   * {@code i} on that Iceberg can hash (not null, not empty).
+   */
+  private static Object icebergKeyValue(int index, int i) {
+    for (int r = i; ; r += KEYS) {
+      Object v =
+          InteropSupport.officialArrowReadable(InteropSupport.scalarValues(r, 29L)).get(index);
+      boolean empty =
+          v instanceof String s && s.isEmpty() || v instanceof byte[] b && b.length == 0;
+      if (v != null && !empty) {
+        return v;
+      }
+    }
+  }
+
+  private static List<Object> keyOf(List<Object> row, List<String> columns) {
+    List<Object> key = new ArrayList<>();
+    for (String c : columns) {
+      key.add(row.get(List.of("k1", "k2", "writer", "n").indexOf(c)));
+    }
+    return key;
+  }
+
+  /**
+   * Each client inserts half of the keys, looks up all of them, updates the other client's keys and
+   * deletes a tenth of them; both must see the same rows and the changelog must keep every key in
+   * one bucket (the one fluss-java's writes report) with one +I only.
+   */
+  private void checkPrimaryKeyTable(
+      String lake, String name, List<String> primaryKey, List<String> bucketKeys) throws Exception {
+    Schema schema =
+        Schema.newBuilder()
+            .column("k1", DataTypes.BIGINT().notNull())
+            .column("k2", DataTypes.STRING().notNull())
+            .column("writer", DataTypes.STRING())
+            .column("n", DataTypes.INT())
+            .primaryKey(primaryKey)
+            .build();
+    TablePath path = TablePath.of(db, name);
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(BUCKETS, bucketKeys)
+                .property(LAKE, lake)
+                .build(),
+            false);
+    Table table = connection.getTable(path);
+    TableInfo info = table.getTableInfo();
+    assertThat(info.getProperties()).containsEntry(LAKE, lake);
+
+    Map<Integer, List<Object>> expected = new TreeMap<>();
+    Map<Integer, CompletableFuture<WriteResult>> acks = new HashMap<>();
+    try (UpsertWriter writer = table.newUpsert().createWriter()) {
+      List<List<Object>> theirs = new ArrayList<>();
+      for (int i = 0; i < KEYS; i++) {
+        if (i % 2 == 0) {
+          acks.put(i, writer.upsert(row(i, "fluss-java")));
+          expected.put(i, row(i, "fluss-java"));
+        } else {
+          theirs.add(row(i, "official"));
+          expected.put(i, row(i, "official"));
+        }
+      }
+      writer.flush();
+      OfficialClient.upsert(bootstrap(), db, name, theirs);
+      assertLookupsFind(table, name, expected);
+
+      // Each updates the other's keys, then deletes some of the keys the other wrote first.
+      List<List<Object>> theirOps = new ArrayList<>();
+      for (int i = 0; i < KEYS; i++) {
+        if (i % 2 == 1) {
+          acks.put(i, writer.upsert(row(i, "fluss-java-2")));
+          expected.put(i, row(i, "fluss-java-2"));
+        } else {
+          theirOps.add(OfficialClient.op("upsert", row(i, "official-2")));
+          expected.put(i, row(i, "official-2"));
+        }
+      }
+      writer.flush();
+      OfficialClient.write(bootstrap(), db, name, theirOps, null);
+      List<List<Object>> theirDeletes = new ArrayList<>();
+      for (int i = 0; i < KEYS; i++) {
+        if (i % 10 == 1) {
+          writer.delete(expected.remove(i));
+        } else if (i % 10 == 0) {
+          theirDeletes.add(OfficialClient.op("delete", expected.remove(i)));
+        }
+      }
+      writer.flush();
+      OfficialClient.write(bootstrap(), db, name, theirDeletes, null);
+    }
+    assertLookupsFind(table, name, expected);
+    if (!bucketKeys.isEmpty()) {
+      assertPrefixLookupsFind(table, name, expected);
+    }
+    assertOneBucketPerKey(table, name, acks);
+  }
+
+  /**
+   * Both clients look up every key: the expected row, or null for keys never or no longer there.
+   */
+  private static void assertLookupsFind(Table table, String name, Map<Integer, List<Object>> rows)
+      throws Exception {
+    List<String> pk = table.getTableInfo().getPrimaryKeys();
+    List<List<Object>> keys = new ArrayList<>();
+    List<List<Object>> want = new ArrayList<>();
+    for (int i = 0; i < KEYS; i++) {
+      keys.add(keyOf(row(i, null), pk));
+      want.add(rows.get(i));
+    }
+    List<List<Object>> ours = new ArrayList<>();
+    try (Lookuper lookuper = table.newLookup().createLookuper()) {
+      for (List<Object> key : keys) {
+        ours.add(lookuper.lookup(key));
+      }
+    }
+    assertThat(ours).as("fluss-java lookups").isEqualTo(want);
+    assertThat(OfficialClient.lookup(bootstrap(), db, name, keys))
+        .as("official lookups")
+        .isEqualTo(want);
+  }
+
+  private static void assertPrefixLookupsFind(
+      Table table, String name, Map<Integer, List<Object>> rows) throws Exception {
+    Map<Long, Set<List<Object>>> want = new TreeMap<>();
+    for (int i = 0; i < KEYS; i++) {
+      want.computeIfAbsent(k1(i), k -> new HashSet<>());
+    }
+    rows.values().forEach(r -> want.get((Long) r.get(0)).add(r));
+    List<List<Object>> prefixes = new ArrayList<>();
+    want.keySet().forEach(k -> prefixes.add(List.of(k)));
+
+    List<List<List<Object>>> theirs =
+        OfficialClient.prefixLookup(bootstrap(), db, name, List.of("k1"), prefixes);
+    try (PrefixLookuper lookuper = table.newLookup().lookupBy("k1").createLookuper()) {
+      int p = 0;
+      for (Map.Entry<Long, Set<List<Object>>> e : want.entrySet()) {
+        assertThat(new HashSet<>(lookuper.lookup(e.getKey())))
+            .as("fluss-java prefix lookup of %d", e.getKey())
+            .isEqualTo(e.getValue());
+        assertThat(new HashSet<>(theirs.get(p++)))
+            .as("official prefix lookup of %d", e.getKey())
+            .isEqualTo(e.getValue());
+      }
+    }
+  }
+
+  /**
+   * Both clients scan the changelog: every key's records are in one bucket, the one fluss-java's
+   * writes reported, and start with a single +I (a key bucketed apart by one client would get a
+   * second +I in another bucket); all buckets are used.
+   */
+  private static void assertOneBucketPerKey(
+      Table table, String name, Map<Integer, CompletableFuture<WriteResult>> acks)
+      throws Exception {
+    int records = 3 * KEYS + 2 * (KEYS / 10); // +I, -U, +U per key, and -D for a fifth of them
+    Map<Integer, List<String>> officialChanges = new TreeMap<>();
+    Map<Integer, Integer> officialBucket = new TreeMap<>();
+    for (Map<String, Object> r :
+        OfficialClient.scan(bootstrap(), db, name, records, null, SCAN_TIMEOUT)) {
+      int n = (Integer) rowOf(r).get(3);
+      officialChanges.computeIfAbsent(n, k -> new ArrayList<>()).add((String) r.get("changeType"));
+      Integer previous = officialBucket.put(n, (Integer) r.get("bucket"));
+      assertThat(previous == null || previous.equals(r.get("bucket")))
+          .as("key %d has records in buckets %s and %s", n, previous, r.get("bucket"))
+          .isTrue();
+    }
+    Map<Integer, List<String>> ourChanges = new TreeMap<>();
+    Map<Integer, Integer> ourBucket = new TreeMap<>();
+    for (ScanRecord r : scanWithFlussJava(table, null, records)) {
+      int n = (Integer) r.getValue(3);
+      ourChanges.computeIfAbsent(n, k -> new ArrayList<>()).add(r.changeType().shortString());
+      ourBucket.put(n, r.bucket());
+    }
+    for (int i = 0; i < KEYS; i++) {
+      List<String> want = i % 10 <= 1 ? List.of("+I", "-U", "+U", "-D") : List.of("+I", "-U", "+U");
+      assertThat(officialChanges.get(i)).as("changelog of key %d", i).isEqualTo(want);
+      assertThat(officialBucket.get(i))
+          .as("bucket of key %d", i)
+          .isEqualTo(acks.get(i).join().bucket());
+    }
+    assertThat(ourChanges).isEqualTo(officialChanges);
+    assertThat(ourBucket).isEqualTo(officialBucket);
+    assertThat(new HashSet<>(officialBucket.values())).as("buckets used").hasSize(BUCKETS);
+  }
+}
