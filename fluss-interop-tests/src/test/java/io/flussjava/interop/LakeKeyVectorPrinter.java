@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * it and paste the file when the vectors need to change.
  */
 class LakeKeyVectorPrinter {
-  /** The bucket counts each vector records a bucket for. */
+  /** The bucket counts each vector records a bucket for, in this order. */
   static final List<Integer> COUNTS = List.of(4, 7, 1000);
 
   private record Sample(String typeCode, DataType type, List<Object> values, List<String> codes) {}
@@ -150,20 +150,16 @@ class LakeKeyVectorPrinter {
     Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
-  /** {@code "hex", b4, b7, b1000} or {@code null, -1, -1, -1} when the official client refused. */
+  /** {@code "hex b4 b7 b1000"}, or {@code null} when the official client refused the key. */
   @SuppressWarnings("unchecked")
   private static String vector(List<Object> official) {
     if (official.size() == 1) {
-      return "null, -1, -1, -1";
+      return "null";
     }
     List<Integer> buckets = (List<Integer>) official.get(1);
-    return "\""
-        + HexFormat.of().formatHex((byte[]) official.get(0))
-        + "\", "
-        + buckets.get(0)
-        + ", "
-        + buckets.get(1)
-        + ", "
-        + buckets.get(2);
+    StringBuilder sb =
+        new StringBuilder("\"").append(HexFormat.of().formatHex((byte[]) official.get(0)));
+    buckets.forEach(b -> sb.append(' ').append(b));
+    return sb.append('"').toString();
   }
 }

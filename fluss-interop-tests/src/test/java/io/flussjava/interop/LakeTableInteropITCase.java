@@ -1,9 +1,8 @@
 package io.flussjava.interop;
 
-import static io.flussjava.interop.InteropSupport.SCAN_TIMEOUT;
 import static io.flussjava.interop.InteropSupport.bootstrap;
-import static io.flussjava.interop.InteropSupport.rowOf;
-import static io.flussjava.interop.InteropSupport.scanWithFlussJava;
+import static io.flussjava.interop.InteropSupport.flussJavaChangelog;
+import static io.flussjava.interop.InteropSupport.officialChangelog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flussjava.client.Table;
@@ -12,9 +11,9 @@ import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.lookup.Lookuper;
 import io.flussjava.client.lookup.PrefixLookuper;
-import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.UpsertWriter;
 import io.flussjava.client.write.WriteResult;
+import io.flussjava.interop.InteropSupport.KeyedChangelog;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
@@ -279,24 +278,9 @@ class LakeTableInteropITCase extends InteropTestBase {
       Table table, String name, Map<Integer, CompletableFuture<WriteResult>> acks)
       throws Exception {
     int records = 3 * KEYS + 2 * (KEYS / 10); // +I, -U, +U per key, and -D for a fifth of them
-    Map<Integer, List<String>> officialChanges = new TreeMap<>();
-    Map<Integer, Integer> officialBucket = new TreeMap<>();
-    for (Map<String, Object> r :
-        OfficialClient.scan(bootstrap(), db, name, records, null, SCAN_TIMEOUT)) {
-      int n = (Integer) rowOf(r).get(3);
-      officialChanges.computeIfAbsent(n, k -> new ArrayList<>()).add((String) r.get("changeType"));
-      Integer previous = officialBucket.put(n, (Integer) r.get("bucket"));
-      assertThat(previous == null || previous.equals(r.get("bucket")))
-          .as("key %d has records in buckets %s and %s", n, previous, r.get("bucket"))
-          .isTrue();
-    }
-    Map<Integer, List<String>> ourChanges = new TreeMap<>();
-    Map<Integer, Integer> ourBucket = new TreeMap<>();
-    for (ScanRecord r : scanWithFlussJava(table, null, records)) {
-      int n = (Integer) r.getValue(3);
-      ourChanges.computeIfAbsent(n, k -> new ArrayList<>()).add(r.changeType().shortString());
-      ourBucket.put(n, r.bucket());
-    }
+    KeyedChangelog official = officialChangelog(db, name, records, 3, -1);
+    Map<Integer, List<String>> officialChanges = official.changes();
+    Map<Integer, Integer> officialBucket = official.buckets();
     for (int i = 0; i < KEYS; i++) {
       List<String> want = i % 10 <= 1 ? List.of("+I", "-U", "+U", "-D") : List.of("+I", "-U", "+U");
       assertThat(officialChanges.get(i)).as("changelog of key %d", i).isEqualTo(want);
@@ -304,8 +288,7 @@ class LakeTableInteropITCase extends InteropTestBase {
           .as("bucket of key %d", i)
           .isEqualTo(acks.get(i).join().bucket());
     }
-    assertThat(ourChanges).isEqualTo(officialChanges);
-    assertThat(ourBucket).isEqualTo(officialBucket);
+    assertThat(flussJavaChangelog(table, records, 3, -1)).isEqualTo(official);
     assertThat(new HashSet<>(officialBucket.values())).as("buckets used").hasSize(BUCKETS);
   }
 }

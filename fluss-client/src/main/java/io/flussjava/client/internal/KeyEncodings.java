@@ -180,25 +180,26 @@ public final class KeyEncodings {
 
   private KeyEncoder lakeEncoder(RowType inputType, List<String> columns, Lake format) {
     int[] indexes = columns.stream().mapToInt(inputType::getFieldIndex).toArray();
-    switch (format) {
-      case PAIMON:
-        return new PaimonKeyEncoder(inputType, indexes);
-      case ICEBERG:
-        try {
+    try {
+      switch (format) {
+        case PAIMON:
+          return new PaimonKeyEncoder(inputType, indexes);
+        case ICEBERG:
           return new IcebergKeyEncoder(inputType, indexes);
-        } catch (IllegalArgumentException e) {
-          throw new InvalidTableException(
-              "Table "
-                  + table.getTablePath()
-                  + " has "
-                  + DATALAKE_FORMAT_KEY
-                  + "=iceberg, but its key "
-                  + columns
-                  + " cannot be encoded the Iceberg way: "
-                  + e.getMessage());
-        }
-      default:
-        return new CompactedKeyEncoder(inputType, indexes);
+        default:
+          return new CompactedKeyEncoder(inputType, indexes);
+      }
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      throw new InvalidTableException(
+          "Table "
+              + table.getTablePath()
+              + (format == Lake.NONE || format == Lake.LANCE
+                  ? ""
+                  : " has " + DATALAKE_FORMAT_KEY + "=" + format.name().toLowerCase(Locale.ROOT))
+              + ": its key "
+              + columns
+              + " cannot be encoded: "
+              + e.getMessage());
     }
   }
 }

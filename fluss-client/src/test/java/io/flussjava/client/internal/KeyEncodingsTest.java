@@ -48,6 +48,19 @@ class KeyEncodingsTest {
     return new TableInfo(TablePath.of("db", "t"), 1L, 1, d, 1L, 1L);
   }
 
+  /** A table of {@link #PK_SCHEMA} with a lake format and kv format version (null: none). */
+  private static TableInfo lakeTable(String lake, String kvVersion, String... bucketKeys) {
+    return kvVersion == null
+        ? table(PK_SCHEMA, List.of(bucketKeys), "table.datalake.format", lake)
+        : table(
+            PK_SCHEMA,
+            List.of(bucketKeys),
+            "table.datalake.format",
+            lake,
+            "table.kv.format-version",
+            kvVersion);
+  }
+
   private static String bytesOf(KeyEncoder encoder) {
     return HexFormat.of().formatHex(encoder.encodeKey(SAMPLE));
   }
@@ -76,15 +89,7 @@ class KeyEncodingsTest {
 
   @Test
   void paimonTableWithDefaultBucketKeyUsesPaimonForBothKeys() {
-    KeyEncodings keys =
-        KeyEncodings.of(
-            table(
-                PK_SCHEMA,
-                List.of(),
-                "table.datalake.format",
-                "PAIMON",
-                "table.kv.format-version",
-                "2"));
+    KeyEncodings keys = KeyEncodings.of(lakeTable("PAIMON", "2"));
     assertThat(keys.bucketing()).isEqualTo(BucketingFunction.PAIMON);
     assertThat(bytesOf(keys.primaryKey(ROW))).isEqualTo(paimon(0, 1));
     assertThat(bytesOf(keys.bucketKey(ROW))).isEqualTo(paimon(0, 1));
@@ -96,15 +101,7 @@ class KeyEncodingsTest {
    */
   @Test
   void paimonVersion2WithPrefixBucketKeyStoresCompactedKeys() {
-    KeyEncodings keys =
-        KeyEncodings.of(
-            table(
-                PK_SCHEMA,
-                List.of("a"),
-                "table.datalake.format",
-                "paimon",
-                "table.kv.format-version",
-                "2"));
+    KeyEncodings keys = KeyEncodings.of(lakeTable("paimon", "2", "a"));
     assertThat(keys.isDefaultBucketKey()).isFalse();
     assertThat(bytesOf(keys.primaryKey(ROW))).isEqualTo(compacted(0, 1));
     assertThat(bytesOf(keys.prefixKey(ROW))).isEqualTo(compacted(0));
@@ -114,8 +111,7 @@ class KeyEncodingsTest {
   /** Version 1 (or none: tables older than the property) encodes every key the lake's way. */
   @Test
   void paimonVersion1EncodesEveryKeyThePaimonWay() {
-    KeyEncodings keys =
-        KeyEncodings.of(table(PK_SCHEMA, List.of("a"), "table.datalake.format", "paimon"));
+    KeyEncodings keys = KeyEncodings.of(lakeTable("paimon", null, "a"));
     assertThat(bytesOf(keys.primaryKey(ROW))).isEqualTo(paimon(0, 1));
     assertThat(bytesOf(keys.prefixKey(ROW))).isEqualTo(paimon(0));
     assertThat(bytesOf(keys.bucketKey(ROW))).isEqualTo(paimon(0));
@@ -123,15 +119,7 @@ class KeyEncodingsTest {
 
   @Test
   void icebergBucketsByItsOneColumn() {
-    KeyEncodings keys =
-        KeyEncodings.of(
-            table(
-                PK_SCHEMA,
-                List.of("a"),
-                "table.datalake.format",
-                "iceberg",
-                "table.kv.format-version",
-                "2"));
+    KeyEncodings keys = KeyEncodings.of(lakeTable("iceberg", "2", "a"));
     assertThat(keys.bucketing()).isEqualTo(BucketingFunction.ICEBERG);
     assertThat(bytesOf(keys.bucketKey(ROW)))
         .isEqualTo(bytesOf(new IcebergKeyEncoder(ROW, new int[] {0})));
@@ -140,19 +128,10 @@ class KeyEncodingsTest {
 
   @Test
   void icebergRefusesAKeyOfTwoColumnsNamingTheProperty() {
-    KeyEncodings keys =
-        KeyEncodings.of(
-            table(
-                PK_SCHEMA,
-                List.of(),
-                "table.datalake.format",
-                "iceberg",
-                "table.kv.format-version",
-                "2"));
+    KeyEncodings keys = KeyEncodings.of(lakeTable("iceberg", "2"));
     assertThatThrownBy(() -> keys.primaryKey(ROW))
         .isInstanceOf(InvalidTableException.class)
-        .hasMessageContaining("table.datalake.format=iceberg")
-        .hasMessageContaining("[a, b]")
+        .hasMessageContaining("db.t has table.datalake.format=iceberg: its key [a, b]")
         .hasMessageContaining("exactly one column");
   }
 

@@ -1,7 +1,6 @@
 package io.flussjava.types.codec;
 
 import io.flussjava.exception.InvalidRowException;
-import io.flussjava.types.DataTypeRoot;
 import io.flussjava.types.RowType;
 
 /**
@@ -26,28 +25,11 @@ public final class CompactedKeyEncoder implements KeyEncoder {
    * @throws UnsupportedOperationException if a key column is an ARRAY, MAP or ROW
    */
   public CompactedKeyEncoder(RowType rowType, int[] keyIndexes) {
-    if (keyIndexes.length == 0) {
-      throw new IllegalArgumentException("a key needs at least one column");
-    }
     this.keyIndexes = keyIndexes.clone();
-    this.keyNames = new String[keyIndexes.length];
+    this.keyNames = KeyColumns.names(rowType, keyIndexes);
     this.fields = new CompactedFieldCodec[keyIndexes.length];
     for (int i = 0; i < keyIndexes.length; i++) {
       int index = keyIndexes[i];
-      if (index < 0 || index >= rowType.getFieldCount()) {
-        throw new IllegalArgumentException("key index " + index + " is not a field of " + rowType);
-      }
-      keyNames[i] = rowType.getFieldNames().get(index);
-      DataTypeRoot root = rowType.getTypeAt(index).getTypeRoot();
-      if (root == DataTypeRoot.ARRAY || root == DataTypeRoot.MAP || root == DataTypeRoot.ROW) {
-        // Fluss rejects such tables; a key encoding of them would match nothing on the server.
-        throw new UnsupportedOperationException(
-            "key column '"
-                + keyNames[i]
-                + "' is "
-                + rowType.getTypeAt(index)
-                + "; Fluss keys cannot be ARRAY, MAP or ROW");
-      }
       fields[i] = CompactedFieldCodec.forType(rowType.getTypeAt(index));
     }
   }

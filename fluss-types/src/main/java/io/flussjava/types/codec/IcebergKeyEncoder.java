@@ -46,6 +46,7 @@ public final class IcebergKeyEncoder implements KeyEncoder {
    *
    * @throws IllegalArgumentException if there is not exactly one key column, the index is not a
    *     field, or the column's type has no Iceberg key encoding
+   * @throws UnsupportedOperationException if the key column is an ARRAY, MAP or ROW
    */
   public IcebergKeyEncoder(RowType rowType, int[] keyIndexes) {
     if (keyIndexes.length != 1) {
@@ -53,10 +54,7 @@ public final class IcebergKeyEncoder implements KeyEncoder {
           "an Iceberg key must have exactly one column, got " + keyIndexes.length);
     }
     this.keyIndex = keyIndexes[0];
-    if (keyIndex < 0 || keyIndex >= rowType.getFieldCount()) {
-      throw new IllegalArgumentException("key index " + keyIndex + " is not a field of " + rowType);
-    }
-    this.keyName = rowType.getFieldNames().get(keyIndex);
+    this.keyName = KeyColumns.names(rowType, keyIndexes)[0];
     this.writer = writerFor(keyName, rowType.getTypeAt(keyIndex));
   }
 

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Encodes key columns as a Paimon {@code BinaryRow}, the key bytes of tables with {@code
@@ -60,24 +62,16 @@ public final class PaimonKeyEncoder implements KeyEncoder {
   /**
    * An encoder for the fields of {@code rowType} at {@code keyIndexes}, in that order.
    *
-   * @throws IllegalArgumentException if there is no key column, an index is not a field, or a key
-   *     column is of a type Paimon keys cannot hold (ARRAY, MAP, ROW)
+   * @throws IllegalArgumentException if there is no key column or an index is not a field
+   * @throws UnsupportedOperationException if a key column is an ARRAY, MAP or ROW
    */
   public PaimonKeyEncoder(RowType rowType, int[] keyIndexes) {
-    if (keyIndexes.length == 0) {
-      throw new IllegalArgumentException("a key needs at least one column");
-    }
     this.keyIndexes = keyIndexes.clone();
-    this.keyNames = new String[keyIndexes.length];
+    this.keyNames = KeyColumns.names(rowType, keyIndexes);
     this.nullable = new boolean[keyIndexes.length];
     this.writers = new FieldWriter[keyIndexes.length];
     for (int i = 0; i < keyIndexes.length; i++) {
-      int index = keyIndexes[i];
-      if (index < 0 || index >= rowType.getFieldCount()) {
-        throw new IllegalArgumentException("key index " + index + " is not a field of " + rowType);
-      }
-      keyNames[i] = rowType.getFieldNames().get(index);
-      DataType type = rowType.getTypeAt(index);
+      DataType type = rowType.getTypeAt(keyIndexes[i]);
       nullable[i] = type.isNullable();
       writers[i] = writerFor(keyNames[i], type);
     }
@@ -135,25 +129,15 @@ public final class PaimonKeyEncoder implements KeyEncoder {
       case DECIMAL:
         return decimalWriter((DecimalType) type);
       case TIMESTAMP_WITHOUT_TIME_ZONE:
-        if (((TimestampType) type).getPrecision() <= MAX_COMPACT_TIMESTAMP_PRECISION) {
-          return (out, slot, v) -> out.putLongLE(slot, EpochMillis.millisOf((LocalDateTime) v));
-        }
-        return (out, slot, v) ->
-            writeWideTimestamp(
-                out,
-                slot,
-                EpochMillis.millisOf((LocalDateTime) v),
-                EpochMillis.nanoOfMilliOf((LocalDateTime) v));
+        return timestampWriter(
+            ((TimestampType) type).getPrecision(),
+            v -> EpochMillis.millisOf((LocalDateTime) v),
+            v -> EpochMillis.nanoOfMilliOf((LocalDateTime) v));
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-        if (((LocalZonedTimestampType) type).getPrecision() <= MAX_COMPACT_TIMESTAMP_PRECISION) {
-          return (out, slot, v) -> out.putLongLE(slot, EpochMillis.millisOf((Instant) v));
-        }
-        return (out, slot, v) ->
-            writeWideTimestamp(
-                out,
-                slot,
-                EpochMillis.millisOf((Instant) v),
-                EpochMillis.nanoOfMilliOf((Instant) v));
+        return timestampWriter(
+            ((LocalZonedTimestampType) type).getPrecision(),
+            v -> EpochMillis.millisOf((Instant) v),
+            v -> EpochMillis.nanoOfMilliOf((Instant) v));
       default:
         throw new IllegalArgumentException(
             "key column '" + name + "' is " + type + ", which a Paimon key cannot hold");
@@ -174,11 +158,20 @@ public final class PaimonKeyEncoder implements KeyEncoder {
     };
   }
 
-  private static void writeWideTimestamp(
-      ByteArrayOutput out, int slot, long millis, int nanoOfMilli) {
-    int offset = out.position();
-    out.writeLongLE(millis);
-    out.putLongLE(slot, (long) offset << 32 | nanoOfMilli);
+  /**
+   * Up to precision 3 the epoch milliseconds in the slot; above, the milliseconds in the variable
+   * part and the nanoseconds of the millisecond next to its offset in the slot.
+   */
+  private static FieldWriter timestampWriter(
+      int precision, ToLongFunction<Object> millis, ToIntFunction<Object> nanoOfMilli) {
+    if (precision <= MAX_COMPACT_TIMESTAMP_PRECISION) {
+      return (out, slot, v) -> out.putLongLE(slot, millis.applyAsLong(v));
+    }
+    return (out, slot, v) -> {
+      int offset = out.position();
+      out.writeLongLE(millis.applyAsLong(v));
+      out.putLongLE(slot, (long) offset << 32 | nanoOfMilli.applyAsInt(v));
+    };
   }
 
   private static void writeBytes(ByteArrayOutput out, int slot, byte[] bytes) {
