@@ -188,7 +188,7 @@ class BucketingInteropITCase extends InteropTestBase {
     writer.flush();
 
     int expectedRecords = 3 * KEYS; // +I, -U, +U per key
-    KeyedChangelog official = officialChangelog(db, name, expectedRecords, 0, 2);
+    KeyedChangelog official = officialChangelog(bootstrap(), db, name, expectedRecords, 0, 2);
     KeyedChangelog flussJava = flussJavaChangelog(table, expectedRecords, 0, 2);
     Map<Integer, List<String>> officialChanges = official.changes();
     Map<Integer, Integer> officialBucket = official.buckets();

@@ -506,10 +506,11 @@ final class InteropSupport {
    * expected} records), keyed by {@code keyColumn}; {@code detailColumn} -1 for change types only.
    */
   static KeyedChangelog officialChangelog(
-      String db, String table, int expected, int keyColumn, int detailColumn) throws Exception {
+      String bootstrap, String db, String table, int expected, int keyColumn, int detailColumn)
+      throws Exception {
     KeyedChangelog log = new KeyedChangelog();
     for (Map<String, Object> r :
-        OfficialClient.scan(bootstrap(), db, table, expected, null, SCAN_TIMEOUT)) {
+        OfficialClient.scan(bootstrap, db, table, expected, null, SCAN_TIMEOUT)) {
       List<Object> row = rowOf(r);
       String detail = detailColumn < 0 ? "" : String.valueOf(row.get(detailColumn));
       log.add(
