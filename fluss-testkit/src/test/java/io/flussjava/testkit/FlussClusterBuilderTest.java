@@ -2,7 +2,9 @@ package io.flussjava.testkit;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,10 @@ class FlussClusterBuilderTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FlussCluster.builder().sasl(Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> FlussCluster.builder().serverJars(List.of(Path.of("no-such-plugin.jar"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no-such-plugin.jar is not a file");
   }
 
   @Test
