@@ -1,9 +1,18 @@
 package io.flussjava.interop;
 
 import static io.flussjava.interop.InteropSupport.bootstrap;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flussjava.client.Table;
+import io.flussjava.client.admin.PartitionSpec;
+import io.flussjava.client.admin.TableDescriptor;
+import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.lookup.Lookuper;
+import io.flussjava.client.write.UpsertWriter;
 import io.flussjava.types.DataType;
+import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +52,66 @@ class LakeTableInteropITCase extends InteropTestBase {
   @ValueSource(strings = {"paimon", "iceberg"})
   void primaryKeyTableWithPrefixBucketKey(String lake) throws Exception {
     checks().checkPrimaryKeyTable(lake, "pk_prefix_" + lake, List.of("k1", "k2"), List.of("k1"));
+  }
+
+  /**
+   * Partitioned: the partition column is left out of the stored key and the bucket key (Iceberg
+   * then buckets by its one column {@code k}); each client finds every row the other wrote, which
+   * needs both the bucket and the key bytes to agree.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"paimon", "iceberg"})
+  void partitionedPrimaryKeyTable(String lake) throws Exception {
+    String name = "pk_partitioned_" + lake;
+    TablePath path = TablePath.of(db, name);
+    Schema schema =
+        Schema.newBuilder()
+            .column("k", DataTypes.STRING().notNull())
+            .column("dt", DataTypes.STRING().notNull())
+            .column("writer", DataTypes.STRING())
+            .primaryKey("k", "dt")
+            .build();
+    connection
+        .getAdmin()
+        .createTable(
+            path,
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(LakeTableChecks.BUCKETS)
+                .partitionedBy("dt")
+                .property(LAKE, lake)
+                .build(),
+            false);
+    for (String dt : List.of("2026-12-02", "2026-12-03")) {
+      connection.getAdmin().createPartition(path, PartitionSpec.of("dt", dt), false);
+    }
+    int keys = 60;
+    List<List<Object>> ours = new ArrayList<>();
+    List<List<Object>> theirs = new ArrayList<>();
+    List<List<Object>> expected = new ArrayList<>();
+    List<List<Object>> lookupKeys = new ArrayList<>();
+    for (int i = 0; i < keys; i++) {
+      String k = "key-" + i * 7919;
+      String dt = i % 2 == 0 ? "2026-12-02" : "2026-12-03";
+      List<Object> row = List.of(k, dt, i % 3 == 0 ? "official" : "fluss-java");
+      (i % 3 == 0 ? theirs : ours).add(row);
+      expected.add(row);
+      lookupKeys.add(List.of(k, dt));
+    }
+    Table table = connection.getTable(path);
+    try (UpsertWriter writer = table.newUpsert().createWriter()) {
+      for (List<Object> row : ours) {
+        writer.upsert(row);
+      }
+      writer.flush();
+    }
+    OfficialClient.upsert(bootstrap(), db, name, theirs);
+    try (Lookuper lookuper = table.newLookup().createLookuper()) {
+      assertThat(lookuper.lookupAll(lookupKeys)).as("fluss-java lookups").isEqualTo(expected);
+    }
+    assertThat(OfficialClient.lookup(bootstrap(), db, name, lookupKeys))
+        .as("official lookups")
+        .isEqualTo(expected);
   }
 
   /** Paimon buckets by any number of columns: one table with a bucket key of every scalar type. */
