@@ -2,6 +2,8 @@ package io.flussjava.interop;
 
 import static io.flussjava.interop.InteropSupport.SCAN_TIMEOUT;
 import static io.flussjava.interop.InteropSupport.bootstrap;
+import static io.flussjava.interop.InteropSupport.flussJavaChangelog;
+import static io.flussjava.interop.InteropSupport.officialChangelog;
 import static io.flussjava.interop.InteropSupport.rowOf;
 import static io.flussjava.interop.InteropSupport.scanWithFlussJava;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +15,7 @@ import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.AppendWriter;
 import io.flussjava.client.write.UpsertWriter;
 import io.flussjava.client.write.WriteResult;
+import io.flussjava.interop.InteropSupport.KeyedChangelog;
 import io.flussjava.types.DataType;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
@@ -46,9 +49,11 @@ class BucketingInteropITCase extends InteropTestBase {
   /** Log table with a STRING bucket key and a composite (INT, DECIMAL, DATE) bucket key. */
   @Test
   void logTableRowsWithABucketKeyLandInTheSameBucketFromBothClients() throws Exception {
-    checkLogTable("log_string_key", List.of("k"), i -> List.of(keyOf(i)), DataTypes.STRING());
+    checkLogTable(
+        "log_string_key", Map.of(), List.of("k"), i -> List.of(keyOf(i)), DataTypes.STRING());
     checkLogTable(
         "log_composite_key",
+        Map.of(),
         List.of("k1", "k2", "k3"),
         i ->
             List.of(
@@ -58,8 +63,14 @@ class BucketingInteropITCase extends InteropTestBase {
         DataTypes.DATE());
   }
 
-  private static void checkLogTable(
+  /**
+   * Appends {@link #KEYS} rows from each client to a new log table with {@code properties} and the
+   * given bucket key, and checks that both clients put each key in the bucket fluss-java reported
+   * and that all {@link #BUCKETS} buckets were used. Also used for lake-enabled tables.
+   */
+  static void checkLogTable(
       String name,
+      Map<String, String> properties,
       List<String> keyColumns,
       IntFunction<List<Object>> keyValues,
       DataType... keyTypes)
@@ -74,7 +85,11 @@ class BucketingInteropITCase extends InteropTestBase {
         .getAdmin()
         .createTable(
             path,
-            TableDescriptor.builder().schema(schema).distributedBy(BUCKETS, keyColumns).build(),
+            TableDescriptor.builder()
+                .schema(schema)
+                .distributedBy(BUCKETS, keyColumns)
+                .properties(properties)
+                .build(),
             false);
     Table table = connection.getTable(path);
 
@@ -173,32 +188,10 @@ class BucketingInteropITCase extends InteropTestBase {
     writer.flush();
 
     int expectedRecords = 3 * KEYS; // +I, -U, +U per key
-    Map<Integer, List<String>> officialChanges = new TreeMap<>();
-    Map<Integer, Integer> officialBucket = new HashMap<>();
-    for (Map<String, Object> r :
-        OfficialClient.scan(bootstrap(), db, name, expectedRecords, null, SCAN_TIMEOUT)) {
-      List<Object> row = rowOf(r);
-      int id = (Integer) row.get(0);
-      officialChanges
-          .computeIfAbsent(id, k -> new ArrayList<>())
-          .add(r.get("changeType") + row.get(2).toString());
-      Integer previous = officialBucket.put(id, (Integer) r.get("bucket"));
-      assertThat(previous == null || previous.equals(r.get("bucket")))
-          .as("key %d has records in buckets %s and %s", id, previous, r.get("bucket"))
-          .isTrue();
-    }
-    Map<Integer, List<String>> flussJavaChanges = new TreeMap<>();
-    Map<Integer, Integer> flussJavaBucket = new HashMap<>();
-    for (ScanRecord r : scanWithFlussJava(table, null, expectedRecords)) {
-      int id = (Integer) r.getValue(0);
-      flussJavaChanges
-          .computeIfAbsent(id, k -> new ArrayList<>())
-          .add(r.changeType().shortString() + r.getValue(2));
-      Integer previous = flussJavaBucket.put(id, r.bucket());
-      assertThat(previous == null || previous == r.bucket())
-          .as("key %d has records in buckets %s and %d", id, previous, r.bucket())
-          .isTrue();
-    }
+    KeyedChangelog official = officialChangelog(bootstrap(), db, name, expectedRecords, 0, 2);
+    KeyedChangelog flussJava = flussJavaChangelog(table, expectedRecords, 0, 2);
+    Map<Integer, List<String>> officialChanges = official.changes();
+    Map<Integer, Integer> officialBucket = official.buckets();
 
     for (int i = 0; i < KEYS; i++) {
       String first = i < half ? "fluss-java" : "official";
@@ -210,8 +203,7 @@ class BucketingInteropITCase extends InteropTestBase {
           .as("bucket of key %d", i)
           .isEqualTo(acks.get(i).join().bucket());
     }
-    assertThat(flussJavaChanges).isEqualTo(officialChanges);
-    assertThat(flussJavaBucket).isEqualTo(officialBucket);
+    assertThat(flussJava).isEqualTo(official);
     assertThat(new HashSet<>(officialBucket.values())).as("buckets used").hasSize(BUCKETS);
   }
 }

@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -476,5 +477,56 @@ final class InteropSupport {
   @SuppressWarnings("unchecked")
   static List<Object> rowOf(Map<String, Object> officialRecord) {
     return (List<Object>) officialRecord.get("row");
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // changelogs of primary-key tables
+
+  /**
+   * A primary-key table's changelog as one client read it: per key (an int column) its change types
+   * in order, each followed by an optional detail column's value, and the one bucket that holds the
+   * key's records (a key found in two buckets fails at once).
+   */
+  record KeyedChangelog(Map<Integer, List<String>> changes, Map<Integer, Integer> buckets) {
+    KeyedChangelog() {
+      this(new TreeMap<>(), new TreeMap<>());
+    }
+
+    private void add(int key, String change, int bucket) {
+      changes.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
+      Integer previous = buckets.put(key, bucket);
+      assertThat(previous == null || previous == bucket)
+          .as("key %d has records in buckets %s and %d", key, previous, bucket)
+          .isTrue();
+    }
+  }
+
+  /**
+   * The changelog read by the official client from every bucket's beginning (at least {@code
+   * expected} records), keyed by {@code keyColumn}; {@code detailColumn} -1 for change types only.
+   */
+  static KeyedChangelog officialChangelog(
+      String bootstrap, String db, String table, int expected, int keyColumn, int detailColumn)
+      throws Exception {
+    KeyedChangelog log = new KeyedChangelog();
+    for (Map<String, Object> r :
+        OfficialClient.scan(bootstrap, db, table, expected, null, SCAN_TIMEOUT)) {
+      List<Object> row = rowOf(r);
+      String detail = detailColumn < 0 ? "" : String.valueOf(row.get(detailColumn));
+      log.add(
+          (Integer) row.get(keyColumn), r.get("changeType") + detail, (Integer) r.get("bucket"));
+    }
+    return log;
+  }
+
+  /** The same changelog read by fluss-java. */
+  static KeyedChangelog flussJavaChangelog(
+      Table table, int expected, int keyColumn, int detailColumn) {
+    KeyedChangelog log = new KeyedChangelog();
+    for (ScanRecord r : scanWithFlussJava(table, null, expected)) {
+      String detail = detailColumn < 0 ? "" : String.valueOf(r.getValue(detailColumn));
+      log.add((Integer) r.getValue(keyColumn), r.changeType().shortString() + detail, r.bucket());
+    }
+    return log;
   }
 }

@@ -16,13 +16,15 @@ import java.util.function.Function;
  * boundary as JDK types only (strings, lists, maps), through {@code official.OfficialClientBridge}.
  */
 final class OfficialClient {
+  private static ClassLoader loader;
   private static Function<Object[], Object> bridge;
+  private static Function<Object[], Object> keyCodecBridge;
 
   private OfficialClient() {}
 
-  @SuppressWarnings("unchecked")
-  static synchronized Function<Object[], Object> bridge() throws Exception {
-    if (bridge == null) {
+  /** The isolated loader holding the official client jar and this module's test classes. */
+  private static synchronized ClassLoader loader() throws Exception {
+    if (loader == null) {
       String jar = System.getProperty("official.client.jar");
       if (jar == null || !Files.isRegularFile(Path.of(jar))) {
         throw new IllegalStateException(
@@ -30,13 +32,24 @@ final class OfficialClient {
                 + jar);
       }
       URL testClasses = OfficialClient.class.getProtectionDomain().getCodeSource().getLocation();
-      ClassLoader isolated =
+      loader =
           new URLClassLoader(
               "official-fluss-client",
               new URL[] {Path.of(jar).toUri().toURL(), testClasses},
               ClassLoader.getPlatformClassLoader());
-      Class<?> c = isolated.loadClass("io.flussjava.interop.official.OfficialClientBridge");
-      bridge = (Function<Object[], Object>) c.getConstructor().newInstance();
+    }
+    return loader;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Function<Object[], Object> load(String bridgeClass) throws Exception {
+    Class<?> c = loader().loadClass("io.flussjava.interop.official." + bridgeClass);
+    return (Function<Object[], Object>) c.getConstructor().newInstance();
+  }
+
+  static synchronized Function<Object[], Object> bridge() throws Exception {
+    if (bridge == null) {
+      bridge = load("OfficialClientBridge");
     }
     return bridge;
   }
@@ -48,6 +61,36 @@ final class OfficialClient {
   @SuppressWarnings("unchecked")
   static Map<String, String> clientConfigDefaults() throws Exception {
     return (Map<String, String>) bridge().apply(new Object[] {"clientConfigDefaults"});
+  }
+
+  /**
+   * The official key encoders and bucketing functions, for unit tests that need no cluster (see
+   * {@code official.OfficialKeyCodecBridge}).
+   */
+  static synchronized Function<Object[], Object> keyCodecBridge() throws Exception {
+    if (keyCodecBridge == null) {
+      keyCodecBridge = load("OfficialKeyCodecBridge");
+    }
+    return keyCodecBridge;
+  }
+
+  /**
+   * Encodes the key columns of each row with the official 0.9.1 bucket-key encoder of {@code lake}
+   * ("paimon", "iceberg", or null for none) and buckets them for each of {@code bucketCounts}. Per
+   * row: {@code [keyBytes, List<Integer> buckets]}, or {@code [failureClassSimpleName]} when the
+   * official encoder refused the row.
+   */
+  @SuppressWarnings("unchecked")
+  static List<List<Object>> officialKeys(
+      String lake,
+      byte[] schemaJson,
+      List<String> keyColumns,
+      List<? extends List<?>> rows,
+      List<Integer> bucketCounts)
+      throws Exception {
+    return (List<List<Object>>)
+        keyCodecBridge()
+            .apply(new Object[] {lake, schemaJson, keyColumns, copy(rows), bucketCounts});
   }
 
   @SuppressWarnings("unchecked")

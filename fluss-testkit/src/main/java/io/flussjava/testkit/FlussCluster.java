@@ -13,6 +13,7 @@ import io.flussjava.testkit.internal.StartupWaiter;
 import io.flussjava.testkit.internal.TestKitCache;
 import io.flussjava.testkit.internal.TieredSegments;
 import io.flussjava.testkit.internal.WorkDirLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -487,6 +488,7 @@ public final class FlussCluster implements AutoCloseable {
   private ServerProcess newProcess(
       WorkDirLayout dirs, String name, String heap, String mainClass, List<String> args) {
     List<Path> classpath = new ArrayList<>(serverClasspath);
+    classpath.addAll(settings.extraServerJars);
     classpath.add(exitWithParentJar);
     // One archive per kind of server: "tablet-0" and "tablet-1" load the same classes.
     String kind = name.startsWith("tablet-") ? "tablet" : name;
@@ -670,6 +672,7 @@ public final class FlussCluster implements AutoCloseable {
     final String zooKeeperHeap;
     final String coordinatorHeap;
     final String tabletServerHeap;
+    final List<Path> extraServerJars;
 
     Settings(Builder b) {
       tabletServers = b.tabletServers;
@@ -681,6 +684,7 @@ public final class FlussCluster implements AutoCloseable {
       zooKeeperHeap = b.zooKeeperHeap;
       coordinatorHeap = b.coordinatorHeap;
       tabletServerHeap = b.tabletServerHeap;
+      extraServerJars = List.copyOf(b.extraServerJars);
     }
   }
 
@@ -698,6 +702,7 @@ public final class FlussCluster implements AutoCloseable {
     private String zooKeeperHeap = DEFAULT_ZOOKEEPER_HEAP;
     private String coordinatorHeap = DEFAULT_COORDINATOR_HEAP;
     private String tabletServerHeap = DEFAULT_TABLET_SERVER_HEAP;
+    private final List<Path> extraServerJars = new ArrayList<>();
 
     private Builder() {}
 
@@ -804,6 +809,24 @@ public final class FlussCluster implements AutoCloseable {
         throw new IllegalArgumentException("startupTimeout must be positive: " + timeout);
       }
       startupTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Puts these jars on every server JVM's classpath after the server jar: server plugins the fat
+     * jar lacks, found by the server through {@code ServiceLoader}, e.g. a lake storage plugin
+     * ({@code fluss-lake-paimon}) and its lake's bundle ({@code paimon-bundle}) for a cluster with
+     * {@code serverConfig("datalake.format", "paimon")}.
+     *
+     * @throws IllegalArgumentException if a jar is not a file
+     */
+    public Builder serverJars(List<Path> jars) {
+      for (Path jar : jars) {
+        if (!Files.isRegularFile(jar)) {
+          throw new IllegalArgumentException("server jar " + jar + " is not a file");
+        }
+        extraServerJars.add(jar);
+      }
       return this;
     }
 

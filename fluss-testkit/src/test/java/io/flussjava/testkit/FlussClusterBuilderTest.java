@@ -2,7 +2,9 @@ package io.flussjava.testkit;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,10 @@ class FlussClusterBuilderTest {
     assertThatThrownBy(() -> FlussCluster.builder().authorizer())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("super user");
+    assertThatThrownBy(
+            () -> FlussCluster.builder().serverJars(List.of(Path.of("no-such-plugin.jar"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no-such-plugin.jar is not a file");
   }
 
   @Test

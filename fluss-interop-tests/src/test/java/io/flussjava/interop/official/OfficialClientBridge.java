@@ -313,7 +313,7 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
   // conversions
 
   /** JDK values (fluss-java's type table) to a row of the official client's internal types. */
-  private static GenericRow toInternal(List<Object> values, RowType rowType) {
+  static GenericRow toInternal(List<Object> values, RowType rowType) {
     if (values.size() != rowType.getFieldCount()) {
       throw new IllegalArgumentException(
           "row has "

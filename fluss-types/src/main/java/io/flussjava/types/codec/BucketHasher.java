@@ -3,8 +3,8 @@ package io.flussjava.types.codec;
 /**
  * Fluss's default bucketing: {@code bucket = abs(murmurInt(murmurHash(keyBytes))) % numBuckets},
  * where the key bytes come from {@link CompactedKeyEncoder}. This is the function for tables
- * without a lake format (or with Lance); Paimon and Iceberg tables bucket differently and are not
- * covered.
+ * without a lake format (or with Lance). Paimon and Iceberg tables encode keys and pick buckets
+ * their lake's way; {@link BucketingFunction} covers all three, with the hashes kept here.
  *
  * <p>{@code murmurHash} is MurmurHash3 (x86, 32-bit, seed 42) with one Fluss twist: the trailing
  * 1–3 bytes are each mixed in as a whole sign-extended word, instead of being packed into one last
@@ -45,18 +45,29 @@ public final class BucketHasher {
     if (length <= 0) {
       throw new IllegalArgumentException("cannot bucket an empty key");
     }
-    int h = SEED;
     int wordsEnd = offset + (length & ~3);
-    for (int i = offset; i < wordsEnd; i += 4) {
-      int word =
-          (bytes[i] & 0xFF)
-              | (bytes[i + 1] & 0xFF) << 8
-              | (bytes[i + 2] & 0xFF) << 16
-              | bytes[i + 3] << 24;
-      h = mixH1(h, mixK1(word));
-    }
+    int h = mixWords(bytes, offset, wordsEnd, SEED);
     for (int i = wordsEnd; i < offset + length; i++) {
       h = mixH1(h, mixK1(bytes[i])); // sign-extended byte, the Fluss twist
+    }
+    return fmix(h ^ length);
+  }
+
+  /**
+   * Standard MurmurHash3 (x86, 32-bit, seed 0) of {@code bytes}, as Guava's {@code
+   * murmur3_32_fixed} and Iceberg compute it: the trailing 1–3 bytes are packed little-endian into
+   * one last word, which is mixed in without the usual per-word {@code h} step.
+   */
+  static int standardMurmur3(byte[] bytes) {
+    int length = bytes.length;
+    int wordsEnd = length & ~3;
+    int h = mixWords(bytes, 0, wordsEnd, 0);
+    int tail = 0;
+    for (int i = length - 1; i >= wordsEnd; i--) {
+      tail = tail << 8 | (bytes[i] & 0xFF);
+    }
+    if (length > wordsEnd) {
+      h ^= mixK1(tail);
     }
     return fmix(h ^ length);
   }
@@ -72,6 +83,19 @@ public final class BucketHasher {
       return c;
     }
     return c == Integer.MIN_VALUE ? 0 : -c;
+  }
+
+  /** Mixes the little-endian words of {@code bytes[from, to)} into {@code h}. */
+  private static int mixWords(byte[] bytes, int from, int to, int h) {
+    for (int i = from; i < to; i += 4) {
+      int word =
+          (bytes[i] & 0xFF)
+              | (bytes[i + 1] & 0xFF) << 8
+              | (bytes[i + 2] & 0xFF) << 16
+              | bytes[i + 3] << 24;
+      h = mixH1(h, mixK1(word));
+    }
+    return h;
   }
 
   private static int mixK1(int k) {

@@ -60,7 +60,6 @@ final class CompactedFieldCodec {
   /** Timestamps up to this precision are stored as milliseconds only. */
   private static final int MAX_COMPACT_TIMESTAMP_PRECISION = 3;
 
-  private static final long MILLIS_PER_DAY = 86_400_000L;
   private static final int NANOS_PER_MILLI = 1_000_000;
 
   private final int kind;
@@ -182,7 +181,7 @@ final class CompactedFieldCodec {
         out.writeVarInt((int) ((LocalDate) value).toEpochDay());
         break;
       case TIME:
-        out.writeVarInt((int) (((LocalTime) value).toNanoOfDay() / NANOS_PER_MILLI));
+        out.writeVarInt(EpochMillis.millisOfDay((LocalTime) value));
         break;
       case TIMESTAMP_COMPACT:
       case TIMESTAMP_WIDE:
@@ -204,6 +203,11 @@ final class CompactedFieldCodec {
   }
 
   private BigInteger unscaled(BigDecimal value) {
+    return unscaled(value, scale);
+  }
+
+  /** The unscaled value of {@code value} at the column's {@code scale}. */
+  static BigInteger unscaled(BigDecimal value, int scale) {
     // Canonical values already have the column's scale; this only guards against callers that
     // skipped conversion.
     return (value.scale() == scale ? value : value.setScale(scale, RoundingMode.UNNECESSARY))
@@ -212,19 +216,16 @@ final class CompactedFieldCodec {
 
   private static void writeLocalDateTime(
       ByteArrayOutput out, LocalDateTime value, boolean withNanos) {
-    long nanoOfDay = value.toLocalTime().toNanoOfDay();
-    out.writeVarLong(
-        value.toLocalDate().toEpochDay() * MILLIS_PER_DAY + nanoOfDay / NANOS_PER_MILLI);
+    out.writeVarLong(EpochMillis.millisOf(value));
     if (withNanos) {
-      out.writeVarInt((int) (nanoOfDay % NANOS_PER_MILLI));
+      out.writeVarInt(EpochMillis.nanoOfMilliOf(value));
     }
   }
 
   private static void writeInstant(ByteArrayOutput out, Instant value, boolean withNanos) {
-    int nano = value.getNano(); // always 0..999,999,999, so the division below floors
-    out.writeVarLong(value.getEpochSecond() * 1000L + nano / NANOS_PER_MILLI);
+    out.writeVarLong(EpochMillis.millisOf(value));
     if (withNanos) {
-      out.writeVarInt(nano % NANOS_PER_MILLI);
+      out.writeVarInt(EpochMillis.nanoOfMilliOf(value));
     }
   }
 

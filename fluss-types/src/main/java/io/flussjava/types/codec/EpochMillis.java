@@ -28,4 +28,31 @@ final class EpochMillis {
         Math.floorDiv(epochMillis, 1000L),
         Math.floorMod(epochMillis, 1000L) * NANOS_PER_MILLI + nanoOfMilli);
   }
+
+  /** Epoch milliseconds of {@code value}, floored (so the nanoseconds below are never negative). */
+  static long millisOf(LocalDateTime value) {
+    return value.toLocalDate().toEpochDay() * MILLIS_PER_DAY
+        + value.toLocalTime().toNanoOfDay() / NANOS_PER_MILLI;
+  }
+
+  /** The nanoseconds of {@code value} within its millisecond, 0..999,999. */
+  static int nanoOfMilliOf(LocalDateTime value) {
+    return (int) (value.toLocalTime().toNanoOfDay() % NANOS_PER_MILLI);
+  }
+
+  /** Epoch milliseconds of {@code value}, floored. */
+  static long millisOf(Instant value) {
+    // getNano() is always 0..999,999,999, so the division floors.
+    return value.getEpochSecond() * 1000L + value.getNano() / NANOS_PER_MILLI;
+  }
+
+  /** The nanoseconds of {@code value} within its millisecond, 0..999,999. */
+  static int nanoOfMilliOf(Instant value) {
+    return value.getNano() % NANOS_PER_MILLI;
+  }
+
+  /** Milliseconds of the day of {@code value} (TIME columns hold milliseconds). */
+  static int millisOfDay(LocalTime value) {
+    return (int) (value.toNanoOfDay() / NANOS_PER_MILLI);
+  }
 }

@@ -1,13 +1,14 @@
 package io.flussjava.client.lookup.internal;
 
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.internal.KeyEncodings;
 import io.flussjava.client.internal.PartitionNames;
 import io.flussjava.client.internal.StoredValueDecoder;
 import io.flussjava.exception.InvalidRowException;
 import io.flussjava.types.DataField;
 import io.flussjava.types.RowType;
-import io.flussjava.types.codec.BucketHasher;
-import io.flussjava.types.codec.CompactedKeyEncoder;
+import io.flussjava.types.codec.BucketingFunction;
+import io.flussjava.types.codec.KeyEncoder;
 import io.flussjava.types.convert.PrecisionCutter;
 import io.flussjava.types.convert.RowConverter;
 import io.flussjava.types.convert.TypeConverters;
@@ -28,8 +29,9 @@ import java.util.List;
 final class KeyedRows {
   private final TableInfo table;
   private final RowConverter keyConverter;
-  private final CompactedKeyEncoder keyEncoder;
-  private final CompactedKeyEncoder bucketKeyEncoder;
+  private final KeyEncoder keyEncoder;
+  private final KeyEncoder bucketKeyEncoder;
+  private final BucketingFunction bucketing;
   private final StoredValueDecoder valueDecoder;
   private final RowConverter output;
   private final PartitionNames partitionNames;
@@ -37,9 +39,14 @@ final class KeyedRows {
 
   /**
    * @param lookupColumns the columns a key consists of: the primary key, or the bucket-key prefix
-   *     of it
+   *     of it (then with the partition columns)
+   * @param prefix whether keys are prefixes (encoded by the prefix-lookup rules of {@link
+   *     KeyEncodings})
+   * @throws io.flussjava.exception.UnsupportedTablePropertyException if the table's key rules are
+   *     unknown to this client
    */
-  KeyedRows(TableInfo table, List<String> lookupColumns, TypeConverters converters) {
+  KeyedRows(
+      TableInfo table, List<String> lookupColumns, boolean prefix, TypeConverters converters) {
     this.table = table;
     RowType rowType = table.getRowType();
     List<DataField> keyFields = new ArrayList<>();
@@ -48,17 +55,11 @@ final class KeyedRows {
     }
     RowType keyType = new RowType(keyFields);
     this.keyConverter = new RowConverter(keyType, converters);
-    List<String> physical =
-        lookupColumns.stream().filter(c -> !table.getPartitionKeys().contains(c)).toList();
-    this.keyEncoder =
-        new CompactedKeyEncoder(
-            keyType, physical.stream().mapToInt(lookupColumns::indexOf).toArray());
-    List<String> bucketKeys = table.getBucketKeys();
-    this.bucketKeyEncoder =
-        bucketKeys.equals(physical)
-            ? null
-            : new CompactedKeyEncoder(
-                keyType, bucketKeys.stream().mapToInt(lookupColumns::indexOf).toArray());
+    KeyEncodings keys = KeyEncodings.of(table);
+    this.bucketing = keys.bucketing();
+    this.keyEncoder = prefix ? keys.prefixKey(keyType) : keys.primaryKey(keyType);
+    // A point lookup by a default bucket key hashes the key bytes themselves, as writers do.
+    this.bucketKeyEncoder = !prefix && keys.isDefaultBucketKey() ? null : keys.bucketKey(keyType);
     this.partitionNames = table.isPartitioned() ? new PartitionNames(table, keyType) : null;
     this.precision = new PrecisionCutter(keyType);
     this.valueDecoder = new StoredValueDecoder(table);
@@ -104,7 +105,7 @@ final class KeyedRows {
   int bucketOf(Object[] key, byte[] encodedKey) {
     byte[] b =
         bucketKeyEncoder == null ? encodedKey : bucketKeyEncoder.encodeKey(precision.cut(key));
-    return BucketHasher.bucketFor(b, table.getNumBuckets());
+    return bucketing.bucketFor(b, table.getNumBuckets());
   }
 
   /**

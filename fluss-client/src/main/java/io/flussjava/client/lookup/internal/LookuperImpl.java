@@ -28,7 +28,7 @@ public final class LookuperImpl implements Lookuper {
       TableInfo table, LookupClient client, TypeConverters converters, Duration requestTimeout) {
     this.table = table;
     this.client = client;
-    this.rows = new KeyedRows(table, table.getPrimaryKeys(), converters);
+    this.rows = new KeyedRows(table, table.getPrimaryKeys(), false, converters);
     this.syncWait = requestTimeout.plusSeconds(5);
     this.handle = "the Lookuper of " + table.getTablePath();
   }

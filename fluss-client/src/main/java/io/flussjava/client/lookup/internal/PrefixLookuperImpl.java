@@ -31,7 +31,7 @@ public final class PrefixLookuperImpl implements PrefixLookuper {
       Duration requestTimeout) {
     this.table = table;
     this.client = client;
-    this.rows = new KeyedRows(table, lookupColumns, converters);
+    this.rows = new KeyedRows(table, lookupColumns, true, converters);
     this.syncWait = requestTimeout.plusSeconds(5);
     this.handle = "the PrefixLookuper of " + table.getTablePath();
   }

@@ -1,43 +1,39 @@
 package io.flussjava.client.write.internal;
 
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.internal.KeyEncodings;
 import io.flussjava.types.RowType;
-import io.flussjava.types.codec.BucketHasher;
-import io.flussjava.types.codec.CompactedKeyEncoder;
-import java.util.List;
+import io.flussjava.types.codec.BucketingFunction;
+import io.flussjava.types.codec.KeyEncoder;
 
 /**
  * Picks a row's bucket exactly as Fluss does, so that every client puts a key in the same bucket:
- * the bucket-key columns are encoded with the compacted key encoding and hashed with Fluss's murmur
- * variant. Rows of tables without a bucket key go to the writer's sticky bucket. For primary-key
- * tables it also encodes the key that travels with each KV record. Thread-safe: it keeps no scratch
- * state.
+ * the bucket-key columns are encoded and hashed by the table's rules ({@link KeyEncodings}: Fluss's
+ * own, or its lake format's). Rows of tables without a bucket key go to the writer's sticky bucket.
+ * For primary-key tables it also encodes the key that travels with each KV record. Thread-safe: it
+ * keeps no scratch state.
  */
 final class RowRouter {
   private final int numBuckets;
-  private final CompactedKeyEncoder bucketKeyEncoder;
-  private final CompactedKeyEncoder primaryKeyEncoder;
+  private final BucketingFunction bucketing;
+  private final KeyEncoder bucketKeyEncoder;
+  private final KeyEncoder primaryKeyEncoder;
   private final boolean bucketKeyIsPrimaryKey;
 
+  /**
+   * @throws io.flussjava.exception.UnsupportedTablePropertyException if the table's key rules are
+   *     unknown to this client
+   * @throws io.flussjava.exception.InvalidTableException if its lake format cannot encode its keys
+   */
   RowRouter(TableInfo table) {
     RowType rowType = table.getRowType();
+    KeyEncodings keys = KeyEncodings.of(table);
     this.numBuckets = table.getNumBuckets();
-    List<String> bucketKeys = table.getBucketKeys();
-    List<String> physicalPk =
-        table.getPrimaryKeys().stream().filter(k -> !table.getPartitionKeys().contains(k)).toList();
+    this.bucketing = keys.bucketing();
+    this.primaryKeyEncoder = table.hasPrimaryKey() ? keys.primaryKey(rowType) : null;
+    this.bucketKeyIsPrimaryKey = primaryKeyEncoder != null && keys.isDefaultBucketKey();
     this.bucketKeyEncoder =
-        bucketKeys.isEmpty()
-            ? null
-            : new CompactedKeyEncoder(rowType, indexes(rowType, bucketKeys));
-    this.primaryKeyEncoder =
-        physicalPk.isEmpty()
-            ? null
-            : new CompactedKeyEncoder(rowType, indexes(rowType, physicalPk));
-    this.bucketKeyIsPrimaryKey = bucketKeys.equals(physicalPk);
-  }
-
-  private static int[] indexes(RowType rowType, List<String> names) {
-    return names.stream().mapToInt(rowType::getFieldIndex).toArray();
+        table.getBucketKeys().isEmpty() || bucketKeyIsPrimaryKey ? null : keys.bucketKey(rowType);
   }
 
   /** The encoded primary key of a row (PK tables only). */
@@ -52,11 +48,14 @@ final class RowRouter {
    * @param stickyBucket used when the table has no bucket key
    */
   int bucketOf(Object[] row, byte[] primaryKey, int stickyBucket) {
-    if (bucketKeyEncoder == null) {
+    byte[] key;
+    if (bucketKeyIsPrimaryKey) {
+      key = primaryKey != null ? primaryKey : primaryKeyEncoder.encodeKey(row);
+    } else if (bucketKeyEncoder != null) {
+      key = bucketKeyEncoder.encodeKey(row);
+    } else {
       return stickyBucket;
     }
-    byte[] key =
-        bucketKeyIsPrimaryKey && primaryKey != null ? primaryKey : bucketKeyEncoder.encodeKey(row);
-    return BucketHasher.bucketFor(key, numBuckets);
+    return bucketing.bucketFor(key, numBuckets);
   }
 }
