@@ -10,6 +10,8 @@ import io.flussjava.client.admin.DatabaseInfo;
 import io.flussjava.client.admin.OffsetSpec;
 import io.flussjava.client.admin.PartitionInfo;
 import io.flussjava.client.admin.PartitionSpec;
+import io.flussjava.client.admin.SchemaInfo;
+import io.flussjava.client.admin.TableChange;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
@@ -39,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 public final class AdminImpl implements Admin {
   private final AdminCalls calls;
   private final PartitionAdmin partitions;
+  private final SchemaAdmin schemas;
 
   /**
    * @param callbacks where the futures of async calls complete (the connection's callback threads)
@@ -51,6 +54,7 @@ public final class AdminImpl implements Admin {
       java.util.concurrent.Executor callbacks) {
     this.calls = new AdminCalls(metadata, retrier, requestTimeout, callbacks);
     this.partitions = new PartitionAdmin(calls, offsets);
+    this.schemas = new SchemaAdmin(calls);
   }
 
   @Override
@@ -221,6 +225,45 @@ public final class AdminImpl implements Admin {
   public CompletableFuture<TableInfo> getTableInfoAsync(TablePath tablePath) {
     return calls.tableInfo(tablePath);
   }
+
+  // ---- Schema evolution: table schemas and alterTable.
+
+  @Override
+  public SchemaInfo getTableSchema(TablePath tablePath) {
+    return calls.await(getTableSchemaAsync(tablePath), "getTableSchema(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<SchemaInfo> getTableSchemaAsync(TablePath tablePath) {
+    return schemas.getTableSchema(tablePath, null);
+  }
+
+  @Override
+  public SchemaInfo getTableSchema(TablePath tablePath, int schemaId) {
+    return calls.await(
+        getTableSchemaAsync(tablePath, schemaId),
+        "getTableSchema(" + tablePath + ", " + schemaId + ")");
+  }
+
+  @Override
+  public CompletableFuture<SchemaInfo> getTableSchemaAsync(TablePath tablePath, int schemaId) {
+    return schemas.getTableSchema(tablePath, schemaId);
+  }
+
+  @Override
+  public void alterTable(
+      TablePath tablePath, List<TableChange> changes, boolean ignoreIfNotExists) {
+    calls.await(
+        alterTableAsync(tablePath, changes, ignoreIfNotExists), "alterTable(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> alterTableAsync(
+      TablePath tablePath, List<TableChange> changes, boolean ignoreIfNotExists) {
+    return schemas.alterTable(tablePath, changes, ignoreIfNotExists);
+  }
+
+  // ---- End of schema evolution.
 
   @Override
   public Map<Integer, Long> listOffsets(
