@@ -51,16 +51,15 @@ final class ArrowBatchDetacher {
   private VectorSchemaRoot transfer(VectorSchemaRoot decoded) {
     int rowCount = decoded.getRowCount(); // read first: a transfer empties the source vectors
     List<FieldVector> source = decoded.getFieldVectors();
-    FieldVector[] moved = new FieldVector[source.size()];
-    for (int i = 0; i < moved.length; i++) {
-      TransferPair pair = source.get(i).getTransferPair(allocator);
+    int columns = columnOrder == null ? source.size() : columnOrder.length;
+    List<FieldVector> vectors = new ArrayList<>(columns);
+    List<Field> fields = new ArrayList<>(columns);
+    // Only the handed-out columns move: the others stay in the reader's root, which reuses them.
+    for (int i = 0; i < columns; i++) {
+      TransferPair pair =
+          source.get(columnOrder == null ? i : columnOrder[i]).getTransferPair(allocator);
       pair.transfer();
-      moved[i] = (FieldVector) pair.getTo();
-    }
-    List<FieldVector> vectors = new ArrayList<>(moved.length);
-    List<Field> fields = new ArrayList<>(moved.length);
-    for (int i = 0; i < moved.length; i++) {
-      FieldVector v = moved[columnOrder == null ? i : columnOrder[i]];
+      FieldVector v = (FieldVector) pair.getTo();
       vectors.add(v);
       fields.add(v.getField());
     }

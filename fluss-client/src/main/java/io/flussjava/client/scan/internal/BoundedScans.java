@@ -55,6 +55,7 @@ public final class BoundedScans {
             converters,
             connection,
             new MetadataLeaderRouter(metadata),
+            metadata.schemas(),
             Clock.SYSTEM);
     try {
       Duration wait = conf.get(ClientOptions.REQUEST_TIMEOUT).plusSeconds(5);

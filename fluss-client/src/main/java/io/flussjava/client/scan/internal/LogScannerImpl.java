@@ -10,6 +10,7 @@ import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.OffsetLister.OffsetSpec;
 import io.flussjava.client.internal.RetryPolicy;
 import io.flussjava.client.metadata.MetadataCache;
+import io.flussjava.client.metadata.SchemaCache;
 import io.flussjava.client.scan.ArrowScanBatches;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.ScanRecords;
@@ -78,6 +79,7 @@ public final class LogScannerImpl implements LogScanner {
         converters,
         connection,
         new MetadataLeaderRouter(metadata),
+        metadata.schemas(),
         Clock.SYSTEM);
   }
 
@@ -97,6 +99,7 @@ public final class LogScannerImpl implements LogScanner {
       TypeConverters converters,
       ConnectionState connection,
       LeaderRouter router,
+      SchemaCache schemaCache,
       Clock clock) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0, got " + limit);
@@ -107,6 +110,14 @@ public final class LogScannerImpl implements LogScanner {
     Duration requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
     this.subscriptions = new SubscriptionState(clock);
     this.resolver = new OffsetResolver(table, metadata, offsets, requestTimeout, clock);
+    // The schema the scanner presents rows in is the table's as of the scanner's creation.
+    BatchSchemas schemas =
+        new BatchSchemas(
+            schemaCache,
+            table.getTablePath(),
+            table.getTableId(),
+            table.getSchemaId(),
+            table.getSchema());
     FetchRequests requests =
         new FetchRequests(
             table.getTableId(), RecordDecoder.wireProjection(table, projection), conf);
@@ -117,6 +128,7 @@ public final class LogScannerImpl implements LogScanner {
             requests,
             subscriptions,
             buffer,
+            schemas,
             router,
             RetryPolicy.from(conf),
             clock,
@@ -132,7 +144,8 @@ public final class LogScannerImpl implements LogScanner {
               conf.get(ClientOptions.SCANNER_CHECK_CRC),
               converters,
               subscriptions,
-              buffer);
+              buffer,
+              schemas);
     } catch (RuntimeException e) {
       allocator.close();
       throw e;

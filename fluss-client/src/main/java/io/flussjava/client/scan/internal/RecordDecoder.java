@@ -7,6 +7,7 @@ import io.flussjava.client.scan.ArrowScanBatch;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.scan.ScanRecords;
 import io.flussjava.log.LogBatchReader;
+import io.flussjava.log.LogFormatCodec;
 import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogReadContext;
 import io.flussjava.log.LogRecordCursor;
@@ -34,12 +35,13 @@ import org.slf4j.LoggerFactory;
  */
 final class RecordDecoder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RecordDecoder.class);
+  private static final int FIRST_SCHEMA_ID = 1;
 
   private final String table;
   private final SubscriptionState subscriptions;
   private final FetchBuffer buffer;
   private final LogBatchReader reader;
-  private final ColumnOrder columnOrder;
+  private final RowShape rowShape;
   private final RowConverter output;
   private final ArrowBatchDetacher detacher;
   // The response poll() is taking records from, and its subscription; null between responses.
@@ -53,40 +55,56 @@ final class RecordDecoder implements AutoCloseable {
       boolean verifyCrc,
       TypeConverters converters,
       SubscriptionState subscriptions,
-      FetchBuffer buffer) {
+      FetchBuffer buffer,
+      BatchSchemas schemas) {
     this.table = table.getTablePath().toString();
     this.subscriptions = subscriptions;
     this.buffer = buffer;
     int[] wire = wireProjection(table, projection);
-    // Pushed down: the reader gets the wire columns; otherwise the asked ones, which a row reader
-    // projects to.
-    int[] readerProjection = wire != null ? wire : projection;
-    this.columnOrder = wire == null ? null : ColumnOrder.of(projection, wire);
+    // What the readers hand out: the pushed-down columns, or for ARROW without push-down every
+    // column (an ARROW reader decodes the columns a batch holds), or the asked ones, which a row
+    // reader projects to.
+    boolean arrow = table.getLogFormat() == LogFormat.ARROW;
+    int[] readerProjection = arrow ? wire : projection;
+    this.rowShape = RowShape.of(projection, readerProjection);
+    LogFormatCodec codec = LogFormats.forTable(table.getProperties());
+    boolean checkCrc = verifyCrc && wire == null;
     this.reader =
-        LogFormats.forTable(table.getProperties())
-            .createReader(
+        new SchemaAwareReader(
+            codec.createReader(
                 new LogReadContext(
                     table.getRowType(),
                     readerProjection,
                     table.getProperties(),
                     allocator,
-                    verifyCrc && wire == null));
+                    checkCrc)),
+            schemas,
+            readerProjection,
+            wire != null,
+            (schema, columns) ->
+                codec.createReader(
+                    new LogReadContext(
+                        schema.getRowType(), columns, table.getProperties(), allocator, checkCrc)),
+            allocator);
     this.output =
         projection == null
             ? new RowConverter(table.getRowType(), converters)
             : RowConverter.forProjection(table.getRowType(), projection, converters);
-    this.detacher =
-        new ArrowBatchDetacher(
-            allocator, columnOrder == null ? null : columnOrder.sourcePositions());
+    this.detacher = new ArrowBatchDetacher(allocator, rowShape.vectorPositions());
   }
 
   /**
    * The columns the server is asked to send, ascending (the order it sends them in), or null for
-   * all columns. Only ARROW batches can be cut down by the server; other formats are projected by
-   * the reader.
+   * all columns. Only ARROW batches can be cut down by the server, and only while every batch of
+   * the table has the projected columns: the server cuts a batch by column position in the schema
+   * the batch was written with and refuses one that lacks a projected column, which every batch
+   * written before an added column does. So a table that has been altered (schema id above 1) is
+   * read whole and projected on the client.
    */
   static int[] wireProjection(TableInfo table, int[] projection) {
-    if (projection == null || table.getLogFormat() != LogFormat.ARROW) {
+    if (projection == null
+        || table.getLogFormat() != LogFormat.ARROW
+        || table.getSchemaId() > FIRST_SCHEMA_ID) {
       return null;
     }
     return Arrays.stream(projection).sorted().toArray();
@@ -119,7 +137,7 @@ final class RecordDecoder implements AutoCloseable {
                 (offset, timestamp, changeType, row) -> {
                   if (offset
                       < b.endOffset) { // a bounded read ignores what lies past its end offset
-                    Object[] values = columnOrder == null ? row : columnOrder.apply(row);
+                    Object[] values = rowShape.apply(row);
                     list.add(
                         new ScanRecord(
                             b.bucket, offset, timestamp, changeType, output.fromCanonical(values)));
