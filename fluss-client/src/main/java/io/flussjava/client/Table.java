@@ -237,6 +237,7 @@ public final class Table {
               cols,
               connection.lookupClient(),
               connection.typeConverters(),
+              connection.metadata().schemas(),
               connection.requestTimeout());
         };
       }
@@ -248,6 +249,7 @@ public final class Table {
             info,
             connection.lookupClient(),
             connection.typeConverters(),
+            connection.metadata().schemas(),
             connection.requestTimeout());
       }
     };
