@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import io.flussjava.client.admin.SchemaInfo;
 import io.flussjava.client.admin.TableChange;
 import io.flussjava.client.admin.TablePath;
+import io.flussjava.exception.InvalidAlterTableException;
 import io.flussjava.rpc.ApiMethods;
 import io.flussjava.rpc.protocol.AlterTableRequest;
 import io.flussjava.rpc.protocol.PbAddColumn;
@@ -37,11 +38,34 @@ final class SchemaAdmin {
   CompletableFuture<Void> alterTable(
       TablePath tablePath, List<TableChange> changes, boolean ignoreIfNotExists) {
     Objects.requireNonNull(changes, "changes");
-    AlterTableRequest request = toRequest(tablePath, changes, ignoreIfNotExists);
+    AlterTableRequest request;
+    try {
+      request = toRequest(tablePath, changes, ignoreIfNotExists);
+    } catch (InvalidAlterTableException e) {
+      return Futures.failed(e); // refused like the server refuses: through the future
+    }
     // The table's cached info (schema id, properties) is stale once the change is applied.
     return calls
         .call("alterTable(" + tablePath + ")", ApiMethods.ALTER_TABLE, request, r -> (Void) null)
         .whenComplete((v, e) -> calls.metadata.invalidate(tablePath));
+  }
+
+  /**
+   * Refused here because a 0.9.1 coordinator refuses it with an untyped internal error (an
+   * IllegalArgumentException with its stack trace) rather than INVALID_ALTER_TABLE.
+   */
+  private static void checkNullable(TablePath tablePath, TableChange.AddColumn add) {
+    if (!add.type().isNullable()) {
+      throw new InvalidAlterTableException(
+          "alterTable("
+              + tablePath
+              + "): column "
+              + add.name()
+              + " must be nullable: rows written before it was added have no value for it"
+              + " (declared "
+              + add.type()
+              + ")");
+    }
   }
 
   static AlterTableRequest toRequest(
@@ -56,6 +80,7 @@ final class SchemaAdmin {
     for (TableChange change : changes) {
       Objects.requireNonNull(change, "change");
       if (change instanceof TableChange.AddColumn add) {
+        checkNullable(tablePath, add);
         PbAddColumn.Builder column =
             PbAddColumn.newBuilder()
                 .setColumnName(add.name())
