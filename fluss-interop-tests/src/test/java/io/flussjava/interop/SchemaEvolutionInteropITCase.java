@@ -76,6 +76,12 @@ class SchemaEvolutionInteropITCase extends InteropTestBase {
         .endsWith("email");
   }
 
+  private static Table create(String name, TableDescriptor descriptor) {
+    TablePath path = TablePath.of(db, name);
+    connection.getAdmin().createTable(path, descriptor, false);
+    return connection.getTable(path);
+  }
+
   private static List<Object> row(Object... values) {
     return Arrays.asList(values);
   }
@@ -85,14 +91,15 @@ class SchemaEvolutionInteropITCase extends InteropTestBase {
   void logRowsOfBothVersionsReadTheSameInBothClients(LogFormat format, Alterer alterer)
       throws Exception {
     String name = ("log_" + format + "_" + alterer).toLowerCase(Locale.ROOT);
-    TablePath path = TablePath.of(db, name);
-    connection
-        .getAdmin()
-        .createTable(
-            path,
-            TableDescriptor.builder().schema(LOG_SCHEMA).distributedBy(1).logFormat(format).build(),
-            false);
-    Table before = connection.getTable(path);
+    Table before =
+        create(
+            name,
+            TableDescriptor.builder()
+                .schema(LOG_SCHEMA)
+                .distributedBy(1)
+                .logFormat(format)
+                .build());
+    TablePath path = before.getTableInfo().getTablePath();
     try (AppendWriter oldWriter = before.newAppend().createWriter()) {
       oldWriter.append(1, "a");
       oldWriter.flush();
@@ -142,18 +149,15 @@ class SchemaEvolutionInteropITCase extends InteropTestBase {
   void keyedRowsOfBothVersionsLookUpTheSameInBothClients(KvFormat format, Alterer alterer)
       throws Exception {
     String name = ("pk_" + format + "_" + alterer).toLowerCase(Locale.ROOT);
-    TablePath path = TablePath.of(db, name);
-    connection
-        .getAdmin()
-        .createTable(
-            path,
+    Table before =
+        create(
+            name,
             TableDescriptor.builder()
                 .schema(PK_SCHEMA)
                 .distributedBy(2, "k")
                 .kvFormat(format)
-                .build(),
-            false);
-    Table before = connection.getTable(path);
+                .build());
+    TablePath path = before.getTableInfo().getTablePath();
     try (UpsertWriter oldWriter = before.newUpsert().createWriter()) {
       oldWriter.upsert(1, 1, "a");
       oldWriter.flush();

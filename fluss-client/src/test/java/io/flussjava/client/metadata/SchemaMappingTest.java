@@ -9,21 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaMappingTest {
-  private static final Schema V1 =
-      Schema.newBuilder()
-          .column("id", DataTypes.INT().notNull())
-          .column("name", DataTypes.STRING())
-          .primaryKey("id")
-          .build();
-  private static final Schema V2 =
-      Schema.newBuilder()
-          .fromColumns(
-              List.of(
-                  V1.getColumns().get(0),
-                  V1.getColumns().get(1),
-                  new Schema.Column("email", DataTypes.STRING(), null, 2)))
-          .primaryKey("id")
-          .build();
+  private static final Schema V1 = SchemaVersions.V1;
+  private static final Schema V2 = SchemaVersions.V2;
 
   @Test
   void anOlderRowReadsTheAddedColumnAsNull() {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -75,6 +76,22 @@ final class SchemaAwareReader implements LogBatchReader {
       return pushedDown ? mapping.expand(row) : mapping.pick(row);
     }
 
+    private ArrowPadding padding;
+
+    /** How this version's Arrow batches get the reader's columns; made when first needed. */
+    ArrowPadding padding() {
+      if (padding == null) {
+        padding =
+            new ArrowPadding(
+                schemas.readerSchema().getRowType(),
+                decodedColumns,
+                mapping,
+                pushedDown,
+                allocator);
+      }
+      return padding;
+    }
+
     LogRecordConsumer mapped(LogRecordConsumer consumer) {
       return (offset, timestamp, changeType, row) ->
           consumer.accept(offset, timestamp, changeType, toReaderRow(row));
@@ -103,50 +120,42 @@ final class SchemaAwareReader implements LogBatchReader {
 
   @Override
   public long read(ByteBuffer records, long fetchOffset, LogRecordConsumer consumer) {
-    List<SchemaRun> runs = foreignRuns(records);
-    if (runs == null) {
-      return own.read(records, fetchOffset, consumer);
-    }
-    long next = -1;
-    for (SchemaRun run : runs) {
-      long n =
-          run.schemaId() == schemas.readerSchemaId()
-              ? own.read(run.slice(records), fetchOffset, consumer)
-              : readForeign(run, records, fetchOffset, consumer);
-      next = Math.max(next, n);
-    }
-    return next;
-  }
-
-  private long readForeign(
-      SchemaRun run, ByteBuffer records, long fetchOffset, LogRecordConsumer consumer) {
-    Version v = version(run.schemaId());
-    return v.reader.read(run.slice(records), fetchOffset, v.mapped(consumer));
+    return readRuns(
+        records,
+        bytes -> own.read(bytes, fetchOffset, consumer),
+        (v, run) -> v.reader.read(run, fetchOffset, v.mapped(consumer)));
   }
 
   @Override
   public long readArrow(ByteBuffer records, long fetchOffset, ArrowBatchConsumer consumer) {
+    return readRuns(
+        records,
+        bytes -> own.readArrow(bytes, fetchOffset, consumer),
+        (v, run) ->
+            v.reader.readArrow(run, fetchOffset, batch -> v.padding().accept(batch, consumer)));
+  }
+
+  /** Reads the bytes of one run with the reader of its version; returns the next fetch offset. */
+  private interface RunRead {
+    long read(Version version, ByteBuffer run);
+  }
+
+  /**
+   * Reads {@code records} run by run: runs of the reader's schema with {@code ownRead}, others with
+   * {@code otherRead}; returns the next fetch offset after all of them (-1 if there was no batch).
+   */
+  private long readRuns(ByteBuffer records, ToLongFunction<ByteBuffer> ownRead, RunRead otherRead) {
     List<SchemaRun> runs = foreignRuns(records);
     if (runs == null) {
-      return own.readArrow(records, fetchOffset, consumer);
+      return ownRead.applyAsLong(records);
     }
     long next = -1;
     for (SchemaRun run : runs) {
       ByteBuffer slice = run.slice(records);
-      long n;
-      if (run.schemaId() == schemas.readerSchemaId()) {
-        n = own.readArrow(slice, fetchOffset, consumer);
-      } else {
-        Version v = version(run.schemaId());
-        ArrowPadding padding =
-            new ArrowPadding(
-                schemas.readerSchema().getRowType(),
-                decodedColumns,
-                v.mapping,
-                pushedDown,
-                allocator);
-        n = v.reader.readArrow(slice, fetchOffset, batch -> padding.accept(batch, consumer));
-      }
+      long n =
+          run.schemaId() == schemas.readerSchemaId()
+              ? ownRead.applyAsLong(slice)
+              : otherRead.read(version(run.schemaId()), slice);
       next = Math.max(next, n);
     }
     return next;

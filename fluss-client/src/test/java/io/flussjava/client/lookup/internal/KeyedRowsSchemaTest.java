@@ -8,8 +8,8 @@ import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.metadata.SchemaCache;
+import io.flussjava.client.metadata.SchemaVersions;
 import io.flussjava.log.RowCodecs;
-import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
 import io.flussjava.types.codec.ByteArrayOutput;
 import io.flussjava.types.convert.TypeConverters;
@@ -24,21 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Values of other schema versions: loaded without blocking, then decoded into the reader's. */
 class KeyedRowsSchemaTest {
-  private static final Schema V1 =
-      Schema.newBuilder()
-          .column("id", DataTypes.INT().notNull())
-          .column("name", DataTypes.STRING())
-          .primaryKey("id")
-          .build();
-  private static final Schema V2 =
-      Schema.newBuilder()
-          .fromColumns(
-              List.of(
-                  V1.getColumns().get(0),
-                  V1.getColumns().get(1),
-                  new Schema.Column("email", DataTypes.STRING(), null, 2)))
-          .primaryKey("id")
-          .build();
+  private static final Schema V1 = SchemaVersions.V1;
+  private static final Schema V2 = SchemaVersions.V2;
 
   private final Map<Integer, CompletableFuture<SchemaInfo>> loads = new HashMap<>();
   private final SchemaCache cache =

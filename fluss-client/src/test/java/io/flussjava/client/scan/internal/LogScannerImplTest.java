@@ -11,6 +11,7 @@ import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.metadata.SchemaCache;
+import io.flussjava.client.metadata.SchemaVersions;
 import io.flussjava.client.scan.ArrowScanBatch;
 import io.flussjava.client.scan.ArrowScanBatches;
 import io.flussjava.client.scan.ScanRecord;
@@ -58,16 +59,9 @@ class LogScannerImplTest {
           .column("age", DataTypes.INT())
           .build();
 
-  // SCHEMA after ALTER TABLE ADD COLUMN email STRING: schema id 2, the new column has id 3.
+  // SCHEMA after ALTER TABLE ADD COLUMN email STRING: schema id 2.
   private static final Schema SCHEMA_V2 =
-      Schema.newBuilder()
-          .fromColumns(
-              List.of(
-                  SCHEMA.getColumns().get(0),
-                  SCHEMA.getColumns().get(1),
-                  SCHEMA.getColumns().get(2),
-                  new Schema.Column("email", DataTypes.STRING(), null, 3)))
-          .build();
+      SchemaVersions.withAddedColumn(SCHEMA, "email", DataTypes.STRING());
 
   // Schema loads the scanners start, completed by the tests.
   private final Map<Integer, CompletableFuture<SchemaInfo>> schemaLoads = new HashMap<>();
@@ -357,6 +351,13 @@ class LogScannerImplTest {
     }
   }
 
+  /** Row {@code (1, a, 21)} of schema 1 at offset 0, row {@code (2, b, 22, b@x)} of schema 2. */
+  private byte[] oneRowOfEachVersion(String format) {
+    return concat(
+        batchOf(format, SCHEMA.getRowType(), 1, 0, new Object[] {1, "a", 21}),
+        batchOf(format, SCHEMA_V2.getRowType(), 2, 1, new Object[] {2, "b", 22, "b@x"}));
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
@@ -369,11 +370,7 @@ class LogScannerImplTest {
     TableInfo table = table(format, SCHEMA_V2, 2);
     try (LogScannerImpl scanner = scanner(table, null, Long.MAX_VALUE)) {
       scanner.subscribe(0, 0);
-      byte[] records =
-          concat(
-              batchOf(format, SCHEMA.getRowType(), 1, 0, new Object[] {1, "a", 21}),
-              batchOf(format, SCHEMA_V2.getRowType(), 2, 1, new Object[] {2, "b", 22, "b@x"}));
-      answer(new Response().records(bucket(0), records));
+      answer(new Response().records(bucket(0), oneRowOfEachVersion(format)));
 
       // Schema 1 is being loaded: the response waits, and the bucket fetches nothing further.
       assertThat(scanner.poll(Duration.ZERO).isEmpty()).isTrue();
@@ -397,11 +394,7 @@ class LogScannerImplTest {
       // An altered ARROW table is not cut by the server: its old batches lack column 3.
       assertThat(server().last().request().getTablesReq(0).getProjectionPushdownEnabled())
           .isFalse();
-      byte[] records =
-          concat(
-              batchOf(format, SCHEMA.getRowType(), 1, 0, new Object[] {1, "a", 21}),
-              batchOf(format, SCHEMA_V2.getRowType(), 2, 1, new Object[] {2, "b", 22, "b@x"}));
-      answer(new Response().records(bucket(0), records));
+      answer(new Response().records(bucket(0), oneRowOfEachVersion(format)));
 
       assertThat(rows(scanner.poll(Duration.ZERO)))
           .containsExactly(java.util.Arrays.asList(null, 1), List.of("b@x", 2));
@@ -415,11 +408,7 @@ class LogScannerImplTest {
     schemaCache.put(TABLE_ID, 2, SCHEMA_V2);
     try (LogScannerImpl scanner = scanner(table, null, Long.MAX_VALUE)) {
       scanner.subscribe(0, 0);
-      byte[] records =
-          concat(
-              batchOf(format, SCHEMA.getRowType(), 1, 0, new Object[] {1, "a", 21}),
-              batchOf(format, SCHEMA_V2.getRowType(), 2, 1, new Object[] {2, "b", 22, "b@x"}));
-      answer(new Response().records(bucket(0), records));
+      answer(new Response().records(bucket(0), oneRowOfEachVersion(format)));
 
       assertThat(rows(scanner.poll(Duration.ZERO)))
           .containsExactly(List.of(1, "a", 21), List.of(2, "b", 22));
@@ -450,11 +439,7 @@ class LogScannerImplTest {
     schemaCache.put(TABLE_ID, 1, SCHEMA);
     try (LogScannerImpl scanner = scanner(table, new int[] {3, 1}, Long.MAX_VALUE)) {
       scanner.subscribe(1, 0);
-      byte[] records =
-          concat(
-              batchOf("ARROW", SCHEMA.getRowType(), 1, 0, new Object[] {1, "a", 21}),
-              batchOf("ARROW", SCHEMA_V2.getRowType(), 2, 1, new Object[] {2, "b", 22, "b@x"}));
-      answer(new Response().records(bucket(1), records));
+      answer(new Response().records(bucket(1), oneRowOfEachVersion("ARROW")));
 
       try (ArrowScanBatches batches = scanner.pollBatches(Duration.ZERO)) {
         assertThat(batches.batches()).hasSize(2);
