@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * in table order; rows are put into the asked order inside the array the reader made ({@link
  * ColumnOrder}), batches by reordering vectors. Other formats: the reader projects each decoded row
  * into one array of the asked columns. Either way a record costs one value array, which the {@link
- * ScanRecord} keeps.
+ * ScanRecord} keeps. (An altered ARROW table is read whole and its rows picked into a new array:
+ * see {@link #wireProjection}.)
+ *
+ * <p>Batches written with another schema version than the scanner's are decoded with their own
+ * schema and mapped to the scanner's by {@link SchemaAwareReader}.
  */
 final class RecordDecoder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RecordDecoder.class);
