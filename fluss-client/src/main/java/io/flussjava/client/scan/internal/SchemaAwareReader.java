@@ -64,6 +64,7 @@ final class SchemaAwareReader implements LogBatchReader {
   private final class Version {
     final LogBatchReader reader;
     final SchemaMapping mapping;
+    private ArrowPadding padding;
 
     Version(Schema source) {
       this.mapping = SchemaMapping.of(schemas.readerSchema(), decodedColumns, source);
@@ -75,8 +76,6 @@ final class SchemaAwareReader implements LogBatchReader {
     Object[] toReaderRow(Object[] row) {
       return pushedDown ? mapping.expand(row) : mapping.pick(row);
     }
-
-    private ArrowPadding padding;
 
     /** How this version's Arrow batches get the reader's columns; made when first needed. */
     ArrowPadding padding() {
