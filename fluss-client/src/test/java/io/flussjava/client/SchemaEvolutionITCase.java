@@ -214,12 +214,12 @@ class SchemaEvolutionITCase extends ClientTestBase {
                     path, List.of(TableChange.set("table.replication.factor", "2")), false))
         .isInstanceOf(InvalidAlterTableException.class)
         .hasMessageContaining("table.replication.factor");
-    assertThat(admin.getTableSchema(path).getSchemaId()).isEqualTo(1);
+    assertThat(admin.getTableSchema(path.toString()).getSchemaId()).isEqualTo(1);
     assertThatThrownBy(() -> admin.getTableSchema(path, 99))
         .isInstanceOf(SchemaNotExistException.class);
 
     TablePath missing = TablePath.of(db, "missing");
-    admin.alterTable(missing, ADD_EMAIL, true);
+    admin.alterTable(missing.toString(), ADD_EMAIL, true);
     assertThatThrownBy(() -> admin.alterTable(missing, ADD_EMAIL, false))
         .isInstanceOf(TableNotExistException.class);
     assertThatThrownBy(() -> admin.alterTable(path, List.of(), false))

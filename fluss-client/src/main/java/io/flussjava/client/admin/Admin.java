@@ -149,6 +149,16 @@ public interface Admin extends AutoCloseable {
   CompletableFuture<Void> alterTableAsync(
       TablePath tablePath, List<TableChange> changes, boolean ignoreIfNotExists);
 
+  /** {@link #getTableSchema(TablePath)} for a path written {@code "db.table"}. */
+  default SchemaInfo getTableSchema(String tablePath) {
+    return getTableSchema(TablePath.parse(tablePath));
+  }
+
+  /** {@link #alterTable(TablePath, List, boolean)} for a path written {@code "db.table"}. */
+  default void alterTable(String tablePath, List<TableChange> changes, boolean ignoreIfNotExists) {
+    alterTable(TablePath.parse(tablePath), changes, ignoreIfNotExists);
+  }
+
   // ---- End of schema evolution.
 
   /**
