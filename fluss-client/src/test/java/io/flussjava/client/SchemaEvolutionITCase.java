@@ -7,6 +7,7 @@ import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.KvFormat;
 import io.flussjava.client.admin.LogFormat;
+import io.flussjava.client.admin.PartitionSpec;
 import io.flussjava.client.admin.SchemaInfo;
 import io.flussjava.client.admin.TableChange;
 import io.flussjava.client.admin.TableDescriptor;
@@ -276,5 +277,42 @@ class SchemaEvolutionITCase extends ClientTestBase {
       }
       assertThat(seen).containsExactly(row(1, "a"), row(2, "b"));
     }
+  }
+
+  @Test
+  void aPartitionedTableReadsAndLooksUpAcrossAnAddedColumn() {
+    TablePath path = TablePath.of(db, "partitioned");
+    Schema schema =
+        Schema.newBuilder()
+            .column("id", DataTypes.INT())
+            .column("dt", DataTypes.STRING())
+            .column("name", DataTypes.STRING())
+            .primaryKey("id", "dt")
+            .build();
+    admin.createTable(
+        path,
+        TableDescriptor.builder().schema(schema).distributedBy(2).partitionedBy("dt").build(),
+        false);
+    admin.createPartition(path, PartitionSpec.of("dt", "a"), false);
+    admin.createPartition(path, PartitionSpec.of("dt", "b"), false);
+    try (UpsertWriter oldWriter = connection.getTable(path).newUpsert().createWriter()) {
+      oldWriter.upsert(1, "a", "one");
+      oldWriter.flush();
+      admin.alterTable(path, ADD_EMAIL, false);
+      oldWriter.upsert(2, "b", "two");
+      oldWriter.flush();
+    }
+    Table after = connection.getTable(path);
+    try (UpsertWriter newWriter = after.newUpsert().createWriter()) {
+      newWriter.upsert(3, "a", "three", "3@x");
+      newWriter.flush();
+    }
+    try (Lookuper lookuper = after.newLookup().createLookuper()) {
+      assertThat(lookuper.lookup(1, "a")).isEqualTo(row(1, "a", "one", null));
+      assertThat(lookuper.lookup(2, "b")).isEqualTo(row(2, "b", "two", null));
+      assertThat(lookuper.lookup(3, "a")).isEqualTo(row(3, "a", "three", "3@x"));
+    }
+    assertThat(readAll(after, "id", "email"))
+        .containsExactly(row(1, null), row(2, null), row(3, "3@x"));
   }
 }
