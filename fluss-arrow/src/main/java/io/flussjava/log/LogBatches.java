@@ -3,6 +3,8 @@ package io.flussjava.log;
 import io.flussjava.log.internal.LogBatchHeader;
 import io.flussjava.log.internal.LogBatchIterator;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Helpers for already built log record batches. */
 public final class LogBatches {
@@ -65,5 +67,52 @@ public final class LogBatches {
       }
     }
     return next;
+  }
+
+  /**
+   * A stretch of consecutive batches in a FetchLog {@code records} blob written with the same
+   * schema id: {@code [start, end)} are absolute positions in the blob's buffer.
+   */
+  public record SchemaRun(int schemaId, int start, int end) {
+    /** The run's bytes as a buffer of their own (shares the content). */
+    public ByteBuffer slice(ByteBuffer records) {
+      return records.duplicate().limit(end).position(start).slice();
+    }
+  }
+
+  /**
+   * The complete batches of {@code records} grouped into runs of one schema id, in order: a reader
+   * decodes each run with the schema its batches were written with. Reads headers only; a trailing
+   * partial batch is left out and a damaged header ends the walk as in {@link #nextOffset}. The
+   * buffer's position and limit are left unchanged.
+   */
+  public static List<SchemaRun> schemaRuns(ByteBuffer records) {
+    LogBatchIterator batches = new LogBatchIterator().reset(records);
+    List<SchemaRun> runs = new ArrayList<>(1);
+    int runSchema = -1;
+    int runStart = -1;
+    int runEnd = -1;
+    try {
+      while (batches.next()) {
+        int schemaId = batches.schemaId();
+        if (runStart >= 0 && schemaId != runSchema) {
+          runs.add(new SchemaRun(runSchema, runStart, runEnd));
+          runStart = -1;
+        }
+        if (runStart < 0) {
+          runSchema = schemaId;
+          runStart = batches.start();
+        }
+        runEnd = batches.end();
+      }
+    } catch (CorruptRecordException e) {
+      if (runStart < 0 && runs.isEmpty()) {
+        throw e;
+      }
+    }
+    if (runStart >= 0) {
+      runs.add(new SchemaRun(runSchema, runStart, runEnd));
+    }
+    return runs;
   }
 }

@@ -53,4 +53,33 @@ class LogBatchesTest {
         .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("offset 10");
   }
+
+  /** Header-only batches of one record each, written with the given schema ids. */
+  private static ByteBuffer batchesOfSchemas(int... schemaIds) {
+    byte[] out = new byte[schemaIds.length * SIZE];
+    for (int i = 0; i < schemaIds.length; i++) {
+      LogBatchHeader.writeV0(out, i * SIZE, SIZE, schemaIds[i], true, 1, -1L, -1);
+    }
+    return ByteBuffer.wrap(out);
+  }
+
+  @Test
+  void schemaRunsGroupConsecutiveBatchesOfOneSchema() {
+    ByteBuffer records = batchesOfSchemas(1, 1, 2, 1);
+    assertThat(LogBatches.schemaRuns(records))
+        .containsExactly(
+            new LogBatches.SchemaRun(1, 0, 2 * SIZE),
+            new LogBatches.SchemaRun(2, 2 * SIZE, 3 * SIZE),
+            new LogBatches.SchemaRun(1, 3 * SIZE, 4 * SIZE));
+    assertThat(LogBatches.schemaRuns(records).get(1).slice(records).remaining()).isEqualTo(SIZE);
+    assertThat(LogBatches.schemaRuns(ByteBuffer.allocate(0))).isEmpty();
+  }
+
+  @Test
+  void schemaRunsLeaveOutATrailingPartialBatch() {
+    ByteBuffer records = batchesOfSchemas(1, 2);
+    records.limit(2 * SIZE - 1);
+    assertThat(LogBatches.schemaRuns(records))
+        .containsExactly(new LogBatches.SchemaRun(1, 0, SIZE));
+  }
 }

@@ -286,6 +286,7 @@ public final class Table {
               cols,
               connection.lookupClient(),
               connection.typeConverters(),
+              connection.metadata().schemas(),
               connection.requestTimeout());
         };
       }
@@ -297,6 +298,7 @@ public final class Table {
             info,
             connection.lookupClient(),
             connection.typeConverters(),
+            connection.metadata().schemas(),
             connection.requestTimeout());
       }
     };

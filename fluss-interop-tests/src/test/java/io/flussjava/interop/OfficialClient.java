@@ -186,6 +186,17 @@ final class OfficialClient {
             .apply(new Object[] {"prefixLookup", bootstrap, db, table, columns, copy(prefixes)});
   }
 
+  /**
+   * Adds a nullable STRING column after the last one with the official client's {@code alterTable};
+   * returns the table's metadata afterwards.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> addStringColumn(
+      String bootstrap, String db, String table, String column) throws Exception {
+    return (Map<String, Object>)
+        bridge().apply(new Object[] {"addStringColumn", bootstrap, db, table, column});
+  }
+
   /** Mutable lists that may hold nulls (List.of cannot). */
   private static List<List<Object>> copy(List<? extends List<?>> rows) {
     List<List<Object>> out = new ArrayList<>(rows.size());

@@ -117,6 +117,54 @@ public interface Admin extends AutoCloseable {
 
   CompletableFuture<TableInfo> getTableInfoAsync(TablePath tablePath);
 
+  // ---- Schema evolution: table schemas and alterTable.
+
+  /**
+   * The table's latest schema and its id.
+   *
+   * @throws io.flussjava.exception.TableNotExistException if the table does not exist
+   */
+  SchemaInfo getTableSchema(TablePath tablePath);
+
+  CompletableFuture<SchemaInfo> getTableSchemaAsync(TablePath tablePath);
+
+  /**
+   * One version of the table's schema.
+   *
+   * @throws io.flussjava.exception.SchemaNotExistException if the table has no schema of that id
+   */
+  SchemaInfo getTableSchema(TablePath tablePath, int schemaId);
+
+  CompletableFuture<SchemaInfo> getTableSchemaAsync(TablePath tablePath, int schemaId);
+
+  /**
+   * Applies {@code changes} to the table, all or none (see {@link TableChange} for what a 0.9.1
+   * server accepts). Adding a column makes a new schema id: scanners, lookupers and writers made
+   * before keep the schema they were made with; ones made from a {@code Table} obtained afterwards
+   * see the new column.
+   *
+   * @throws io.flussjava.exception.TableNotExistException if absent and {@code ignoreIfNotExists}
+   *     is false
+   * @throws io.flussjava.exception.InvalidAlterTableException for a change the server refuses
+   * @throws io.flussjava.exception.InvalidConfigException for an option value the server refuses
+   */
+  void alterTable(TablePath tablePath, List<TableChange> changes, boolean ignoreIfNotExists);
+
+  CompletableFuture<Void> alterTableAsync(
+      TablePath tablePath, List<TableChange> changes, boolean ignoreIfNotExists);
+
+  /** {@link #getTableSchema(TablePath)} for a path written {@code "db.table"}. */
+  default SchemaInfo getTableSchema(String tablePath) {
+    return getTableSchema(TablePath.parse(tablePath));
+  }
+
+  /** {@link #alterTable(TablePath, List, boolean)} for a path written {@code "db.table"}. */
+  default void alterTable(String tablePath, List<TableChange> changes, boolean ignoreIfNotExists) {
+    alterTable(TablePath.parse(tablePath), changes, ignoreIfNotExists);
+  }
+
+  // ---- End of schema evolution.
+
   /**
    * Log offsets of some buckets of a table, by bucket: the earliest retained offset, the latest
    * (the offset the next record will get), or the first offset at or after a timestamp.

@@ -24,8 +24,10 @@ import io.flussjava.client.admin.ProducerOffsets;
 import io.flussjava.client.admin.RebalanceGoal;
 import io.flussjava.client.admin.RebalanceProgress;
 import io.flussjava.client.admin.RegisterResult;
+import io.flussjava.client.admin.SchemaInfo;
 import io.flussjava.client.admin.ServerInfo;
 import io.flussjava.client.admin.ServerTag;
+import io.flussjava.client.admin.TableChange;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
@@ -65,6 +67,7 @@ public final class AdminImpl implements Admin {
   private final TableStatsAdmin tableStats;
   private final RebalanceAdmin rebalances;
   private final ProducerOffsetsAdmin producerOffsets;
+  private final SchemaAdmin schemas;
 
   /**
    * @param callbacks where the futures of async calls complete (the connection's callback threads)
@@ -83,6 +86,7 @@ public final class AdminImpl implements Admin {
     this.tableStats = new TableStatsAdmin(calls, retrier, requestTimeout);
     this.rebalances = new RebalanceAdmin(calls);
     this.producerOffsets = new ProducerOffsetsAdmin(calls);
+    this.schemas = new SchemaAdmin(calls);
   }
 
   @Override
@@ -253,6 +257,45 @@ public final class AdminImpl implements Admin {
   public CompletableFuture<TableInfo> getTableInfoAsync(TablePath tablePath) {
     return calls.tableInfo(tablePath);
   }
+
+  // ---- Schema evolution: table schemas and alterTable.
+
+  @Override
+  public SchemaInfo getTableSchema(TablePath tablePath) {
+    return calls.await(getTableSchemaAsync(tablePath), "getTableSchema(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<SchemaInfo> getTableSchemaAsync(TablePath tablePath) {
+    return schemas.getTableSchema(tablePath, null);
+  }
+
+  @Override
+  public SchemaInfo getTableSchema(TablePath tablePath, int schemaId) {
+    return calls.await(
+        getTableSchemaAsync(tablePath, schemaId),
+        "getTableSchema(" + tablePath + ", " + schemaId + ")");
+  }
+
+  @Override
+  public CompletableFuture<SchemaInfo> getTableSchemaAsync(TablePath tablePath, int schemaId) {
+    return schemas.getTableSchema(tablePath, schemaId);
+  }
+
+  @Override
+  public void alterTable(
+      TablePath tablePath, List<TableChange> changes, boolean ignoreIfNotExists) {
+    calls.await(
+        alterTableAsync(tablePath, changes, ignoreIfNotExists), "alterTable(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> alterTableAsync(
+      TablePath tablePath, List<TableChange> changes, boolean ignoreIfNotExists) {
+    return schemas.alterTable(tablePath, changes, ignoreIfNotExists);
+  }
+
+  // ---- End of schema evolution.
 
   @Override
   public Map<Integer, Long> listOffsets(

@@ -14,6 +14,10 @@ import java.util.concurrent.CompletableFuture;
  * List<List<Object>> rows = lookuper.lookupAll(List.of(List.of("1"), List.of("2")));
  * }</pre>
  *
+ * <p>Rows come in the table's schema as of the {@code Table} the lookuper was created from, like a
+ * scanner's: a row stored before a column was added reads it as null, and a column added after the
+ * lookuper was created is left out. (Prefix lookups do the same.)
+ *
  * <p>A lone lookup is sent at once; concurrent lookups to the same server are gathered into shared
  * requests ({@code client.lookup.max-batch-size} keys, {@code client.lookup.max-inflight-requests}
  * requests in flight).

@@ -2,6 +2,7 @@ package io.flussjava.client.metadata;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flussjava.client.admin.SchemaInfo;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.Clock;
@@ -16,6 +17,7 @@ import io.flussjava.rpc.RpcClient;
 import io.flussjava.rpc.ServerConnection;
 import io.flussjava.rpc.ServerNode;
 import io.flussjava.rpc.ServerType;
+import io.flussjava.rpc.protocol.GetTableSchemaRequest;
 import io.flussjava.rpc.protocol.ListPartitionInfosRequest;
 import io.flussjava.rpc.protocol.MetadataRequest;
 import io.flussjava.rpc.protocol.MetadataResponse;
@@ -25,6 +27,7 @@ import io.flussjava.rpc.protocol.PbPartitionMetadata;
 import io.flussjava.rpc.protocol.PbServerNode;
 import io.flussjava.rpc.protocol.PbTableMetadata;
 import io.flussjava.rpc.protocol.PbTablePath;
+import io.flussjava.types.json.SchemaJsonCodec;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -61,6 +64,7 @@ public final class MetadataCache {
   private final Clock clock;
   private final AsyncCache<TablePath, TableMetadata> tables;
   private volatile ClusterNodes nodes;
+  private final SchemaCache schemas;
 
   public MetadataCache(
       RpcClient rpc,
@@ -90,6 +94,41 @@ public final class MetadataCache {
     this.clock = clock;
     this.tables =
         Caffeine.newBuilder().expireAfterWrite(maxAge).ticker(clock::nanoTime).buildAsync();
+    this.schemas = new SchemaCache(this::fetchSchema);
+  }
+
+  /** The schema versions of tables, fetched once each. */
+  public SchemaCache schemas() {
+    return schemas;
+  }
+
+  /**
+   * One schema version of a table from the coordinator (the latest for a null id), retried within
+   * the request timeout.
+   */
+  public CompletableFuture<SchemaInfo> fetchSchema(TablePath path, Integer schemaId) {
+    GetTableSchemaRequest.Builder request =
+        GetTableSchemaRequest.newBuilder()
+            .setTablePath(
+                PbTablePath.newBuilder()
+                    .setDatabaseName(path.getDatabaseName())
+                    .setTableName(path.getTableName()));
+    if (schemaId != null) {
+      request.setSchemaId(schemaId);
+    }
+    String operation = "getTableSchema(" + path + (schemaId == null ? "" : ", " + schemaId) + ")";
+    return retrier.call(
+        operation,
+        requestTimeout,
+        () ->
+            coordinator()
+                .send(ApiMethods.GET_TABLE_SCHEMA, request.build())
+                .thenApply(
+                    r ->
+                        new SchemaInfo(
+                            SchemaJsonCodec.fromBytes(r.getSchemaJson().toByteArray()),
+                            r.getSchemaId())),
+        stale -> refreshNodes());
   }
 
   /**

@@ -22,6 +22,11 @@ import java.time.Duration;
  *
  * <p>Fetches are pipelined: the next fetch of a bucket is in flight while the caller works through
  * the previous one. Not thread-safe: use one scanner per thread. Closing it releases its buffers.
+ *
+ * <p>Rows come in the table's schema as of the {@code Table} the scanner was created from, whatever
+ * schema version they were written with: a column added later by {@code Admin.alterTable} is left
+ * out, and one the rows predate reads as null. A scanner created before an {@code alterTable} thus
+ * keeps its schema; one created from a {@code Table} obtained afterwards sees the new column.
  */
 public interface LogScanner extends AutoCloseable {
 

@@ -33,6 +33,8 @@ import org.apache.fluss.config.ConfigOptions;
 import org.apache.fluss.config.Configuration;
 import org.apache.fluss.metadata.Schema;
 import org.apache.fluss.metadata.TableBucket;
+import org.apache.fluss.metadata.TableChange;
+import org.apache.fluss.metadata.TableChange.ColumnPosition;
 import org.apache.fluss.metadata.TableDescriptor;
 import org.apache.fluss.metadata.TableInfo;
 import org.apache.fluss.metadata.TablePath;
@@ -77,6 +79,8 @@ import org.apache.fluss.types.RowType;
  *   <li>{@code lookup(keys)}: one primary-key lookup per key (values in primary-key order); the
  *       found row or null.
  *   <li>{@code prefixLookup(columns, prefixes)}: for each prefix the list of rows found.
+ *   <li>{@code addStringColumn(name)}: ALTER TABLE ADD COLUMN name STRING (nullable, last); the
+ *       table's metadata afterwards.
  * </ul>
  */
 public final class OfficialClientBridge implements Function<Object[], Object> {
@@ -162,6 +166,16 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
           try (Table table = connection.getTable(path)) {
             return prefixLookup(table, (List<String>) call[4], (List<List<Object>>) call[5]);
           }
+        case "addStringColumn":
+          admin
+              .alterTable(
+                  path,
+                  List.of(
+                      TableChange.addColumn(
+                          (String) call[4], DataTypes.STRING(), null, ColumnPosition.last())),
+                  false)
+              .get();
+          return describe(admin.getTableInfo(path).get());
         default:
           throw new IllegalArgumentException("unknown bridge command " + command);
       }
@@ -521,6 +535,7 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
     out.put("customProperties", new LinkedHashMap<>(info.getCustomProperties().toMap()));
     out.put("comment", info.getComment().orElse(null));
     out.put("tableId", info.getTableId());
+    out.put("schemaId", info.getSchemaId());
     return out;
   }
 }

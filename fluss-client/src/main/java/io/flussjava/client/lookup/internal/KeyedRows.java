@@ -3,10 +3,14 @@ package io.flussjava.client.lookup.internal;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.internal.KeyEncodings;
 import io.flussjava.client.internal.PartitionNames;
-import io.flussjava.client.internal.StoredValueDecoder;
+import io.flussjava.client.metadata.SchemaCache;
+import io.flussjava.client.metadata.SchemaMapping;
 import io.flussjava.exception.InvalidRowException;
+import io.flussjava.log.RowCodecs;
+import io.flussjava.log.RowDecoder;
 import io.flussjava.types.DataField;
 import io.flussjava.types.RowType;
+import io.flussjava.types.Schema;
 import io.flussjava.types.codec.BucketingFunction;
 import io.flussjava.types.codec.KeyEncoder;
 import io.flussjava.types.convert.PrecisionCutter;
@@ -16,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The key and value side of one table's lookups: validates and encodes the caller's key values (the
@@ -32,10 +39,13 @@ final class KeyedRows {
   private final KeyEncoder keyEncoder;
   private final KeyEncoder bucketKeyEncoder;
   private final BucketingFunction bucketing;
-  private final StoredValueDecoder valueDecoder;
+  private final RowDecoder valueDecoder;
   private final RowConverter output;
   private final PartitionNames partitionNames;
   private final PrecisionCutter precision;
+  private final SchemaCache schemas;
+  // Decoders of values written with other schema versions, made when first met.
+  private final Map<Integer, OtherVersion> otherVersions = new ConcurrentHashMap<>();
 
   /**
    * @param lookupColumns the columns a key consists of: the primary key, or the bucket-key prefix
@@ -46,8 +56,13 @@ final class KeyedRows {
    *     unknown to this client
    */
   KeyedRows(
-      TableInfo table, List<String> lookupColumns, boolean prefix, TypeConverters converters) {
+      TableInfo table,
+      List<String> lookupColumns,
+      boolean prefix,
+      TypeConverters converters,
+      SchemaCache schemas) {
     this.table = table;
+    this.schemas = schemas;
     RowType rowType = table.getRowType();
     List<DataField> keyFields = new ArrayList<>();
     for (String c : lookupColumns) {
@@ -62,7 +77,7 @@ final class KeyedRows {
     this.bucketKeyEncoder = !prefix && keys.isDefaultBucketKey() ? null : keys.bucketKey(keyType);
     this.partitionNames = table.isPartitioned() ? new PartitionNames(table, keyType) : null;
     this.precision = new PrecisionCutter(keyType);
-    this.valueDecoder = new StoredValueDecoder(table);
+    this.valueDecoder = RowCodecs.decoder(table.getProperties(), rowType);
     this.output = new RowConverter(rowType, converters);
   }
 
@@ -108,15 +123,88 @@ final class KeyedRows {
     return bucketing.bucketFor(b, table.getNumBuckets());
   }
 
+  private static int schemaIdOf(byte[] value) {
+    return (value[0] & 0xFF) | (value[1] & 0xFF) << 8;
+  }
+
   /**
-   * A stored value (int16 LE schema id, then the row) as a typed, unmodifiable row; {@code null}
-   * stays null.
+   * {@code value} once the schema it was written with is at hand, so that {@link #decode} never
+   * waits: at once for the lookuper's own schema or one loaded before; else after loading it
+   * (without blocking, so a network thread may call this).
+   */
+  CompletableFuture<byte[]> withSchema(byte[] value) {
+    CompletableFuture<Schema> loading = loadIfMissing(value);
+    return loading == null
+        ? CompletableFuture.completedFuture(value)
+        : loading.thenApply(loaded -> value);
+  }
+
+  /** {@link #withSchema} for the values of a prefix lookup. */
+  CompletableFuture<List<byte[]>> withSchemas(List<byte[]> values) {
+    List<CompletableFuture<Schema>> loads = new ArrayList<>(0);
+    for (byte[] value : values) {
+      CompletableFuture<Schema> loading = loadIfMissing(value);
+      if (loading != null) {
+        loads.add(loading);
+      }
+    }
+    return loads.isEmpty()
+        ? CompletableFuture.completedFuture(values)
+        : CompletableFuture.allOf(loads.toArray(CompletableFuture<?>[]::new))
+            .thenApply(loaded -> values);
+  }
+
+  private CompletableFuture<Schema> loadIfMissing(byte[] value) {
+    if (value == null) {
+      return null;
+    }
+    int id = schemaIdOf(value);
+    if (id == table.getSchemaId() || otherVersions.containsKey(id)) {
+      return null;
+    }
+    return schemas.getIfLoaded(table.getTableId(), id) != null
+        ? null
+        : schemas.load(table.getTablePath(), table.getTableId(), id);
+  }
+
+  /**
+   * A stored value (int16 LE schema id, then the row) as a typed, unmodifiable row in the
+   * lookuper's schema: a value of another schema version, whose schema {@link #withSchema} loaded,
+   * has the columns added after it was written as null; {@code null} stays null.
    */
   List<Object> decode(byte[] value) {
     if (value == null) {
       return null;
     }
-    Object[] row = valueDecoder.decode(value, 0, value.length);
+    int schemaId = schemaIdOf(value);
+    Object[] row;
+    if (schemaId == table.getSchemaId()) {
+      row = valueDecoder.read(value, 2, value.length - 2);
+    } else {
+      row = otherVersions.computeIfAbsent(schemaId, this::otherVersion).read(value);
+    }
     return Collections.unmodifiableList(Arrays.asList(output.fromCanonical(row)));
+  }
+
+  private OtherVersion otherVersion(int schemaId) {
+    Schema schema = schemas.getIfLoaded(table.getTableId(), schemaId);
+    if (schema == null) {
+      throw new IllegalStateException(
+          "schema "
+              + schemaId
+              + " of "
+              + table.getTablePath()
+              + " was not loaded before a value of it was decoded");
+    }
+    return new OtherVersion(
+        RowCodecs.decoder(table.getProperties(), schema.getRowType()),
+        SchemaMapping.of(table.getSchema(), null, schema));
+  }
+
+  /** How values of another schema version become rows of the lookuper's schema. */
+  private record OtherVersion(RowDecoder decoder, SchemaMapping mapping) {
+    Object[] read(byte[] value) {
+      return mapping.pick(decoder.read(value, 2, value.length - 2));
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.lookup.Lookuper;
+import io.flussjava.client.metadata.SchemaCache;
 import io.flussjava.exception.ClosedException;
 import io.flussjava.types.convert.TypeConverters;
 import java.time.Duration;
@@ -25,10 +26,14 @@ public final class LookuperImpl implements Lookuper {
   private volatile boolean closed;
 
   public LookuperImpl(
-      TableInfo table, LookupClient client, TypeConverters converters, Duration requestTimeout) {
+      TableInfo table,
+      LookupClient client,
+      TypeConverters converters,
+      SchemaCache schemas,
+      Duration requestTimeout) {
     this.table = table;
     this.client = client;
-    this.rows = new KeyedRows(table, table.getPrimaryKeys(), false, converters);
+    this.rows = new KeyedRows(table, table.getPrimaryKeys(), false, converters, schemas);
     this.syncWait = requestTimeout.plusSeconds(5);
     this.handle = "the Lookuper of " + table.getTablePath();
   }
@@ -59,10 +64,17 @@ public final class LookuperImpl implements Lookuper {
     return client.deliver(send(rows.keyOf(primaryKey)), rows::decode);
   }
 
-  /** The stored value bytes of the key, or null; completes on any thread. */
+  /**
+   * The stored value bytes of the key, or null, once their schema is at hand; completes on any
+   * thread.
+   */
   private CompletableFuture<byte[]> send(Object[] key) {
     byte[] encoded = rows.encode(key);
     int bucket = rows.bucketOf(key, encoded);
+    return sendRaw(key, encoded, bucket).thenCompose(rows::withSchema);
+  }
+
+  private CompletableFuture<byte[]> sendRaw(Object[] key, byte[] encoded, int bucket) {
     if (!rows.isPartitioned()) {
       return client.lookup(table, TableBucket.NO_PARTITION, bucket, encoded);
     }

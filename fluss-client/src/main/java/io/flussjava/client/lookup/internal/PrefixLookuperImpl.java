@@ -4,6 +4,7 @@ import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.lookup.PrefixLookuper;
+import io.flussjava.client.metadata.SchemaCache;
 import io.flussjava.exception.ClosedException;
 import io.flussjava.types.convert.TypeConverters;
 import java.time.Duration;
@@ -28,10 +29,11 @@ public final class PrefixLookuperImpl implements PrefixLookuper {
       List<String> lookupColumns,
       LookupClient client,
       TypeConverters converters,
+      SchemaCache schemas,
       Duration requestTimeout) {
     this.table = table;
     this.client = client;
-    this.rows = new KeyedRows(table, lookupColumns, true, converters);
+    this.rows = new KeyedRows(table, lookupColumns, true, converters, schemas);
     this.syncWait = requestTimeout.plusSeconds(5);
     this.handle = "the PrefixLookuper of " + table.getTablePath();
   }
@@ -49,11 +51,18 @@ public final class PrefixLookuperImpl implements PrefixLookuper {
     return client.deliver(send(prefix), this::decode);
   }
 
-  /** The stored values of the matching rows; completes on any thread. */
+  /**
+   * The stored values of the matching rows, once their schemas are at hand; completes on any
+   * thread.
+   */
   private CompletableFuture<List<byte[]>> send(Object[] prefix) {
     Object[] key = rows.keyOf(prefix);
     byte[] encoded = rows.encode(key);
     int bucket = rows.bucketOf(key, encoded);
+    return sendRaw(key, encoded, bucket).thenCompose(rows::withSchemas);
+  }
+
+  private CompletableFuture<List<byte[]>> sendRaw(Object[] key, byte[] encoded, int bucket) {
     if (!rows.isPartitioned()) {
       return client.prefixLookup(table, TableBucket.NO_PARTITION, bucket, encoded);
     }

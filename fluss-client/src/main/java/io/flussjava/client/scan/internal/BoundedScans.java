@@ -56,6 +56,7 @@ public final class BoundedScans {
             converters,
             connection,
             new MetadataLeaderRouter(metadata),
+            metadata.schemas(),
             Clock.SYSTEM,
             RemoteFileSystems.installed());
     try {

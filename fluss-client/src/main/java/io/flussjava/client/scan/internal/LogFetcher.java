@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ final class LogFetcher {
   private final FetchRequests requests;
   private final SubscriptionState subscriptions;
   private final FetchBuffer buffer;
+  private final BatchSchemas schemas;
   private final LeaderRouter router;
   private final RetryPolicy retry;
   private final Clock clock;
@@ -63,6 +65,7 @@ final class LogFetcher {
       FetchRequests requests,
       SubscriptionState subscriptions,
       FetchBuffer buffer,
+      BatchSchemas schemas,
       LeaderRouter router,
       RetryPolicy retry,
       Clock clock,
@@ -73,6 +76,7 @@ final class LogFetcher {
     this.requests = requests;
     this.subscriptions = subscriptions;
     this.buffer = buffer;
+    this.schemas = schemas;
     this.router = router;
     this.retry = retry;
     this.clock = clock;
@@ -219,8 +223,14 @@ final class LogFetcher {
       return;
     }
     if (next > b.fetchOffset) {
-      buffer.add(new CompletedFetch(b, b.fetchOffset, records));
+      CompletedFetch fetch = new CompletedFetch(b, b.fetchOffset, records);
       b.fetchOffset = next;
+      CompletableFuture<Void> loading = schemas.loadMissing(records);
+      if (loading == null) {
+        buffer.add(fetch);
+      } else {
+        bufferWhenLoaded(fetch, loading);
+      }
     }
   }
 
@@ -232,6 +242,31 @@ final class LogFetcher {
       b.backOff(now, retry.backoffNanos(b.failedAttempts + 1));
       LOG.debug("The remote log answer for {} of {} lists no segment; retrying", b, path);
     }
+  }
+
+  /**
+   * Buffers a response with batches of a schema version not loaded yet once it is: decoding on the
+   * caller's thread then never waits for the coordinator, and neither does a network thread. Until
+   * then the bucket counts as buffered, so it neither fetches further nor ends a bounded read.
+   */
+  private void bufferWhenLoaded(CompletedFetch fetch, CompletableFuture<Void> loading) {
+    BucketState b = fetch.state();
+    b.buffered++;
+    loading.whenComplete(
+        (loaded, error) ->
+            buffer.post(
+                () -> {
+                  b.buffered--;
+                  if (closed || !subscriptions.isCurrent(b)) {
+                    return;
+                  }
+                  if (error == null) {
+                    buffer.add(fetch);
+                  } else {
+                    LOG.warn("Cannot read {} of {}: a batch's schema could not be loaded", b, path);
+                    end(b, Futures.rethrow(Futures.unwrap(error)));
+                  }
+                }));
   }
 
   private void bucketFailed(BucketState b, int code, String message, long now) {

@@ -11,6 +11,7 @@ import io.flussjava.client.internal.OffsetLister;
 import io.flussjava.client.internal.OffsetLister.OffsetSpec;
 import io.flussjava.client.internal.RetryPolicy;
 import io.flussjava.client.metadata.MetadataCache;
+import io.flussjava.client.metadata.SchemaCache;
 import io.flussjava.client.scan.ArrowScanBatches;
 import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.scan.ScanRecords;
@@ -85,6 +86,7 @@ public final class LogScannerImpl implements LogScanner {
         converters,
         connection,
         new MetadataLeaderRouter(metadata),
+        metadata.schemas(),
         Clock.SYSTEM,
         RemoteFileSystems.installed());
   }
@@ -105,6 +107,7 @@ public final class LogScannerImpl implements LogScanner {
       TypeConverters converters,
       ConnectionState connection,
       LeaderRouter router,
+      SchemaCache schemaCache,
       Clock clock,
       RemoteFileSystems fileSystems) {
     if (limit < 0) {
@@ -116,6 +119,14 @@ public final class LogScannerImpl implements LogScanner {
     Duration requestTimeout = conf.get(ClientOptions.REQUEST_TIMEOUT);
     this.subscriptions = new SubscriptionState(clock);
     this.resolver = new OffsetResolver(table, metadata, offsets, requestTimeout, clock);
+    // The schema the scanner presents rows in is the table's as of the scanner's creation.
+    BatchSchemas schemas =
+        new BatchSchemas(
+            schemaCache,
+            table.getTablePath(),
+            table.getTableId(),
+            table.getSchemaId(),
+            table.getSchema());
     FetchRequests requests =
         new FetchRequests(
             table.getTableId(), RecordDecoder.wireProjection(table, projection), conf);
@@ -135,6 +146,7 @@ public final class LogScannerImpl implements LogScanner {
             requests,
             subscriptions,
             buffer,
+            schemas,
             router,
             RetryPolicy.from(conf),
             clock,
@@ -151,7 +163,8 @@ public final class LogScannerImpl implements LogScanner {
               conf.get(ClientOptions.SCANNER_CHECK_CRC),
               converters,
               subscriptions,
-              buffer);
+              buffer,
+              schemas);
     } catch (RuntimeException e) {
       allocator.close();
       throw e;

@@ -9,6 +9,7 @@ import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.scan.ScanRecords;
 import io.flussjava.log.CorruptRecordException;
 import io.flussjava.log.LogBatchReader;
+import io.flussjava.log.LogFormatCodec;
 import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogReadContext;
 import io.flussjava.log.LogRecordCursor;
@@ -32,23 +33,28 @@ import org.slf4j.LoggerFactory;
  * in table order; rows are put into the asked order inside the array the reader made ({@link
  * ColumnOrder}), batches by reordering vectors. Other formats: the reader projects each decoded row
  * into one array of the asked columns. Either way a record costs one value array, which the {@link
- * ScanRecord} keeps.
+ * ScanRecord} keeps. (An altered ARROW table is read whole and its rows picked into a new array:
+ * see {@link #wireProjection}.)
+ *
+ * <p>Batches written with another schema version than the scanner's are decoded with their own
+ * schema and mapped to the scanner's by {@link SchemaAwareReader}.
  */
 final class RecordDecoder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RecordDecoder.class);
+  private static final int FIRST_SCHEMA_ID = 1;
 
   private final String table;
   private final SubscriptionState subscriptions;
   private final FetchBuffer buffer;
   private final LogBatchReader reader;
-  private final ColumnOrder columnOrder;
+  private final RowShape rowShape;
   private final RowConverter output;
   private final ArrowBatchDetacher detacher;
   // Tiered segments hold whole batches, also for ARROW scans whose projection the server applies to
   // what it sends: they are read with a reader of every column and projected here. Null when the
   // projection is not pushed down, so the regular reader reads whole batches anyway.
   private final LogBatchReader wholeReader;
-  private final int[] projection;
+  private final RowShape wholeShape;
   private final ArrowBatchDetacher wholeDetacher;
   // The response poll() is taking records from, and its subscription; null between responses.
   private LogRecordCursor cursor;
@@ -63,52 +69,82 @@ final class RecordDecoder implements AutoCloseable {
       boolean verifyCrc,
       TypeConverters converters,
       SubscriptionState subscriptions,
-      FetchBuffer buffer) {
+      FetchBuffer buffer,
+      BatchSchemas schemas) {
     this.table = table.getTablePath().toString();
     this.subscriptions = subscriptions;
     this.buffer = buffer;
     int[] wire = wireProjection(table, projection);
-    // Pushed down: the reader gets the wire columns; otherwise the asked ones, which a row reader
-    // projects to.
-    int[] readerProjection = wire != null ? wire : projection;
-    this.columnOrder = wire == null ? null : ColumnOrder.of(projection, wire);
+    // What the readers hand out: the pushed-down columns, or for ARROW without push-down every
+    // column (an ARROW reader decodes the columns a batch holds), or the asked ones, which a row
+    // reader projects to.
+    boolean arrow = table.getLogFormat() == LogFormat.ARROW;
+    int[] readerProjection = arrow ? wire : projection;
+    this.rowShape = RowShape.of(projection, readerProjection);
+    LogFormatCodec codec = LogFormats.forTable(table.getProperties());
+    boolean checkCrc = verifyCrc && wire == null;
     this.reader =
-        LogFormats.forTable(table.getProperties())
-            .createReader(
+        new SchemaAwareReader(
+            codec.createReader(
                 new LogReadContext(
                     table.getRowType(),
                     readerProjection,
                     table.getProperties(),
                     allocator,
-                    verifyCrc && wire == null));
+                    checkCrc)),
+            schemas,
+            readerProjection,
+            wire != null,
+            (schema, columns) ->
+                codec.createReader(
+                    new LogReadContext(
+                        schema.getRowType(), columns, table.getProperties(), allocator, checkCrc)),
+            allocator);
     this.output =
         projection == null
             ? new RowConverter(table.getRowType(), converters)
             : RowConverter.forProjection(table.getRowType(), projection, converters);
-    this.detacher =
-        new ArrowBatchDetacher(
-            allocator, columnOrder == null ? null : columnOrder.sourcePositions());
-    this.projection = projection == null ? null : projection.clone();
+    this.detacher = new ArrowBatchDetacher(allocator, rowShape.vectorPositions());
     if (wire == null) {
       this.wholeReader = null;
+      this.wholeShape = null;
       this.wholeDetacher = null;
     } else {
+      // Every column, of whatever schema each batch was written with, picked to the asked ones.
       this.wholeReader =
-          LogFormats.forTable(table.getProperties())
-              .createReader(
+          new SchemaAwareReader(
+              codec.createReader(
                   LogReadContext.full(
-                      table.getRowType(), table.getProperties(), allocator, verifyCrc));
-      this.wholeDetacher = new ArrowBatchDetacher(allocator, projection);
+                      table.getRowType(), table.getProperties(), allocator, verifyCrc)),
+              schemas,
+              null,
+              false,
+              (schema, columns) ->
+                  codec.createReader(
+                      new LogReadContext(
+                          schema.getRowType(),
+                          columns,
+                          table.getProperties(),
+                          allocator,
+                          verifyCrc)),
+              allocator);
+      this.wholeShape = RowShape.of(projection, null);
+      this.wholeDetacher = new ArrowBatchDetacher(allocator, wholeShape.vectorPositions());
     }
   }
 
   /**
    * The columns the server is asked to send, ascending (the order it sends them in), or null for
-   * all columns. Only ARROW batches can be cut down by the server; other formats are projected by
-   * the reader.
+   * all columns. Only ARROW batches can be cut down by the server, and only while every batch of
+   * the table has the projected columns: the server cuts a batch by column position in the schema
+   * the batch was written with and refuses one that lacks a projected column, which every batch
+   * written before an added column does. So a table that has been altered (schema id above 1) is
+   * read whole and projected on the client.
    */
   static int[] wireProjection(TableInfo table, int[] projection) {
-    if (projection == null || table.getLogFormat() != LogFormat.ARROW) {
+    if (projection == null
+        || table.getLogFormat() != LogFormat.ARROW
+        || table.getSchemaId() > FIRST_SCHEMA_ID) {
       return null;
     }
     return Arrays.stream(projection).sorted().toArray();
@@ -141,7 +177,7 @@ final class RecordDecoder implements AutoCloseable {
                 (offset, timestamp, changeType, row) -> {
                   if (offset
                       < b.endOffset) { // a bounded read ignores what lies past its end offset
-                    Object[] values = arrange(row);
+                    Object[] values = (readingWhole ? wholeShape : rowShape).apply(row);
                     list.add(
                         new ScanRecord(
                             b.bucket, offset, timestamp, changeType, output.fromCanonical(values)));
@@ -183,18 +219,6 @@ final class RecordDecoder implements AutoCloseable {
   /** Whether the fetch holds whole batches the regular reader cannot read. */
   private boolean isWhole(CompletedFetch fetch) {
     return wholeReader != null && fetch.remotePath() != null;
-  }
-
-  /** A decoded row's values in the order the caller asked for. */
-  private Object[] arrange(Object[] row) {
-    if (!readingWhole) {
-      return columnOrder == null ? row : columnOrder.apply(row);
-    }
-    Object[] out = new Object[projection.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = row[projection[i]];
-    }
-    return out;
   }
 
   /** Whether a response of {@code state} is being read (it may hold records not returned yet). */

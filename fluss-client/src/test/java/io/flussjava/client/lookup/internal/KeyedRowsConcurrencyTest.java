@@ -83,7 +83,16 @@ class KeyedRowsConcurrencyTest {
   void sharedKeyedRowsGiveEachThreadItsOwnKeyAndRow(KvFormat format, String part) throws Exception {
     boolean keysPart = part.equals("keys");
     TableInfo table = table(format);
-    KeyedRows rows = new KeyedRows(table, table.getPrimaryKeys(), false, TypeConverters.defaults());
+    KeyedRows rows =
+        new KeyedRows(
+            table,
+            table.getPrimaryKeys(),
+            false,
+            TypeConverters.defaults(),
+            new io.flussjava.client.metadata.SchemaCache(
+                (path, id) -> {
+                  throw new AssertionError("no other schema expected");
+                }));
     // What each key and value must be, computed single-threaded with private codecs.
     int distinct = 997;
     byte[][] keys = new byte[distinct][];

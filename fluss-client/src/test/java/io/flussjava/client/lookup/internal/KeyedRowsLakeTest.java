@@ -17,6 +17,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KeyedRowsLakeTest {
+  // Lookups here decode no values: a schema load would be a bug.
+  private static final io.flussjava.client.metadata.SchemaCache NO_SCHEMAS =
+      new io.flussjava.client.metadata.SchemaCache(
+          (path, id) -> {
+            throw new AssertionError("no schema load expected");
+          });
+
   private static final Schema SCHEMA =
       Schema.newBuilder()
           .column("a", DataTypes.BIGINT().notNull())
@@ -44,7 +51,8 @@ class KeyedRowsLakeTest {
   @Test
   void prefixLookupsOnIcebergTablesSendCompactedKeysAndBucketTheIcebergWay() {
     KeyedRows rows =
-        new KeyedRows(table("iceberg", "2"), List.of("a"), true, TypeConverters.defaults());
+        new KeyedRows(
+            table("iceberg", "2"), List.of("a"), true, TypeConverters.defaults(), NO_SCHEMAS);
     Object[] key = rows.keyOf(42L);
     byte[] encoded = rows.encode(key);
     var prefixType = DataTypes.ROW(DataTypes.FIELD("a", DataTypes.BIGINT().notNull()));
@@ -60,7 +68,11 @@ class KeyedRowsLakeTest {
     assertThatThrownBy(
             () ->
                 new KeyedRows(
-                    table("paimon", "3"), List.of("a", "b"), false, TypeConverters.defaults()))
+                    table("paimon", "3"),
+                    List.of("a", "b"),
+                    false,
+                    TypeConverters.defaults(),
+                    NO_SCHEMAS))
         .isInstanceOf(UnsupportedTablePropertyException.class)
         .hasMessageContaining("table.kv.format-version='3'");
   }

@@ -4,6 +4,7 @@ import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.LeaderRouter;
+import io.flussjava.client.metadata.SchemaCache;
 import io.flussjava.exception.NetworkException;
 import io.flussjava.log.LogBatches;
 import io.flussjava.rpc.ApiMethod;
@@ -15,6 +16,8 @@ import io.flussjava.rpc.protocol.FetchLogResponse;
 import io.flussjava.rpc.protocol.PbFetchLogReqForBucket;
 import io.flussjava.rpc.protocol.PbFetchLogRespForBucket;
 import io.flussjava.rpc.protocol.PbFetchLogRespForTable;
+import io.flussjava.types.DataTypes;
+import io.flussjava.types.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +34,20 @@ final class FetcherTestKit {
   static final long TABLE_ID = 7L;
 
   private FetcherTestKit() {}
+
+  /**
+   * The schemas of a scanner whose batches are all of the reader's schema id 0 (what {@link
+   * io.flussjava.log.LogBatches#headerOnlyBatch} writes): loading another one is a test failure.
+   */
+  static BatchSchemas schemas() {
+    SchemaCache cache =
+        new SchemaCache(
+            (path, id) -> {
+              throw new AssertionError("no schema " + id + " expected to be loaded");
+            });
+    Schema schema = Schema.newBuilder().column("x", DataTypes.INT()).build();
+    return new BatchSchemas(cache, PATH, TABLE_ID, 0, schema);
+  }
 
   static TableBucket bucket(int bucket) {
     return TableBucket.of(TABLE_ID, bucket);

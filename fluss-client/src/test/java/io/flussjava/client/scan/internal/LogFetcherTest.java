@@ -52,6 +52,7 @@ class LogFetcherTest {
           new FetchRequests(TABLE_ID, null, new Configuration()),
           subscriptions,
           buffer,
+          FetcherTestKit.schemas(),
           router,
           new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(2)),
           clock,

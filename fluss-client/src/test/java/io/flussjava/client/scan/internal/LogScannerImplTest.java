@@ -6,11 +6,14 @@ import static io.flussjava.client.scan.internal.FetcherTestKit.bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flussjava.client.admin.SchemaInfo;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.fs.LocalFileSystem;
 import io.flussjava.client.fs.RemoteFileSystems;
 import io.flussjava.client.internal.ConnectionState;
+import io.flussjava.client.metadata.SchemaCache;
+import io.flussjava.client.metadata.SchemaVersions;
 import io.flussjava.client.scan.ArrowScanBatch;
 import io.flussjava.client.scan.ArrowScanBatches;
 import io.flussjava.client.scan.ScanRecord;
@@ -36,7 +39,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +61,15 @@ class LogScannerImplTest {
           .column("age", DataTypes.INT())
           .build();
 
+  // SCHEMA after ALTER TABLE ADD COLUMN email STRING: schema id 2.
+  private static final Schema SCHEMA_V2 =
+      SchemaVersions.withAddedColumn(SCHEMA, "email", DataTypes.STRING());
+
+  // Schema loads the scanners start, completed by the tests.
+  private final Map<Integer, CompletableFuture<SchemaInfo>> schemaLoads = new HashMap<>();
+  private final SchemaCache schemaCache =
+      new SchemaCache(
+          (path, id) -> schemaLoads.computeIfAbsent(id, k -> new CompletableFuture<>()));
   private final FakeClock clock = new FakeClock();
   private final FakeRouter router = new FakeRouter();
   private final ConnectionState connection = new ConnectionState();
@@ -92,6 +107,7 @@ class LogScannerImplTest {
         TypeConverters.defaults(),
         connection,
         router,
+        schemaCache,
         clock,
         RemoteFileSystems.of(new LocalFileSystem()));
   }
@@ -306,6 +322,161 @@ class LogScannerImplTest {
       scanner.poll(Duration.ZERO);
       assertThat(server().last().offsetOf(bucket(0))).isEqualTo(2);
       assertThatThrownBy(() -> scanner.pause(1)).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  // ---- Schema evolution: batches of other schema versions.
+
+  private static TableInfo table(String format, Schema schema, int schemaId) {
+    TableDescriptor d =
+        TableDescriptor.builder()
+            .schema(schema)
+            .distributedBy(2)
+            .property("table.log.format", format)
+            .build();
+    return new TableInfo(PATH, TABLE_ID, schemaId, d, 1L, 1L);
+  }
+
+  /** One batch of {@code rows} of {@code type} written with schema id {@code schemaId}. */
+  private byte[] batchOf(String format, RowType type, int schemaId, long base, Object[]... rows) {
+    java.util.Map<String, String> props = java.util.Map.of("table.log.format", format);
+    try (LogBatchWriter writer =
+        LogFormats.forTable(props)
+            .createWriter(new LogWriteContext(type, props, 1 << 20, allocator))) {
+      for (Object[] row : rows) {
+        writer.tryAppend(ChangeType.APPEND_ONLY, row);
+      }
+      ByteBuffer built = writer.build(schemaId, -1L, -1);
+      byte[] out = new byte[built.remaining()];
+      built.get(out);
+      ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putLong(0, base);
+      return out;
+    }
+  }
+
+  /** Row {@code (1, a, 21)} of schema 1 at offset 0, row {@code (2, b, 22, b@x)} of schema 2. */
+  private byte[] oneRowOfEachVersion(String format) {
+    return concat(
+        batchOf(format, SCHEMA.getRowType(), 1, 0, new Object[] {1, "a", 21}),
+        batchOf(format, SCHEMA_V2.getRowType(), 2, 1, new Object[] {2, "b", 22, "b@x"}));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ARROW", "INDEXED", "COMPACTED"})
+  void rowsOfAnOlderSchemaReadTheAddedColumnAsNullOnceItsSchemaIsLoaded(String format) {
+    TableInfo table = table(format, SCHEMA_V2, 2);
+    try (LogScannerImpl scanner = scanner(table, null, Long.MAX_VALUE)) {
+      scanner.subscribe(0, 0);
+      answer(new Response().records(bucket(0), oneRowOfEachVersion(format)));
+
+      // Schema 1 is being loaded: the response waits, and the bucket fetches nothing further.
+      assertThat(scanner.poll(Duration.ZERO).isEmpty()).isTrue();
+      assertThat(schemaLoads).containsOnlyKeys(1);
+      assertThat(server().sent).hasSize(1);
+
+      schemaLoads.get(1).complete(new SchemaInfo(SCHEMA, 1));
+      assertThat(rows(scanner.poll(Duration.ZERO)))
+          .containsExactly(java.util.Arrays.asList(1, "a", 21, null), List.of(2, "b", 22, "b@x"));
+      assertThat(server().sent).hasSize(2);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ARROW", "INDEXED", "COMPACTED"})
+  void aProjectionByNameWorksAcrossVersions(String format) {
+    TableInfo table = table(format, SCHEMA_V2, 2);
+    schemaCache.put(TABLE_ID, 1, SCHEMA);
+    try (LogScannerImpl scanner = scanner(table, new int[] {3, 0}, Long.MAX_VALUE)) {
+      scanner.subscribe(0, 0);
+      // An altered ARROW table is not cut by the server: its old batches lack column 3.
+      assertThat(server().last().request().getTablesReq(0).getProjectionPushdownEnabled())
+          .isFalse();
+      answer(new Response().records(bucket(0), oneRowOfEachVersion(format)));
+
+      assertThat(rows(scanner.poll(Duration.ZERO)))
+          .containsExactly(java.util.Arrays.asList(null, 1), List.of("b@x", 2));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ARROW", "INDEXED", "COMPACTED"})
+  void aScannerMadeBeforeTheChangeKeepsItsSchema(String format) {
+    TableInfo table = table(format, SCHEMA, 1);
+    schemaCache.put(TABLE_ID, 2, SCHEMA_V2);
+    try (LogScannerImpl scanner = scanner(table, null, Long.MAX_VALUE)) {
+      scanner.subscribe(0, 0);
+      answer(new Response().records(bucket(0), oneRowOfEachVersion(format)));
+
+      assertThat(rows(scanner.poll(Duration.ZERO)))
+          .containsExactly(List.of(1, "a", 21), List.of(2, "b", 22));
+    }
+  }
+
+  @Test
+  void aPushedDownProjectionOfAScannerMadeBeforeTheChangeReadsNewBatches() {
+    TableInfo table = table("ARROW", SCHEMA, 1);
+    schemaCache.put(TABLE_ID, 2, SCHEMA_V2);
+    try (LogScannerImpl scanner = scanner(table, new int[] {2, 0}, Long.MAX_VALUE)) {
+      scanner.subscribe(0, 0);
+      // The server cuts batches of both versions to columns 0 and 2.
+      RowType cut = SCHEMA.getRowType().project(new int[] {0, 2});
+      byte[] records =
+          concat(
+              batchOf("ARROW", cut, 1, 0, new Object[] {1, 21}),
+              batchOf("ARROW", cut, 2, 1, new Object[] {2, 22}));
+      answer(new Response().records(bucket(0), records));
+
+      assertThat(rows(scanner.poll(Duration.ZERO))).containsExactly(List.of(21, 1), List.of(22, 2));
+    }
+  }
+
+  @Test
+  void arrowBatchesOfAnOlderSchemaGetANullVectorForTheAddedColumn() {
+    TableInfo table = table("ARROW", SCHEMA_V2, 2);
+    schemaCache.put(TABLE_ID, 1, SCHEMA);
+    try (LogScannerImpl scanner = scanner(table, new int[] {3, 1}, Long.MAX_VALUE)) {
+      scanner.subscribe(1, 0);
+      answer(new Response().records(bucket(1), oneRowOfEachVersion("ARROW")));
+
+      try (ArrowScanBatches batches = scanner.pollBatches(Duration.ZERO)) {
+        assertThat(batches.batches()).hasSize(2);
+        for (ArrowScanBatch batch : batches.batches()) {
+          assertThat(batch.root().getSchema().getFields())
+              .extracting(f -> f.getName())
+              .containsExactly("email", "name");
+        }
+        assertThat(batches.batches().get(0).root().getVector("email").isNull(0)).isTrue();
+        assertThat(batches.batches().get(0).root().getVector("name").getObject(0).toString())
+            .isEqualTo("a");
+        assertThat(batches.batches().get(1).root().getVector("email").getObject(0).toString())
+            .isEqualTo("b@x");
+      }
+    }
+  }
+
+  @Test
+  void aSchemaThatCannotBeLoadedEndsTheBucketWithTheTypedError() {
+    TableInfo table = table("INDEXED", SCHEMA_V2, 2);
+    try (LogScannerImpl scanner = scanner(table, null, Long.MAX_VALUE)) {
+      scanner.subscribe(0, 0);
+      answer(
+          new Response()
+              .records(
+                  bucket(0),
+                  batchOf("INDEXED", SCHEMA.getRowType(), 1, 0, new Object[] {1, "a", 21})));
+      assertThat(scanner.poll(Duration.ZERO).isEmpty()).isTrue();
+      schemaLoads
+          .get(1)
+          .completeExceptionally(new io.flussjava.exception.SchemaNotExistException("no schema 1"));
+
+      assertThatThrownBy(() -> scanner.poll(Duration.ZERO))
+          .isInstanceOf(io.flussjava.exception.SchemaNotExistException.class);
     }
   }
 }
