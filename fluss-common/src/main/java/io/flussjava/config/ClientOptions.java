@@ -252,6 +252,31 @@ public final class ClientOptions {
               "Verify each fetched batch's CRC-32C (skipped for projected ARROW fetches, whose CRC the server does not"
                   + " recompute).");
 
+  public static final ConfigOption<Integer> SCANNER_REMOTE_LOG_PREFETCH_NUM =
+      ConfigOption.key("client.scanner.remote-log.prefetch-num")
+          .intType()
+          .defaultValue(4)
+          .validate(n -> n > 0, "positive")
+          .withDescription(
+              "Remote (tiered) log segments a scanner fetches ahead of the one it reads: downloaded or being"
+                  + " downloaded, not yet read.");
+
+  public static final ConfigOption<Integer> REMOTE_FILE_DOWNLOAD_THREAD_NUM =
+      ConfigOption.key("client.remote-file.download-thread-num")
+          .intType()
+          .defaultValue(3)
+          .validate(n -> n > 0, "positive")
+          .withDescription(
+              "Threads a scanner downloads remote log segments on (started at its first remote read).");
+
+  public static final ConfigOption<String> SCANNER_IO_TMPDIR =
+      ConfigOption.key("client.scanner.io.tmpdir")
+          .stringType()
+          .withDescription(
+              "Directory downloaded remote log segments are kept in until read (each scanner uses a directory of"
+                  + " its own inside it, deleted at close). Unset: the directory fluss in java.io.tmpdir. Segments on a local or"
+                  + " mounted file system are read in place.");
+
   public static final ConfigOption<Integer> LOOKUP_MAX_BATCH_SIZE =
       ConfigOption.key("client.lookup.max-batch-size")
           .intType()

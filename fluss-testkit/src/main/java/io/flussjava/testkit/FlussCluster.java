@@ -63,6 +63,18 @@ public final class FlussCluster implements AutoCloseable {
   public static final String DEFAULT_TABLET_SERVER_HEAP = "768m";
   public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
+  /** The server key of the directory (or URI) log segments are tiered to. */
+  public static final String REMOTE_DATA_DIR_KEY = "remote.data.dir";
+
+  /**
+   * Table properties that make the servers of a {@link Builder#fastLogTiering} cluster keep a
+   * single closed segment locally, so that tiered offsets are soon served only remotely. {@code
+   * table.log.tiered.local-segments} is a table setting in 0.9.1, not a server one: pass these when
+   * creating the table.
+   */
+  public static final Map<String, String> FAST_TIERING_TABLE_PROPERTIES =
+      Map.of("table.log.tiered.local-segments", "1");
+
   private static final Logger LOG = LoggerFactory.getLogger(FlussCluster.class);
 
   /** How long a server gets to shut down after SIGTERM before it is killed. */
@@ -232,6 +244,27 @@ public final class FlussCluster implements AutoCloseable {
       throw new IllegalStateException("Fluss cluster is not started");
     }
     return layout.root();
+  }
+
+  /**
+   * Where the servers tier log segments to ({@code remote.data.dir}): the directory given to {@link
+   * Builder#remoteStorage(Path)}, by default {@code <workDir>/remote}. Tests may look into it, e.g.
+   * to damage a tiered segment.
+   */
+  public synchronized Path remoteDataDir() {
+    String configured = settings.serverConfig.get(REMOTE_DATA_DIR_KEY);
+    workDir(); // checks the state
+    return configured != null ? Path.of(configured) : layout.remoteData();
+  }
+
+  /**
+   * The {@code data.dir} of tablet server {@code id}, where it keeps its local log segments ({@code
+   * <db>/<table>-<tableId>/log-<bucket>/}).
+   */
+  public synchronized Path tabletServerDataDir(int id) {
+    portsOf(id); // checks the id
+    workDir(); // checks the state
+    return layout.tabletServerData(id);
   }
 
   /**
@@ -661,6 +694,37 @@ public final class FlussCluster implements AutoCloseable {
     public Builder serverConfig(Map<String, String> entries) {
       entries.forEach(this::serverConfig);
       return this;
+    }
+
+    /**
+     * Tiers log segments to {@code dir} (a local or shared directory, {@code remote.data.dir})
+     * instead of {@code <workDir>/remote}, which every cluster tiers to by default. The directory
+     * is not deleted at close.
+     */
+    public Builder remoteStorage(Path dir) {
+      return serverConfig(REMOTE_DATA_DIR_KEY, dir.toAbsolutePath().toString());
+    }
+
+    /**
+     * Makes tablet servers tier log segments within seconds, for tests of tiered reads: 1 MB
+     * segments ({@code log.segment.file-size}), a tiering task every second ({@code
+     * remote.log.task-interval-duration}) and a KV snapshot every second ({@code
+     * kv.snapshot.interval}: a primary-key table's changelog is deleted locally only up to its last
+     * snapshot). Create the tables with {@link FlussCluster#FAST_TIERING_TABLE_PROPERTIES} so that
+     * their local copies are deleted soon too.
+     */
+    public Builder fastLogTiering() {
+      return fastLogTiering("1mb");
+    }
+
+    /**
+     * {@link #fastLogTiering()} with segments of {@code segmentSize} (e.g. {@code "256kb"}): the
+     * smaller, the fewer rows make a segment.
+     */
+    public Builder fastLogTiering(String segmentSize) {
+      serverConfig("log.segment.file-size", segmentSize);
+      serverConfig("kv.snapshot.interval", "1s");
+      return serverConfig("remote.log.task-interval-duration", "1s");
     }
 
     /**

@@ -20,7 +20,8 @@ import org.apache.arrow.vector.util.TransferPair;
  */
 final class ArrowBatchDetacher {
   private final BufferAllocator allocator;
-  // Position in the decoded root of each column to hand out, or null when the orders agree.
+  // Position in the decoded root of each column to hand out (a reordering of a projected batch, or
+  // a projection of a whole one), or null for all of them in order.
   private final int[] columnOrder;
 
   ArrowBatchDetacher(BufferAllocator allocator, int[] columnOrder) {
@@ -51,16 +52,15 @@ final class ArrowBatchDetacher {
   private VectorSchemaRoot transfer(VectorSchemaRoot decoded) {
     int rowCount = decoded.getRowCount(); // read first: a transfer empties the source vectors
     List<FieldVector> source = decoded.getFieldVectors();
-    FieldVector[] moved = new FieldVector[source.size()];
-    for (int i = 0; i < moved.length; i++) {
-      TransferPair pair = source.get(i).getTransferPair(allocator);
+    int count = columnOrder == null ? source.size() : columnOrder.length;
+    List<FieldVector> vectors = new ArrayList<>(count);
+    List<Field> fields = new ArrayList<>(count);
+    // Only the columns handed out move; the others stay with the reader, which reuses its root.
+    for (int i = 0; i < count; i++) {
+      TransferPair pair =
+          source.get(columnOrder == null ? i : columnOrder[i]).getTransferPair(allocator);
       pair.transfer();
-      moved[i] = (FieldVector) pair.getTo();
-    }
-    List<FieldVector> vectors = new ArrayList<>(moved.length);
-    List<Field> fields = new ArrayList<>(moved.length);
-    for (int i = 0; i < moved.length; i++) {
-      FieldVector v = moved[columnOrder == null ? i : columnOrder[i]];
+      FieldVector v = (FieldVector) pair.getTo();
       vectors.add(v);
       fields.add(v.getField());
     }

@@ -2,6 +2,7 @@ package io.flussjava.client.scan.internal;
 
 import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.fs.RemoteFileSystems;
 import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.Futures;
@@ -55,7 +56,8 @@ public final class BoundedScans {
             converters,
             connection,
             new MetadataLeaderRouter(metadata),
-            Clock.SYSTEM);
+            Clock.SYSTEM,
+            RemoteFileSystems.installed());
     try {
       Duration wait = conf.get(ClientOptions.REQUEST_TIMEOUT).plusSeconds(5);
       List<Integer> buckets = IntStream.range(0, table.getNumBuckets()).boxed().toList();

@@ -21,6 +21,10 @@ final class BucketState {
   // depth one).
   int buffered;
   boolean paused;
+  // A poll took records of this bucket out of the buffer and has not returned them all yet.
+  boolean decoding;
+  // Reading tiered segments (RemoteLogReader): no fetches until they are all in the buffer.
+  boolean readingRemote;
   // The router answered "wait": its wakeup ends the backoff early.
   boolean awaitingRoute;
   long retryAtNanos;
@@ -39,13 +43,14 @@ final class BucketState {
     return !paused
         && !inFlight
         && buffered == 0
+        && !readingRemote
         && nowNanos - retryAtNanos >= 0
         && fetchOffset < endOffset;
   }
 
   /** Whether everything before the end offset was fetched and taken out of the buffer. */
   boolean isFetchedToEnd() {
-    return fetchOffset >= endOffset && !inFlight && buffered == 0;
+    return fetchOffset >= endOffset && !inFlight && buffered == 0 && !readingRemote;
   }
 
   /** Records a failed attempt and when the next may start. */

@@ -12,5 +12,11 @@ import java.nio.ByteBuffer;
  *     skipped
  * @param records log batches back to back, the last complete one ending before the next fetch
  *     offset
+ * @param remotePath the tiered segment file the records were read from, for error messages; null
+ *     for records a server sent
  */
-record CompletedFetch(BucketState state, long fetchOffset, ByteBuffer records) {}
+record CompletedFetch(BucketState state, long fetchOffset, ByteBuffer records, String remotePath) {
+  CompletedFetch(BucketState state, long fetchOffset, ByteBuffer records) {
+    this(state, fetchOffset, records, null);
+  }
+}

@@ -102,6 +102,13 @@ final class FetchBuffer {
     }
   }
 
+  /** Ends the subscription of {@code b} for good and hands {@code error} to the next poll. */
+  void end(SubscriptionState subscriptions, BucketState b, RuntimeException error) {
+    subscriptions.unsubscribe(b.bucket);
+    drop(b.bucket);
+    fail(error);
+  }
+
   /** Queues an error for the caller's next poll. */
   void fail(RuntimeException error) {
     errors.add(error);

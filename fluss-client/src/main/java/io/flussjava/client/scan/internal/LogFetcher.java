@@ -49,6 +49,7 @@ final class LogFetcher {
   private final RetryPolicy retry;
   private final Clock clock;
   private final ConnectionState connection;
+  private final RemoteLogReader remote;
   // Run by the router (any thread) when metadata it was waiting for arrived: look again on the
   // caller's thread.
   private final Runnable routeWakeup;
@@ -63,7 +64,8 @@ final class LogFetcher {
       LeaderRouter router,
       RetryPolicy retry,
       Clock clock,
-      ConnectionState connection) {
+      ConnectionState connection,
+      RemoteLogReader remote) {
     this.path = path;
     this.tableId = tableId;
     this.requests = requests;
@@ -73,17 +75,19 @@ final class LogFetcher {
     this.retry = retry;
     this.clock = clock;
     this.connection = connection;
+    this.remote = remote;
     this.routeWakeup = () -> buffer.post(this::routesChanged);
   }
 
   /**
-   * Sends a fetch to each leader for its buckets that may fetch now (nothing in flight or buffered,
-   * no backoff).
+   * Moves remote reads on ({@link RemoteLogReader#pump}) and sends a fetch to each leader for its
+   * buckets that may fetch now (nothing in flight, buffered or read remotely; no backoff).
    */
   void sendFetches() {
     if (closed || connection.isClosed()) {
       return;
     }
+    remote.pump();
     long now = clock.nanoTime();
     Map<Integer, List<BucketState>> byLeader = null;
     List<BucketState> failed = null;
@@ -193,6 +197,8 @@ final class LogFetcher {
           bucketFailed(b, r.getErrorCode(), r.getErrorMessage(), now);
         } else if (r.hasRecords() && !r.getRecords().isEmpty()) {
           received(b, r.getRecords().asReadOnlyByteBuffer());
+        } else if (r.hasRemoteLogFetchInfo()) {
+          readRemote(b, r, now);
         } else {
           b.failedAttempts =
               0; // nothing new yet: fetch again at once (the server held the fetch for max-wait)
@@ -213,6 +219,16 @@ final class LogFetcher {
     if (next > b.fetchOffset) {
       buffer.add(new CompletedFetch(b, b.fetchOffset, records));
       b.fetchOffset = next;
+    }
+  }
+
+  /** The server holds the offset only in tiered segments: read them instead of fetching. */
+  private void readRemote(BucketState b, PbFetchLogRespForBucket r, long now) {
+    b.failedAttempts = 0;
+    if (!remote.start(b, r.getRemoteLogFetchInfo())) {
+      // No segment listed: asking again at once would only repeat the answer.
+      b.backOff(now, retry.backoffNanos(b.failedAttempts + 1));
+      LOG.debug("The remote log answer for {} of {} lists no segment; retrying", b, path);
     }
   }
 
@@ -255,9 +271,7 @@ final class LogFetcher {
 
   /** Ends the subscription of {@code b} for good and hands {@code error} to the next poll. */
   private void end(BucketState b, RuntimeException error) {
-    subscriptions.unsubscribe(b.bucket);
-    buffer.drop(b.bucket);
-    buffer.fail(error);
+    buffer.end(subscriptions, b, error);
   }
 
   /** Sends nothing more; responses still in flight are dropped when they arrive. */

@@ -2,6 +2,7 @@ package io.flussjava.client.scan.internal;
 
 import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.fs.RemoteFileSystems;
 import io.flussjava.client.internal.Clock;
 import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.LeaderRouter;
@@ -17,8 +18,12 @@ import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
 import io.flussjava.exception.ClosedException;
 import io.flussjava.types.convert.TypeConverters;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
@@ -40,6 +45,7 @@ public final class LogScannerImpl implements LogScanner {
   private final SubscriptionState subscriptions;
   private final FetchBuffer buffer = new FetchBuffer();
   private final OffsetResolver resolver;
+  private final RemoteLogReader remote;
   private final LogFetcher fetcher;
   private final RecordDecoder decoder;
   private final Poller poller;
@@ -78,7 +84,8 @@ public final class LogScannerImpl implements LogScanner {
         converters,
         connection,
         new MetadataLeaderRouter(metadata),
-        Clock.SYSTEM);
+        Clock.SYSTEM,
+        RemoteFileSystems.installed());
   }
 
   /**
@@ -97,7 +104,8 @@ public final class LogScannerImpl implements LogScanner {
       TypeConverters converters,
       ConnectionState connection,
       LeaderRouter router,
-      Clock clock) {
+      Clock clock,
+      RemoteFileSystems fileSystems) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0, got " + limit);
     }
@@ -110,6 +118,15 @@ public final class LogScannerImpl implements LogScanner {
     FetchRequests requests =
         new FetchRequests(
             table.getTableId(), RecordDecoder.wireProjection(table, projection), conf);
+    this.remote =
+        new RemoteLogReader(
+            new SegmentDownloader(
+                fileSystems,
+                downloadRoot(conf),
+                () -> downloadThreads(conf, table.getTablePath().toString())),
+            conf.get(ClientOptions.SCANNER_REMOTE_LOG_PREFETCH_NUM),
+            subscriptions,
+            buffer);
     this.fetcher =
         new LogFetcher(
             table.getTablePath(),
@@ -120,7 +137,8 @@ public final class LogScannerImpl implements LogScanner {
             router,
             RetryPolicy.from(conf),
             clock,
-            connection);
+            connection,
+            remote);
     int fetchMaxBytes = conf.get(ClientOptions.SCANNER_FETCH_MAX_BYTES).getBytesAsInt();
     this.allocator = new RootAllocator(Math.max(256L << 20, 4L * fetchMaxBytes));
     try {
@@ -149,6 +167,26 @@ public final class LogScannerImpl implements LogScanner {
             fetcher,
             decoder,
             this::checkUsable);
+  }
+
+  /** {@code client.scanner.io.tmpdir}, by default {@code <java.io.tmpdir>/fluss}. */
+  private static Path downloadRoot(Configuration conf) {
+    String dir = conf.get(ClientOptions.SCANNER_IO_TMPDIR);
+    return dir == null || dir.isBlank()
+        ? Path.of(System.getProperty("java.io.tmpdir"), "fluss")
+        : Path.of(dir);
+  }
+
+  /** Daemon threads named after the table, so a forgotten scanner never keeps the JVM alive. */
+  private static ExecutorService downloadThreads(Configuration conf, String table) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        conf.get(ClientOptions.REMOTE_FILE_DOWNLOAD_THREAD_NUM),
+        task -> {
+          Thread t = new Thread(task, "fluss-remote-log-" + table + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   @Override
@@ -331,6 +369,7 @@ public final class LogScannerImpl implements LogScanner {
     // of the lock
     synchronized (lock) {
       fetcher.close();
+      remote.close();
       buffer.close();
       subscriptions.clear();
       try {

@@ -119,7 +119,9 @@ final class Poller {
     if (limitRemaining == 0) {
       return true;
     }
-    if (!bounded) {
+    if (!bounded || buffer.hasError()) {
+      // A queued error ended a bucket's subscription: the scan is not complete, and the next poll
+      // must report why rather than a reader ending quietly without the bucket's records.
       return false;
     }
     for (BucketState b : subscriptions.all()) {

@@ -4,8 +4,10 @@ import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.LogFormat;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.scan.ArrowScanBatch;
+import io.flussjava.client.scan.RemoteLogReadException;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.scan.ScanRecords;
+import io.flussjava.log.CorruptRecordException;
 import io.flussjava.log.LogBatchReader;
 import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogReadContext;
@@ -42,9 +44,17 @@ final class RecordDecoder implements AutoCloseable {
   private final ColumnOrder columnOrder;
   private final RowConverter output;
   private final ArrowBatchDetacher detacher;
+  // Tiered segments hold whole batches, also for ARROW scans whose projection the server applies to
+  // what it sends: they are read with a reader of every column and projected here. Null when the
+  // projection is not pushed down, so the regular reader reads whole batches anyway.
+  private final LogBatchReader wholeReader;
+  private final int[] projection;
+  private final ArrowBatchDetacher wholeDetacher;
   // The response poll() is taking records from, and its subscription; null between responses.
   private LogRecordCursor cursor;
   private BucketState reading;
+  private CompletedFetch readingFetch;
+  private boolean readingWhole;
 
   RecordDecoder(
       TableInfo table,
@@ -78,6 +88,18 @@ final class RecordDecoder implements AutoCloseable {
     this.detacher =
         new ArrowBatchDetacher(
             allocator, columnOrder == null ? null : columnOrder.sourcePositions());
+    this.projection = projection == null ? null : projection.clone();
+    if (wire == null) {
+      this.wholeReader = null;
+      this.wholeDetacher = null;
+    } else {
+      this.wholeReader =
+          LogFormats.forTable(table.getProperties())
+              .createReader(
+                  LogReadContext.full(
+                      table.getRowType(), table.getProperties(), allocator, verifyCrc));
+      this.wholeDetacher = new ArrowBatchDetacher(allocator, projection);
+    }
   }
 
   /**
@@ -119,7 +141,7 @@ final class RecordDecoder implements AutoCloseable {
                 (offset, timestamp, changeType, row) -> {
                   if (offset
                       < b.endOffset) { // a bounded read ignores what lies past its end offset
-                    Object[] values = columnOrder == null ? row : columnOrder.apply(row);
+                    Object[] values = arrange(row);
                     list.add(
                         new ScanRecord(
                             b.bucket, offset, timestamp, changeType, output.fromCanonical(values)));
@@ -127,11 +149,12 @@ final class RecordDecoder implements AutoCloseable {
                 });
       } catch (RuntimeException e) {
         taken += list.size() - before;
-        unreadable(b, e);
+        RuntimeException error = naming(readingFetch, e);
+        unreadable(b, error);
         if (taken == 0) {
-          throw e;
+          throw error;
         }
-        buffer.fail(e); // hand out what was read before it first; the next poll reports it
+        buffer.fail(error); // hand out what was read before it first; the next poll reports it
         break;
       }
       taken += list.size() - before;
@@ -149,9 +172,29 @@ final class RecordDecoder implements AutoCloseable {
     if (fetch == null) {
       return false;
     }
-    cursor = reader.cursor(fetch.records(), fetch.fetchOffset());
+    readingWhole = isWhole(fetch);
+    cursor = (readingWhole ? wholeReader : reader).cursor(fetch.records(), fetch.fetchOffset());
     reading = fetch.state();
+    reading.decoding = true;
+    readingFetch = fetch;
     return true;
+  }
+
+  /** Whether the fetch holds whole batches the regular reader cannot read. */
+  private boolean isWhole(CompletedFetch fetch) {
+    return wholeReader != null && fetch.remotePath() != null;
+  }
+
+  /** A decoded row's values in the order the caller asked for. */
+  private Object[] arrange(Object[] row) {
+    if (!readingWhole) {
+      return columnOrder == null ? row : columnOrder.apply(row);
+    }
+    Object[] out = new Object[projection.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = row[projection[i]];
+    }
+    return out;
   }
 
   /** Whether a response of {@code state} is being read (it may hold records not returned yet). */
@@ -169,7 +212,11 @@ final class RecordDecoder implements AutoCloseable {
       cursor.close();
     }
     cursor = null;
+    if (reading != null) {
+      reading.decoding = false;
+    }
     reading = null;
+    readingFetch = null;
   }
 
   /**
@@ -185,11 +232,13 @@ final class RecordDecoder implements AutoCloseable {
       try {
         taken += decodeBatches(fetch, maxRows - taken, out);
       } catch (RuntimeException e) {
-        unreadable(fetch.state(), e);
+        RuntimeException error = naming(fetch, e);
+        unreadable(fetch.state(), error);
         if (out.isEmpty()) {
-          throw e;
+          throw error;
         }
-        buffer.fail(e); // the batches detached before the damaged one are good: hand them out first
+        // The batches detached before the damaged one are good: hand them out first.
+        buffer.fail(error);
         break;
       }
     }
@@ -203,23 +252,40 @@ final class RecordDecoder implements AutoCloseable {
   private long decodeBatches(CompletedFetch fetch, long maxRows, List<ArrowScanBatch> out) {
     BucketState b = fetch.state();
     long[] taken = {0};
-    reader.readArrow(
-        fetch.records(),
-        fetch.fetchOffset(),
-        batch -> {
-          int from = batch.firstRow();
-          long beforeEnd = Math.min(batch.rowCount(), b.endOffset - batch.baseOffset());
-          long left =
-              Math.min(
-                  maxRows - taken[0],
-                  batch.rowCount()); // capped first: maxRows may be Long.MAX_VALUE
-          int to = (int) Math.min(beforeEnd, from + left);
-          if (to > from) {
-            out.add(detacher.detach(b.bucket, batch, from, to));
-            taken[0] += to - from;
-          }
-        });
+    boolean whole = isWhole(fetch);
+    ArrowBatchDetacher batchDetacher = whole ? wholeDetacher : detacher;
+    (whole ? wholeReader : reader)
+        .readArrow(
+            fetch.records(),
+            fetch.fetchOffset(),
+            batch -> {
+              int from = batch.firstRow();
+              long beforeEnd = Math.min(batch.rowCount(), b.endOffset - batch.baseOffset());
+              long left =
+                  Math.min(
+                      maxRows - taken[0],
+                      batch.rowCount()); // capped first: maxRows may be Long.MAX_VALUE
+              int to = (int) Math.min(beforeEnd, from + left);
+              if (to > from) {
+                out.add(batchDetacher.detach(b.bucket, batch, from, to));
+                taken[0] += to - from;
+              }
+            });
     return taken[0];
+  }
+
+  /** An error decoding a tiered segment's records names the segment's file. */
+  private static RuntimeException naming(CompletedFetch fetch, RuntimeException e) {
+    if (fetch.remotePath() == null) {
+      return e;
+    }
+    long offset = e instanceof CorruptRecordException c ? c.baseOffset() : fetch.fetchOffset();
+    return new RemoteLogReadException(
+        fetch.state().bucket,
+        offset,
+        fetch.remotePath(),
+        "the segment is damaged: " + e.getMessage(),
+        e);
   }
 
   /**
@@ -242,5 +308,8 @@ final class RecordDecoder implements AutoCloseable {
   public void close() {
     stopReading();
     reader.close();
+    if (wholeReader != null) {
+      wholeReader.close();
+    }
   }
 }

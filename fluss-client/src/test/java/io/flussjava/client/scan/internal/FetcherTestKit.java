@@ -193,6 +193,11 @@ final class FetcherTestKit {
       return this;
     }
 
+    Response remote(TableBucket bucket, io.flussjava.rpc.protocol.PbRemoteLogFetchInfo info) {
+      entry(bucket).setRemoteLogFetchInfo(info);
+      return this;
+    }
+
     Response empty(TableBucket bucket) {
       entry(bucket);
       return this;

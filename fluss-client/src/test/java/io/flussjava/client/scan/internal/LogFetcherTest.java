@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flussjava.client.TableBucket;
+import io.flussjava.client.fs.LocalFileSystem;
+import io.flussjava.client.fs.RemoteFileSystems;
 import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.LeaderRouter.Route;
 import io.flussjava.client.internal.RetryPolicy;
@@ -24,8 +26,13 @@ import io.flussjava.exception.NetworkException;
 import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.exception.TableNotExistException;
 import io.flussjava.exception.TimeoutException;
+import io.flussjava.rpc.protocol.PbRemoteLogFetchInfo;
+import io.flussjava.rpc.protocol.PbRemoteLogSegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fetcher against fake servers and a fake leader router, at fake time: no cluster, no sleeps.
@@ -48,7 +55,17 @@ class LogFetcherTest {
           router,
           new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(2)),
           clock,
-          connection);
+          connection,
+          new RemoteLogReader(
+              new SegmentDownloader(
+                  RemoteFileSystems.of(new LocalFileSystem()),
+                  Path.of("unused"),
+                  () -> {
+                    throw new AssertionError("no download expected");
+                  }),
+              4,
+              subscriptions,
+              buffer));
 
   private void answer(Sent sent, Response response) {
     sent.future().complete(response.build());
@@ -58,6 +75,65 @@ class LogFetcherTest {
   private void fail(Sent sent, Throwable error) {
     sent.future().completeExceptionally(error);
     buffer.runEvents();
+  }
+
+  @TempDir Path remoteDir;
+
+  /**
+   * One tiered segment of offsets {@code [from, to)} in a local directory, as a server lists it.
+   */
+  private PbRemoteLogFetchInfo tieredSegment(long from, long to) throws Exception {
+    byte[] content = batches(from, to, 5);
+    Path file = Path.of(RemoteSegment.filePath(remoteDir.toString(), "seg-" + from, from));
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+    return PbRemoteLogFetchInfo.newBuilder()
+        .setRemoteLogTabletDir(remoteDir.toString())
+        .addRemoteLogSegments(
+            PbRemoteLogSegment.newBuilder()
+                .setRemoteLogSegmentId("seg-" + from)
+                .setRemoteLogStartOffset(from)
+                .setRemoteLogEndOffset(to)
+                .setSegmentSizeInBytes(content.length))
+        .build();
+  }
+
+  @Test
+  void aRemoteAnswerIsReadFromTheSegmentThenFetchingGoesOnWhereItEnds() throws Exception {
+    router.lead(bucket(0), 1);
+    subscriptions.subscribe(bucket(0), 0, Long.MAX_VALUE);
+    fetcher.sendFetches();
+    FakeServer server = router.server(1);
+
+    answer(server.last(), new Response().remote(bucket(0), tieredSegment(0, 20)));
+    fetcher.sendFetches();
+    assertThat(server.sent).as("no fetch while the segment is read").hasSize(1);
+    CompletedFetch fetch = buffer.take(subscriptions);
+    assertThat(fetch.fetchOffset()).isZero();
+    assertThat(fetch.remotePath()).endsWith("00000000000000000000.log");
+
+    fetcher.sendFetches();
+    assertThat(server.sent).hasSize(2);
+    assertThat(server.last().offsetOf(bucket(0))).isEqualTo(20);
+  }
+
+  @Test
+  void aRemoteAnswerWithoutSegmentsBacksOffInsteadOfLooping() {
+    router.lead(bucket(0), 1);
+    subscriptions.subscribe(bucket(0), 0, Long.MAX_VALUE);
+    fetcher.sendFetches();
+    FakeServer server = router.server(1);
+
+    answer(
+        server.last(),
+        new Response()
+            .remote(
+                bucket(0), PbRemoteLogFetchInfo.newBuilder().setRemoteLogTabletDir("/x").build()));
+    fetcher.sendFetches();
+    assertThat(server.sent).hasSize(1);
+    clock.advanceMillis(121);
+    fetcher.sendFetches();
+    assertThat(server.sent).hasSize(2);
   }
 
   @Test

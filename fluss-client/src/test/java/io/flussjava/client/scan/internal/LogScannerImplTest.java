@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.fs.LocalFileSystem;
+import io.flussjava.client.fs.RemoteFileSystems;
 import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.scan.ArrowScanBatch;
 import io.flussjava.client.scan.ArrowScanBatches;
@@ -90,7 +92,8 @@ class LogScannerImplTest {
         TypeConverters.defaults(),
         connection,
         router,
-        clock);
+        clock,
+        RemoteFileSystems.of(new LocalFileSystem()));
   }
 
   /**
