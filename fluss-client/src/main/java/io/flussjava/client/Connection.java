@@ -14,6 +14,7 @@ import io.flussjava.client.lookup.internal.LookupClient;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.client.write.internal.WriterClient;
 import io.flussjava.config.ClientOptions;
+import io.flussjava.config.ConfigNote;
 import io.flussjava.config.Configuration;
 import io.flussjava.exception.ClosedException;
 import io.flussjava.exception.InvalidConfigException;
@@ -114,9 +115,10 @@ public final class Connection implements AutoCloseable {
    * TypeConverters}).
    */
   public static Connection create(Configuration configuration, TypeConverters typeConverters) {
-    Configuration conf = configuration.copy();
-    ClientOptions.validate(conf);
+    ClientOptions.Resolved resolved = ClientOptions.resolve(configuration);
+    Configuration conf = resolved.configuration();
     parseBootstrapServers(conf);
+    logNotes(resolved.notes());
     String clientId = conf.get(ClientOptions.CLIENT_ID);
     ScheduledExecutorService scheduler = newScheduler(clientId);
     RpcClient rpc = null;
@@ -170,7 +172,11 @@ public final class Connection implements AutoCloseable {
     return new Table(this, info);
   }
 
-  /** A copy of the configuration this connection was created with. */
+  /**
+   * A copy of the configuration this connection was created with, as fluss-java reads it: the
+   * official client's aliases renamed to fluss-java's keys, its keys that fluss-java does not use
+   * left out.
+   */
   public Configuration getConfiguration() {
     return conf.copy();
   }
@@ -252,6 +258,16 @@ public final class Connection implements AutoCloseable {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void logNotes(List<ConfigNote> notes) {
+    for (ConfigNote note : notes) {
+      if (note.warning()) {
+        LOG.warn(note.message());
+      } else {
+        LOG.info(note.message());
+      }
     }
   }
 

@@ -332,21 +332,74 @@ public final class ClientOptions {
 
   /**
    * Checks every key and value: unknown keys and unparsable or out-of-range values fail with an
-   * {@link InvalidConfigException} naming the key.
+   * {@link InvalidConfigException} naming the key. Keys of the official client are known (see
+   * {@link #resolve}).
    */
   public static void validate(Configuration conf) {
-    for (String key : conf.toMap().keySet()) {
+    resolve(conf);
+  }
+
+  /** The configuration fluss-java reads, and the notes to log about the official keys in it. */
+  public record Resolved(Configuration configuration, List<ConfigNote> notes) {}
+
+  /**
+   * Checks every key and value, and carries over the official client's keys: an alias (e.g. {@code
+   * netty.client.num-network-threads}) is read as fluss-java's key of the same meaning unless that
+   * key is set too; a key for machinery fluss-java builds differently, or for a feature it lacks,
+   * is checked and then dropped. Each such key gets one {@link ConfigNote}.
+   *
+   * @throws InvalidConfigException for an unknown key (naming the closest known one) or a bad value
+   */
+  public static Resolved resolve(Configuration conf) {
+    Configuration effective = new Configuration();
+    List<ConfigNote> notes = new ArrayList<>();
+    Map<String, String> carried = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : conf.toMap().entrySet()) {
+      String key = e.getKey();
       ConfigOption<?> option = ALL.get(key);
-      if (option == null) {
-        throw new InvalidConfigException(
-            "Unknown configuration key '"
-                + key
-                + "'"
-                + suggestion(key)
-                + ". The README's configuration table (or ClientOptions.markdownTable()) lists every key.");
+      if (option != null) {
+        effective.setString(key, e.getValue());
+        continue;
       }
-      conf.get(option);
+      OfficialClientKeys.Entry official =
+          OfficialClientKeys.lookup(key)
+              .orElseThrow(
+                  () ->
+                      new InvalidConfigException(
+                          "Unknown configuration key '"
+                              + key
+                              + "'"
+                              + suggestion(key)
+                              + ". The README's configuration tables (or ClientOptions.markdownTable())"
+                              + " list every key."));
+      Object value = official.option().parse(e.getValue());
+      if (official.aliasOf() != null) {
+        carried.put(official.aliasOf().key(), e.getValue());
+        notes.add(
+            new ConfigNote(key, false, "Configuration key '" + key + "' is " + official.note()));
+      } else {
+        boolean asked = !value.equals(official.option().defaultValue());
+        notes.add(
+            new ConfigNote(
+                key,
+                asked,
+                "Configuration key '" + key + "' is accepted and not used: " + official.note()));
+      }
     }
+    carried.forEach(
+        (key, value) -> {
+          if (effective.containsKey(key)) {
+            notes.add(
+                new ConfigNote(
+                    key, true, "Configuration key '" + key + "' is set, so its alias is ignored."));
+          } else {
+            effective.setString(key, value);
+          }
+        });
+    for (String key : effective.toMap().keySet()) {
+      effective.get(ALL.get(key));
+    }
+    return new Resolved(effective, List.copyOf(notes));
   }
 
   /** The configuration reference as a Markdown table (key, default, description). */
@@ -359,10 +412,36 @@ public final class ClientOptions {
     return sb.toString();
   }
 
+  /**
+   * The official client's keys that fluss-java reads differently, as a Markdown table (key, the
+   * official default, what fluss-java does).
+   */
+  public static String officialKeysMarkdownTable() {
+    StringBuilder sb =
+        new StringBuilder("| official key | official default | in fluss-java |\n|---|---|---|\n");
+    for (OfficialClientKeys.Entry e : OfficialClientKeys.all()) {
+      if (ALL.containsKey(e.option().key())) {
+        continue;
+      }
+      sb.append("| `").append(e.option().key()).append("` | ");
+      sb.append(e.option().defaultValueText()).append(" | ");
+      sb.append(e.aliasOf() != null ? "alias: " : "accepted, not used: ").append(e.note());
+      sb.append(" |\n");
+    }
+    sb.append("| `")
+        .append(OfficialClientKeys.FILESYSTEM_PREFIX)
+        .append("*` | (none) | accepted, not used: ")
+        .append(OfficialClientKeys.lookup(OfficialClientKeys.FILESYSTEM_PREFIX + "x").get().note())
+        .append(" |\n");
+    return sb.toString();
+  }
+
   private static String suggestion(String key) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String known : ALL.keySet()) {
+    List<String> candidates = new ArrayList<>(ALL.keySet());
+    OfficialClientKeys.all().forEach(e -> candidates.add(e.option().key()));
+    for (String known : candidates) {
       int d = editDistance(key, known);
       if (d < bestDistance) {
         bestDistance = d;

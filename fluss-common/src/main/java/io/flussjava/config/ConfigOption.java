@@ -124,6 +124,10 @@ public final class ConfigOption<T> {
       return new TypedBuilder<>(key, ConfigType.LONG);
     }
 
+    public TypedBuilder<Double> doubleType() {
+      return new TypedBuilder<>(key, ConfigType.DOUBLE);
+    }
+
     public TypedBuilder<Boolean> booleanType() {
       return new TypedBuilder<>(key, ConfigType.BOOLEAN);
     }

@@ -24,6 +24,8 @@ public final class ConfigType<T> {
       new ConfigType<>("an integer", s -> Integer.parseInt(s.trim()), Object::toString);
   public static final ConfigType<Long> LONG =
       new ConfigType<>("an integer", s -> Long.parseLong(s.trim()), Object::toString);
+  public static final ConfigType<Double> DOUBLE =
+      new ConfigType<>("a decimal number", s -> Double.parseDouble(s.trim()), Object::toString);
   public static final ConfigType<Boolean> BOOLEAN =
       new ConfigType<>("true or false", ConfigType::parseBoolean, Object::toString);
   public static final ConfigType<Duration> DURATION =
@@ -107,23 +109,47 @@ public final class ConfigType<T> {
     if (amount < 0) {
       throw new IllegalArgumentException("negative duration " + s);
     }
+    // The long unit names are those the official client writes and reads ("2 min", "30 s",
+    // "9223372036854775807 ns"), so that its configuration files parse here unchanged.
     switch (m.group(2).toLowerCase(Locale.ROOT)) {
       case "ns":
+      case "nano":
+      case "nanos":
+      case "nanosecond":
+      case "nanoseconds":
         return Duration.ofNanos(amount);
       case "us":
-        return Duration.ofNanos(amount * 1000);
+      case "micro":
+      case "micros":
+      case "microsecond":
+      case "microseconds":
+        return Duration.ofNanos(Math.multiplyExact(amount, 1000L));
       case "":
       case "ms":
+      case "milli":
+      case "millis":
+      case "millisecond":
+      case "milliseconds":
         return Duration.ofMillis(amount);
       case "s":
       case "sec":
+      case "secs":
+      case "second":
+      case "seconds":
         return Duration.ofSeconds(amount);
       case "m":
       case "min":
+      case "mins":
+      case "minute":
+      case "minutes":
         return Duration.ofMinutes(amount);
       case "h":
+      case "hour":
+      case "hours":
         return Duration.ofHours(amount);
       case "d":
+      case "day":
+      case "days":
         return Duration.ofDays(amount);
       default:
         throw new IllegalArgumentException("unknown unit in " + s);

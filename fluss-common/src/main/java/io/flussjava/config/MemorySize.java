@@ -45,6 +45,26 @@ public final class MemorySize implements Comparable<MemorySize> {
       case "bytes":
         shift = 0;
         break;
+      // The long names are the official client's spellings, so its files parse here unchanged.
+      case "kilobytes":
+      case "kibibytes":
+        shift = 10;
+        break;
+      case "megabytes":
+      case "mebibytes":
+        shift = 20;
+        break;
+      case "gigabytes":
+      case "gibibytes":
+        shift = 30;
+        break;
+      case "t":
+      case "tb":
+      case "tib":
+      case "terabytes":
+      case "tebibytes":
+        shift = 40;
+        break;
       case "k":
       case "kb":
       case "kib":

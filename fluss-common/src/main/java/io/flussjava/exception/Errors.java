@@ -56,29 +56,29 @@ public enum Errors {
   TABLE_NOT_PARTITIONED_EXCEPTION(37, Kind.PLAIN, TableNotPartitionedException::new),
   INVALID_TIMESTAMP_EXCEPTION(38, Kind.PLAIN, null),
   INVALID_CONFIG_EXCEPTION(39, Kind.PLAIN, null),
-  LAKE_STORAGE_NOT_CONFIGURED_EXCEPTION(40, Kind.PLAIN, null),
-  KV_SNAPSHOT_NOT_EXIST(41, Kind.PLAIN, null),
+  LAKE_STORAGE_NOT_CONFIGURED_EXCEPTION(40, Kind.PLAIN, LakeStorageNotConfiguredException::new),
+  KV_SNAPSHOT_NOT_EXIST(41, Kind.PLAIN, KvSnapshotNotExistException::new),
   PARTITION_ALREADY_EXISTS(42, Kind.PLAIN, PartitionAlreadyExistsException::new),
   PARTITION_SPEC_INVALID_EXCEPTION(43, Kind.PLAIN, PartitionSpecInvalidException::new),
   LEADER_NOT_AVAILABLE_EXCEPTION(44, Kind.INVALID_METADATA, LeaderNotAvailableException::new),
   PARTITION_MAX_NUM_EXCEPTION(45, Kind.PLAIN, null),
   AUTHENTICATE_EXCEPTION(46, Kind.PLAIN, AuthenticationException::new),
-  SECURITY_DISABLED_EXCEPTION(47, Kind.PLAIN, null),
+  SECURITY_DISABLED_EXCEPTION(47, Kind.PLAIN, SecurityDisabledException::new),
   AUTHORIZATION_EXCEPTION(48, Kind.PLAIN, AuthorizationException::new),
   BUCKET_MAX_NUM_EXCEPTION(49, Kind.PLAIN, null),
   FENCED_TIERING_EPOCH_EXCEPTION(50, Kind.PLAIN, null),
   RETRIABLE_AUTHENTICATE_EXCEPTION(51, Kind.RETRIABLE, null),
   INVALID_SERVER_RACK_INFO_EXCEPTION(52, Kind.PLAIN, null),
-  LAKE_SNAPSHOT_NOT_EXIST(53, Kind.PLAIN, null),
+  LAKE_SNAPSHOT_NOT_EXIST(53, Kind.PLAIN, LakeSnapshotNotExistException::new),
   LAKE_TABLE_ALREADY_EXIST(54, Kind.PLAIN, null),
   INELIGIBLE_REPLICA_EXCEPTION(55, Kind.PLAIN, null),
   INVALID_ALTER_TABLE_EXCEPTION(56, Kind.PLAIN, null),
   DELETION_DISABLED_EXCEPTION(57, Kind.PLAIN, null),
-  SERVER_NOT_EXIST_EXCEPTION(58, Kind.PLAIN, null),
-  SEVER_TAG_ALREADY_EXIST_EXCEPTION(59, Kind.PLAIN, null),
-  SEVER_TAG_NOT_EXIST_EXCEPTION(60, Kind.PLAIN, null),
+  SERVER_NOT_EXIST_EXCEPTION(58, Kind.PLAIN, ServerNotExistException::new),
+  SEVER_TAG_ALREADY_EXIST_EXCEPTION(59, Kind.PLAIN, ServerTagAlreadyExistException::new),
+  SEVER_TAG_NOT_EXIST_EXCEPTION(60, Kind.PLAIN, ServerTagNotExistException::new),
   REBALANCE_FAILURE_EXCEPTION(61, Kind.PLAIN, null),
-  NO_REBALANCE_IN_PROGRESS_EXCEPTION(62, Kind.PLAIN, null),
+  NO_REBALANCE_IN_PROGRESS_EXCEPTION(62, Kind.PLAIN, NoRebalanceInProgressException::new),
   INVALID_PRODUCER_ID_EXCEPTION(63, Kind.PLAIN, null);
 
   /** How the client reacts to an error: give up, retry, or refresh metadata and retry. */
@@ -89,6 +89,8 @@ public enum Errors {
   }
 
   private static final Map<Integer, Errors> BY_CODE = new HashMap<>();
+  private static final String SERVER_CONFIG_EXCEPTION =
+      "org.apache.fluss.exception.ConfigException";
 
   static {
     for (Errors e : values()) {
@@ -151,6 +153,12 @@ public enum Errors {
             : serverMessage;
     if (!BY_CODE.containsKey(code)) {
       return new ApiException(code, "UNKNOWN_ERROR_CODE", message, null);
+    }
+    // The 0.9.1 coordinator answers a refused configuration change (a key that cannot change at run
+    // time, a bad value) with the generic code and its exception's class name, not with
+    // INVALID_CONFIG_EXCEPTION: the class name is the only thing that tells it apart.
+    if (code == UNKNOWN_SERVER_ERROR.code && message.startsWith(SERVER_CONFIG_EXCEPTION)) {
+      return new InvalidConfigException(message);
     }
     return forCode(code).exception(message);
   }

@@ -29,6 +29,22 @@ class ErrorsTest {
     assertThat(Errors.exceptionFor(6, "x")).isInstanceOf(DatabaseAlreadyExistException.class);
     assertThat(Errors.exceptionFor(39, "x")).isInstanceOf(InvalidConfigException.class);
     assertThat(Errors.exceptionFor(46, "x")).isInstanceOf(AuthenticationException.class);
+    assertThat(Errors.exceptionFor(41, "x")).isInstanceOf(KvSnapshotNotExistException.class);
+    assertThat(Errors.exceptionFor(53, "x")).isInstanceOf(LakeSnapshotNotExistException.class);
+    assertThat(Errors.exceptionFor(47, "x")).isInstanceOf(SecurityDisabledException.class);
+  }
+
+  @Test
+  void aRefusedServerConfigChangeIsAnInvalidConfigException() {
+    // What the 0.9.1 coordinator sends for alterClusterConfigs of a key that is not dynamic.
+    ApiException e =
+        Errors.exceptionFor(
+            -1,
+            "org.apache.fluss.exception.ConfigException: The config key data.dir is not allowed to"
+                + " be changed dynamically.");
+    assertThat(e).isInstanceOf(InvalidConfigException.class).hasMessageContaining("data.dir");
+    assertThat(Errors.exceptionFor(-1, "java.lang.NullPointerException"))
+        .isInstanceOf(UnknownServerException.class);
   }
 
   @Test

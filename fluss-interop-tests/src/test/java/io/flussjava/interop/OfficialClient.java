@@ -41,6 +41,15 @@ final class OfficialClient {
     return bridge;
   }
 
+  /**
+   * The official client's {@code client.*} and {@code netty.client.*} keys with their defaults, as
+   * the official client writes them in a configuration file.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, String> clientConfigDefaults() throws Exception {
+    return (Map<String, String>) bridge().apply(new Object[] {"clientConfigDefaults"});
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> describeTable(String bootstrap, String db, String table)
       throws Exception {

@@ -1,5 +1,7 @@
 package io.flussjava.rpc;
 
+import io.flussjava.rpc.protocol.AddServerTagRequest;
+import io.flussjava.rpc.protocol.AddServerTagResponse;
 import io.flussjava.rpc.protocol.AlterClusterConfigsRequest;
 import io.flussjava.rpc.protocol.AlterClusterConfigsResponse;
 import io.flussjava.rpc.protocol.AlterTableRequest;
@@ -8,6 +10,10 @@ import io.flussjava.rpc.protocol.ApiVersionsRequest;
 import io.flussjava.rpc.protocol.ApiVersionsResponse;
 import io.flussjava.rpc.protocol.AuthenticateRequest;
 import io.flussjava.rpc.protocol.AuthenticateResponse;
+import io.flussjava.rpc.protocol.CancelRebalanceRequest;
+import io.flussjava.rpc.protocol.CancelRebalanceResponse;
+import io.flussjava.rpc.protocol.CreateAclsRequest;
+import io.flussjava.rpc.protocol.CreateAclsResponse;
 import io.flussjava.rpc.protocol.CreateDatabaseRequest;
 import io.flussjava.rpc.protocol.CreateDatabaseResponse;
 import io.flussjava.rpc.protocol.CreatePartitionRequest;
@@ -16,8 +22,12 @@ import io.flussjava.rpc.protocol.CreateTableRequest;
 import io.flussjava.rpc.protocol.CreateTableResponse;
 import io.flussjava.rpc.protocol.DatabaseExistsRequest;
 import io.flussjava.rpc.protocol.DatabaseExistsResponse;
+import io.flussjava.rpc.protocol.DeleteProducerOffsetsRequest;
+import io.flussjava.rpc.protocol.DeleteProducerOffsetsResponse;
 import io.flussjava.rpc.protocol.DescribeClusterConfigsRequest;
 import io.flussjava.rpc.protocol.DescribeClusterConfigsResponse;
+import io.flussjava.rpc.protocol.DropAclsRequest;
+import io.flussjava.rpc.protocol.DropAclsResponse;
 import io.flussjava.rpc.protocol.DropDatabaseRequest;
 import io.flussjava.rpc.protocol.DropDatabaseResponse;
 import io.flussjava.rpc.protocol.DropPartitionRequest;
@@ -36,6 +46,8 @@ import io.flussjava.rpc.protocol.GetLakeSnapshotRequest;
 import io.flussjava.rpc.protocol.GetLakeSnapshotResponse;
 import io.flussjava.rpc.protocol.GetLatestKvSnapshotsRequest;
 import io.flussjava.rpc.protocol.GetLatestKvSnapshotsResponse;
+import io.flussjava.rpc.protocol.GetProducerOffsetsRequest;
+import io.flussjava.rpc.protocol.GetProducerOffsetsResponse;
 import io.flussjava.rpc.protocol.GetTableInfoRequest;
 import io.flussjava.rpc.protocol.GetTableInfoResponse;
 import io.flussjava.rpc.protocol.GetTableSchemaRequest;
@@ -46,12 +58,16 @@ import io.flussjava.rpc.protocol.InitWriterRequest;
 import io.flussjava.rpc.protocol.InitWriterResponse;
 import io.flussjava.rpc.protocol.LimitScanRequest;
 import io.flussjava.rpc.protocol.LimitScanResponse;
+import io.flussjava.rpc.protocol.ListAclsRequest;
+import io.flussjava.rpc.protocol.ListAclsResponse;
 import io.flussjava.rpc.protocol.ListDatabasesRequest;
 import io.flussjava.rpc.protocol.ListDatabasesResponse;
 import io.flussjava.rpc.protocol.ListOffsetsRequest;
 import io.flussjava.rpc.protocol.ListOffsetsResponse;
 import io.flussjava.rpc.protocol.ListPartitionInfosRequest;
 import io.flussjava.rpc.protocol.ListPartitionInfosResponse;
+import io.flussjava.rpc.protocol.ListRebalanceProgressRequest;
+import io.flussjava.rpc.protocol.ListRebalanceProgressResponse;
 import io.flussjava.rpc.protocol.ListTablesRequest;
 import io.flussjava.rpc.protocol.ListTablesResponse;
 import io.flussjava.rpc.protocol.LookupRequest;
@@ -64,6 +80,12 @@ import io.flussjava.rpc.protocol.ProduceLogRequest;
 import io.flussjava.rpc.protocol.ProduceLogResponse;
 import io.flussjava.rpc.protocol.PutKvRequest;
 import io.flussjava.rpc.protocol.PutKvResponse;
+import io.flussjava.rpc.protocol.RebalanceRequest;
+import io.flussjava.rpc.protocol.RebalanceResponse;
+import io.flussjava.rpc.protocol.RegisterProducerOffsetsRequest;
+import io.flussjava.rpc.protocol.RegisterProducerOffsetsResponse;
+import io.flussjava.rpc.protocol.RemoveServerTagRequest;
+import io.flussjava.rpc.protocol.RemoveServerTagResponse;
 import io.flussjava.rpc.protocol.TableExistsRequest;
 import io.flussjava.rpc.protocol.TableExistsResponse;
 
@@ -185,4 +207,41 @@ public final class ApiMethods {
   public static final ApiMethod<AlterClusterConfigsRequest, AlterClusterConfigsResponse>
       ALTER_CLUSTER_CONFIGS =
           ApiMethod.of(ApiKey.ALTER_CLUSTER_CONFIGS, AlterClusterConfigsResponse.parser());
+
+  public static final ApiMethod<CreateAclsRequest, CreateAclsResponse> CREATE_ACLS =
+      ApiMethod.of(ApiKey.CREATE_ACLS, CreateAclsResponse.parser());
+
+  public static final ApiMethod<ListAclsRequest, ListAclsResponse> LIST_ACLS =
+      ApiMethod.of(ApiKey.LIST_ACLS, ListAclsResponse.parser());
+
+  public static final ApiMethod<DropAclsRequest, DropAclsResponse> DROP_ACLS =
+      ApiMethod.of(ApiKey.DROP_ACLS, DropAclsResponse.parser());
+
+  public static final ApiMethod<AddServerTagRequest, AddServerTagResponse> ADD_SERVER_TAG =
+      ApiMethod.of(ApiKey.ADD_SERVER_TAG, AddServerTagResponse.parser());
+
+  public static final ApiMethod<RemoveServerTagRequest, RemoveServerTagResponse> REMOVE_SERVER_TAG =
+      ApiMethod.of(ApiKey.REMOVE_SERVER_TAG, RemoveServerTagResponse.parser());
+
+  public static final ApiMethod<RebalanceRequest, RebalanceResponse> REBALANCE =
+      ApiMethod.of(ApiKey.REBALANCE, RebalanceResponse.parser());
+
+  public static final ApiMethod<ListRebalanceProgressRequest, ListRebalanceProgressResponse>
+      LIST_REBALANCE_PROGRESS =
+          ApiMethod.of(ApiKey.LIST_REBALANCE_PROGRESS, ListRebalanceProgressResponse.parser());
+
+  public static final ApiMethod<CancelRebalanceRequest, CancelRebalanceResponse> CANCEL_REBALANCE =
+      ApiMethod.of(ApiKey.CANCEL_REBALANCE, CancelRebalanceResponse.parser());
+
+  public static final ApiMethod<RegisterProducerOffsetsRequest, RegisterProducerOffsetsResponse>
+      REGISTER_PRODUCER_OFFSETS =
+          ApiMethod.of(ApiKey.REGISTER_PRODUCER_OFFSETS, RegisterProducerOffsetsResponse.parser());
+
+  public static final ApiMethod<GetProducerOffsetsRequest, GetProducerOffsetsResponse>
+      GET_PRODUCER_OFFSETS =
+          ApiMethod.of(ApiKey.GET_PRODUCER_OFFSETS, GetProducerOffsetsResponse.parser());
+
+  public static final ApiMethod<DeleteProducerOffsetsRequest, DeleteProducerOffsetsResponse>
+      DELETE_PRODUCER_OFFSETS =
+          ApiMethod.of(ApiKey.DELETE_PRODUCER_OFFSETS, DeleteProducerOffsetsResponse.parser());
 }

@@ -741,6 +741,25 @@ public final class FlussCluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns on the servers' authorizer: every request then needs an ACL that allows it, except
+     * requests of the super users (user names of {@link #sasl}) and the servers' own traffic. Meant
+     * together with {@link #sasl}, so that requests carry a user.
+     */
+    public Builder authorizer(String... superUsers) {
+      if (superUsers.length == 0) {
+        throw new IllegalArgumentException("authorizer() needs at least one super user");
+      }
+      serverConfig("authorizer.enabled", "true");
+      // The server reads principals as type:name, separated by semicolons.
+      serverConfig(
+          "super.users",
+          java.util.Arrays.stream(superUsers)
+              .map(u -> "User:" + u)
+              .collect(java.util.stream.Collectors.joining(";")));
+      return this;
+    }
+
     /** How long {@link FlussCluster#start()} and restarts may take. Defaults to 90 s. */
     public Builder startupTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {

@@ -1,7 +1,10 @@
 package io.flussjava.client.admin;
 
+import io.flussjava.client.TableBucket;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -252,4 +255,238 @@ public interface Admin extends AutoCloseable {
   default void dropPartition(String tablePath, PartitionSpec spec, boolean ignoreIfNotExists) {
     dropPartition(TablePath.parse(tablePath), spec, ignoreIfNotExists);
   }
+
+  // ---- The cluster, its configuration and snapshots (kept together so they merge as one block)
+  // ----
+
+  /**
+   * The coordinator and every tablet server, as the coordinator knows them now.
+   *
+   * <pre>{@code
+   * for (ServerInfo s : admin.getServerNodes()) {
+   *   System.out.println(s.role() + " " + s.id() + " at " + s.address());
+   * }
+   * }</pre>
+   */
+  List<ServerInfo> getServerNodes();
+
+  CompletableFuture<List<ServerInfo>> getServerNodesAsync();
+
+  /** Every database with its creation time and number of tables. */
+  List<DatabaseSummary> listDatabaseSummaries();
+
+  CompletableFuture<List<DatabaseSummary>> listDatabaseSummariesAsync();
+
+  /**
+   * The servers' configuration as the coordinator reports it: the {@code server.yaml} values and
+   * the dynamic ones set with {@link #alterClusterConfigs}, each with its source.
+   *
+   * @throws io.flussjava.exception.AuthorizationException on a cluster with an authorizer, for a
+   *     user without DESCRIBE on the cluster
+   */
+  List<ConfigEntry> describeClusterConfigs();
+
+  CompletableFuture<List<ConfigEntry>> describeClusterConfigsAsync();
+
+  /**
+   * Changes dynamic server configurations, all or none. Fluss 0.9.1 accepts only the keys it can
+   * change at run time (e.g. {@code datalake.format}); any other key fails.
+   *
+   * <pre>{@code
+   * admin.alterClusterConfigs(List.of(AlterConfig.set("datalake.format", "paimon")));
+   * }</pre>
+   *
+   * @throws io.flussjava.exception.InvalidConfigException for a key that cannot be changed at run
+   *     time, or a bad value
+   * @throws io.flussjava.exception.AuthorizationException on a cluster with an authorizer, for a
+   *     user without ALTER on the cluster
+   */
+  void alterClusterConfigs(Collection<AlterConfig> changes);
+
+  CompletableFuture<Void> alterClusterConfigsAsync(Collection<AlterConfig> changes);
+
+  /**
+   * The latest KV snapshot of every bucket of an unpartitioned primary-key table. The tablet
+   * servers take one every {@code kv.snapshot.interval} (server setting) into the remote storage.
+   *
+   * <pre>{@code
+   * KvSnapshots snapshots = admin.getLatestKvSnapshots(path);
+   * snapshots.latest(0).ifPresent(s -> System.out.println(s.snapshotId() + " @ " + s.logOffset()));
+   * }</pre>
+   *
+   * @throws io.flussjava.exception.TableNotExistException if the table does not exist
+   * @throws io.flussjava.exception.NonPrimaryKeyTableException for a log table
+   */
+  KvSnapshots getLatestKvSnapshots(TablePath tablePath);
+
+  CompletableFuture<KvSnapshots> getLatestKvSnapshotsAsync(TablePath tablePath);
+
+  /**
+   * The latest KV snapshot of every bucket of one partition of a partitioned primary-key table.
+   *
+   * @throws io.flussjava.exception.PartitionNotExistException if there is no such partition
+   */
+  KvSnapshots getLatestKvSnapshots(TablePath tablePath, String partitionName);
+
+  CompletableFuture<KvSnapshots> getLatestKvSnapshotsAsync(
+      TablePath tablePath, String partitionName);
+
+  /**
+   * The files of one KV snapshot of a bucket in remote storage, and the log offset the changelog
+   * continues it from.
+   *
+   * @throws io.flussjava.exception.KvSnapshotNotExistException if the bucket has no such snapshot
+   */
+  KvSnapshotMetadata getKvSnapshotMetadata(TableBucket bucket, long snapshotId);
+
+  CompletableFuture<KvSnapshotMetadata> getKvSnapshotMetadataAsync(
+      TableBucket bucket, long snapshotId);
+
+  /**
+   * The latest snapshot tiering committed to the lake for a lake-enabled table.
+   *
+   * @throws io.flussjava.exception.LakeSnapshotNotExistException if the table has none (it is not
+   *     lake-enabled, or no tiering has committed yet)
+   * @throws io.flussjava.exception.TableNotExistException if the table does not exist
+   */
+  LakeSnapshot getLatestLakeSnapshot(TablePath tablePath);
+
+  CompletableFuture<LakeSnapshot> getLatestLakeSnapshotAsync(TablePath tablePath);
+
+  /**
+   * One lake snapshot of a table by id.
+   *
+   * @throws io.flussjava.exception.LakeSnapshotNotExistException if the table has no such snapshot
+   */
+  LakeSnapshot getLakeSnapshot(TablePath tablePath, long snapshotId);
+
+  CompletableFuture<LakeSnapshot> getLakeSnapshotAsync(TablePath tablePath, long snapshotId);
+
+  /**
+   * The latest lake snapshot readers can use: one whose every bucket's data is committed, which may
+   * be older than {@link #getLatestLakeSnapshot}.
+   *
+   * @throws io.flussjava.exception.LakeSnapshotNotExistException if the table has none
+   */
+  LakeSnapshot getReadableLakeSnapshot(TablePath tablePath);
+
+  CompletableFuture<LakeSnapshot> getReadableLakeSnapshotAsync(TablePath tablePath);
+
+  /**
+   * Row counts of a table, per bucket and in total, from the bucket leaders.
+   *
+   * <pre>{@code
+   * long rows = admin.getTableStats(path).rowCount();
+   * }</pre>
+   *
+   * @throws io.flussjava.exception.TableNotExistException if the table does not exist
+   */
+  TableStats getTableStats(TablePath tablePath);
+
+  CompletableFuture<TableStats> getTableStatsAsync(TablePath tablePath);
+
+  /**
+   * The ACLs that match a filter ({@link AclBindingFilter#ANY} for all).
+   *
+   * @throws io.flussjava.exception.SecurityDisabledException if the cluster's authorizer is off
+   */
+  List<AclBinding> listAcls(AclBindingFilter filter);
+
+  CompletableFuture<List<AclBinding>> listAclsAsync(AclBindingFilter filter);
+
+  /**
+   * Creates ACLs. The server applies each on its own: if some fail, this fails with the typed error
+   * of the first (the others' errors are suppressed in it) and the rest are in place.
+   *
+   * <pre>{@code
+   * admin.createAcls(List.of(
+   *     AclBinding.allow(AclResource.table(path), AclPrincipal.user("alice"), AclOperation.READ)));
+   * }</pre>
+   *
+   * @throws io.flussjava.exception.SecurityDisabledException if the cluster's authorizer is off
+   * @throws io.flussjava.exception.AuthorizationException for a user without ALTER on the cluster
+   */
+  void createAcls(Collection<AclBinding> bindings);
+
+  CompletableFuture<Void> createAclsAsync(Collection<AclBinding> bindings);
+
+  /**
+   * Drops every ACL that matches one of the filters and returns them.
+   *
+   * @throws io.flussjava.exception.SecurityDisabledException if the cluster's authorizer is off
+   * @throws io.flussjava.exception.AuthorizationException for a user without ALTER on the cluster
+   */
+  List<AclBinding> dropAcls(Collection<AclBindingFilter> filters);
+
+  CompletableFuture<List<AclBinding>> dropAclsAsync(Collection<AclBindingFilter> filters);
+
+  /**
+   * Tags tablet servers, e.g. {@link ServerTag#TEMPORARY_OFFLINE} before maintenance, so that a
+   * rebalance moves replicas off them.
+   *
+   * @throws io.flussjava.exception.ServerNotExistException if an id is not a tablet server
+   * @throws io.flussjava.exception.ServerTagAlreadyExistException if a server already has a tag
+   */
+  void addServerTag(List<Integer> tabletServerIds, ServerTag tag);
+
+  CompletableFuture<Void> addServerTagAsync(List<Integer> tabletServerIds, ServerTag tag);
+
+  /**
+   * Removes a tag from tablet servers.
+   *
+   * @throws io.flussjava.exception.ServerTagNotExistException if a server does not have the tag
+   */
+  void removeServerTag(List<Integer> tabletServerIds, ServerTag tag);
+
+  CompletableFuture<Void> removeServerTagAsync(List<Integer> tabletServerIds, ServerTag tag);
+
+  /**
+   * Starts moving replicas and leaders between tablet servers towards the goals, and returns the
+   * rebalance's id.
+   *
+   * @throws io.flussjava.exception.ApiException with {@code REBALANCE_FAILURE_EXCEPTION} when the
+   *     coordinator cannot plan one (e.g. nothing to move)
+   */
+  String rebalance(List<RebalanceGoal> goals);
+
+  CompletableFuture<String> rebalanceAsync(List<RebalanceGoal> goals);
+
+  /**
+   * How far a rebalance got; empty when the coordinator knows of none.
+   *
+   * @param rebalanceId the rebalance's id, or {@code null} for the current one
+   */
+  Optional<RebalanceProgress> listRebalanceProgress(String rebalanceId);
+
+  CompletableFuture<Optional<RebalanceProgress>> listRebalanceProgressAsync(String rebalanceId);
+
+  /**
+   * Cancels a rebalance; moves already done stay.
+   *
+   * @param rebalanceId the rebalance's id, or {@code null} for the current one
+   * @throws io.flussjava.exception.NoRebalanceInProgressException if there is none to cancel
+   */
+  void cancelRebalance(String rebalanceId);
+
+  CompletableFuture<Void> cancelRebalanceAsync(String rebalanceId);
+
+  /**
+   * Registers the log offsets a producer (e.g. a writer job) resumes from after a failure. The
+   * first registration for an id wins: a second one answers {@link RegisterResult#ALREADY_EXISTS}
+   * and changes nothing.
+   */
+  RegisterResult registerProducerOffsets(String producerId, Map<TableBucket, Long> offsets);
+
+  CompletableFuture<RegisterResult> registerProducerOffsetsAsync(
+      String producerId, Map<TableBucket, Long> offsets);
+
+  /** The offsets registered for a producer (none when nothing is registered). */
+  ProducerOffsets getProducerOffsets(String producerId);
+
+  CompletableFuture<ProducerOffsets> getProducerOffsetsAsync(String producerId);
+
+  /** Deletes a producer's registered offsets. */
+  void deleteProducerOffsets(String producerId);
+
+  CompletableFuture<Void> deleteProducerOffsetsAsync(String producerId);
 }

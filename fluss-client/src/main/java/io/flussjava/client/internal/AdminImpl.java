@@ -4,15 +4,31 @@ import static io.flussjava.client.internal.AdminCalls.checkDatabase;
 import static io.flussjava.client.internal.AdminCalls.toPb;
 
 import com.google.protobuf.ByteString;
+import io.flussjava.client.TableBucket;
+import io.flussjava.client.admin.AclBinding;
+import io.flussjava.client.admin.AclBindingFilter;
 import io.flussjava.client.admin.Admin;
+import io.flussjava.client.admin.AlterConfig;
+import io.flussjava.client.admin.ConfigEntry;
 import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.DatabaseInfo;
+import io.flussjava.client.admin.DatabaseSummary;
+import io.flussjava.client.admin.KvSnapshotMetadata;
+import io.flussjava.client.admin.KvSnapshots;
+import io.flussjava.client.admin.LakeSnapshot;
 import io.flussjava.client.admin.OffsetSpec;
 import io.flussjava.client.admin.PartitionInfo;
 import io.flussjava.client.admin.PartitionSpec;
+import io.flussjava.client.admin.ProducerOffsets;
+import io.flussjava.client.admin.RebalanceGoal;
+import io.flussjava.client.admin.RebalanceProgress;
+import io.flussjava.client.admin.RegisterResult;
+import io.flussjava.client.admin.ServerInfo;
+import io.flussjava.client.admin.ServerTag;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.admin.TablePath;
+import io.flussjava.client.admin.TableStats;
 import io.flussjava.client.metadata.MetadataCache;
 import io.flussjava.rpc.ApiMethods;
 import io.flussjava.rpc.protocol.CreateDatabaseRequest;
@@ -25,9 +41,12 @@ import io.flussjava.rpc.protocol.ListDatabasesRequest;
 import io.flussjava.rpc.protocol.ListTablesRequest;
 import io.flussjava.rpc.protocol.TableExistsRequest;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,6 +58,12 @@ import java.util.concurrent.CompletableFuture;
 public final class AdminImpl implements Admin {
   private final AdminCalls calls;
   private final PartitionAdmin partitions;
+  private final ClusterAdmin cluster;
+  private final SnapshotAdmin snapshots;
+  private final AclAdmin acls;
+  private final TableStatsAdmin tableStats;
+  private final RebalanceAdmin rebalances;
+  private final ProducerOffsetsAdmin producerOffsets;
 
   /**
    * @param callbacks where the futures of async calls complete (the connection's callback threads)
@@ -51,6 +76,12 @@ public final class AdminImpl implements Admin {
       java.util.concurrent.Executor callbacks) {
     this.calls = new AdminCalls(metadata, retrier, requestTimeout, callbacks);
     this.partitions = new PartitionAdmin(calls, offsets);
+    this.cluster = new ClusterAdmin(calls);
+    this.snapshots = new SnapshotAdmin(calls);
+    this.acls = new AclAdmin(calls);
+    this.tableStats = new TableStatsAdmin(calls, retrier, requestTimeout);
+    this.rebalances = new RebalanceAdmin(calls);
+    this.producerOffsets = new ProducerOffsetsAdmin(calls);
   }
 
   @Override
@@ -301,5 +332,256 @@ public final class AdminImpl implements Admin {
   @Override
   public void close() {
     // Nothing of its own to release: the connection owns the network and the metadata cache.
+  }
+
+  // ---- The cluster, its configuration and snapshots (kept together so they merge as one block)
+  // ----
+
+  @Override
+  public List<ServerInfo> getServerNodes() {
+    return calls.await(getServerNodesAsync(), "getServerNodes()");
+  }
+
+  @Override
+  public CompletableFuture<List<ServerInfo>> getServerNodesAsync() {
+    return cluster.serverNodes();
+  }
+
+  @Override
+  public List<DatabaseSummary> listDatabaseSummaries() {
+    return calls.await(listDatabaseSummariesAsync(), "listDatabaseSummaries()");
+  }
+
+  @Override
+  public CompletableFuture<List<DatabaseSummary>> listDatabaseSummariesAsync() {
+    return cluster.databaseSummaries();
+  }
+
+  @Override
+  public List<ConfigEntry> describeClusterConfigs() {
+    return calls.await(describeClusterConfigsAsync(), "describeClusterConfigs()");
+  }
+
+  @Override
+  public CompletableFuture<List<ConfigEntry>> describeClusterConfigsAsync() {
+    return cluster.describeConfigs();
+  }
+
+  @Override
+  public void alterClusterConfigs(Collection<AlterConfig> changes) {
+    calls.await(alterClusterConfigsAsync(changes), "alterClusterConfigs()");
+  }
+
+  @Override
+  public CompletableFuture<Void> alterClusterConfigsAsync(Collection<AlterConfig> changes) {
+    return cluster.alterConfigs(changes);
+  }
+
+  @Override
+  public KvSnapshots getLatestKvSnapshots(TablePath tablePath) {
+    return calls.await(
+        getLatestKvSnapshotsAsync(tablePath), "getLatestKvSnapshots(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<KvSnapshots> getLatestKvSnapshotsAsync(TablePath tablePath) {
+    return snapshots.latestKvSnapshots(tablePath, null);
+  }
+
+  @Override
+  public KvSnapshots getLatestKvSnapshots(TablePath tablePath, String partitionName) {
+    return calls.await(
+        getLatestKvSnapshotsAsync(tablePath, partitionName),
+        "getLatestKvSnapshots(" + tablePath + ", partition " + partitionName + ")");
+  }
+
+  @Override
+  public CompletableFuture<KvSnapshots> getLatestKvSnapshotsAsync(
+      TablePath tablePath, String partitionName) {
+    return snapshots.latestKvSnapshots(
+        tablePath, Objects.requireNonNull(partitionName, "partitionName"));
+  }
+
+  @Override
+  public KvSnapshotMetadata getKvSnapshotMetadata(TableBucket bucket, long snapshotId) {
+    return calls.await(
+        getKvSnapshotMetadataAsync(bucket, snapshotId),
+        "getKvSnapshotMetadata(" + bucket + ", snapshot " + snapshotId + ")");
+  }
+
+  @Override
+  public CompletableFuture<KvSnapshotMetadata> getKvSnapshotMetadataAsync(
+      TableBucket bucket, long snapshotId) {
+    return snapshots.kvSnapshotMetadata(bucket, snapshotId);
+  }
+
+  @Override
+  public LakeSnapshot getLatestLakeSnapshot(TablePath tablePath) {
+    return calls.await(
+        getLatestLakeSnapshotAsync(tablePath), "getLatestLakeSnapshot(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<LakeSnapshot> getLatestLakeSnapshotAsync(TablePath tablePath) {
+    return snapshots.lakeSnapshot(
+        tablePath, OptionalLong.empty(), false, "getLatestLakeSnapshot(" + tablePath + ")");
+  }
+
+  @Override
+  public LakeSnapshot getLakeSnapshot(TablePath tablePath, long snapshotId) {
+    return calls.await(
+        getLakeSnapshotAsync(tablePath, snapshotId),
+        "getLakeSnapshot(" + tablePath + ", " + snapshotId + ")");
+  }
+
+  @Override
+  public CompletableFuture<LakeSnapshot> getLakeSnapshotAsync(
+      TablePath tablePath, long snapshotId) {
+    return snapshots.lakeSnapshot(
+        tablePath,
+        OptionalLong.of(snapshotId),
+        false,
+        "getLakeSnapshot(" + tablePath + ", " + snapshotId + ")");
+  }
+
+  @Override
+  public LakeSnapshot getReadableLakeSnapshot(TablePath tablePath) {
+    return calls.await(
+        getReadableLakeSnapshotAsync(tablePath), "getReadableLakeSnapshot(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<LakeSnapshot> getReadableLakeSnapshotAsync(TablePath tablePath) {
+    return snapshots.lakeSnapshot(
+        tablePath, OptionalLong.empty(), true, "getReadableLakeSnapshot(" + tablePath + ")");
+  }
+
+  @Override
+  public TableStats getTableStats(TablePath tablePath) {
+    return calls.await(getTableStatsAsync(tablePath), "getTableStats(" + tablePath + ")");
+  }
+
+  @Override
+  public CompletableFuture<TableStats> getTableStatsAsync(TablePath tablePath) {
+    return tableStats.stats(tablePath);
+  }
+
+  @Override
+  public List<AclBinding> listAcls(AclBindingFilter filter) {
+    return calls.await(listAclsAsync(filter), "listAcls(" + filter + ")");
+  }
+
+  @Override
+  public CompletableFuture<List<AclBinding>> listAclsAsync(AclBindingFilter filter) {
+    return acls.list(filter);
+  }
+
+  @Override
+  public void createAcls(Collection<AclBinding> bindings) {
+    calls.await(createAclsAsync(bindings), "createAcls()");
+  }
+
+  @Override
+  public CompletableFuture<Void> createAclsAsync(Collection<AclBinding> bindings) {
+    return acls.create(bindings);
+  }
+
+  @Override
+  public List<AclBinding> dropAcls(Collection<AclBindingFilter> filters) {
+    return calls.await(dropAclsAsync(filters), "dropAcls()");
+  }
+
+  @Override
+  public CompletableFuture<List<AclBinding>> dropAclsAsync(Collection<AclBindingFilter> filters) {
+    return acls.drop(filters);
+  }
+
+  @Override
+  public void addServerTag(List<Integer> tabletServerIds, ServerTag tag) {
+    calls.await(addServerTagAsync(tabletServerIds, tag), "addServerTag(" + tabletServerIds + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> addServerTagAsync(List<Integer> tabletServerIds, ServerTag tag) {
+    return rebalances.addTag(tabletServerIds, tag);
+  }
+
+  @Override
+  public void removeServerTag(List<Integer> tabletServerIds, ServerTag tag) {
+    calls.await(
+        removeServerTagAsync(tabletServerIds, tag), "removeServerTag(" + tabletServerIds + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> removeServerTagAsync(
+      List<Integer> tabletServerIds, ServerTag tag) {
+    return rebalances.removeTag(tabletServerIds, tag);
+  }
+
+  @Override
+  public String rebalance(List<RebalanceGoal> goals) {
+    return calls.await(rebalanceAsync(goals), "rebalance(" + goals + ")");
+  }
+
+  @Override
+  public CompletableFuture<String> rebalanceAsync(List<RebalanceGoal> goals) {
+    return rebalances.rebalance(goals);
+  }
+
+  @Override
+  public Optional<RebalanceProgress> listRebalanceProgress(String rebalanceId) {
+    return calls.await(
+        listRebalanceProgressAsync(rebalanceId), "listRebalanceProgress(" + rebalanceId + ")");
+  }
+
+  @Override
+  public CompletableFuture<Optional<RebalanceProgress>> listRebalanceProgressAsync(
+      String rebalanceId) {
+    return rebalances.progress(rebalanceId);
+  }
+
+  @Override
+  public void cancelRebalance(String rebalanceId) {
+    calls.await(cancelRebalanceAsync(rebalanceId), "cancelRebalance(" + rebalanceId + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelRebalanceAsync(String rebalanceId) {
+    return rebalances.cancel(rebalanceId);
+  }
+
+  @Override
+  public RegisterResult registerProducerOffsets(String producerId, Map<TableBucket, Long> offsets) {
+    return calls.await(
+        registerProducerOffsetsAsync(producerId, offsets),
+        "registerProducerOffsets(" + producerId + ")");
+  }
+
+  @Override
+  public CompletableFuture<RegisterResult> registerProducerOffsetsAsync(
+      String producerId, Map<TableBucket, Long> offsets) {
+    return producerOffsets.register(producerId, offsets);
+  }
+
+  @Override
+  public ProducerOffsets getProducerOffsets(String producerId) {
+    return calls.await(
+        getProducerOffsetsAsync(producerId), "getProducerOffsets(" + producerId + ")");
+  }
+
+  @Override
+  public CompletableFuture<ProducerOffsets> getProducerOffsetsAsync(String producerId) {
+    return producerOffsets.get(producerId);
+  }
+
+  @Override
+  public void deleteProducerOffsets(String producerId) {
+    calls.await(
+        deleteProducerOffsetsAsync(producerId), "deleteProducerOffsets(" + producerId + ")");
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteProducerOffsetsAsync(String producerId) {
+    return producerOffsets.delete(producerId);
   }
 }

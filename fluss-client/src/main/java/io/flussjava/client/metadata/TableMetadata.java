@@ -76,6 +76,11 @@ public final class TableMetadata {
     return Optional.ofNullable(partitionsById.get(partitionId));
   }
 
+  /** Every partition this snapshot knows (all of them when it was fetched). */
+  public java.util.Collection<PartitionMetadata> partitions() {
+    return partitionsById.values();
+  }
+
   /**
    * Whether this snapshot was fetched after {@code nanos} (on the client's {@code Clock}), so that
    * a partition it does not know and that existed at that moment has been dropped since.

@@ -28,6 +28,8 @@ import org.apache.fluss.client.table.scanner.log.ScanRecords;
 import org.apache.fluss.client.table.writer.AppendWriter;
 import org.apache.fluss.client.table.writer.Upsert;
 import org.apache.fluss.client.table.writer.UpsertWriter;
+import org.apache.fluss.config.ConfigOption;
+import org.apache.fluss.config.ConfigOptions;
 import org.apache.fluss.config.Configuration;
 import org.apache.fluss.metadata.Schema;
 import org.apache.fluss.metadata.TableBucket;
@@ -97,10 +99,39 @@ public final class OfficialClientBridge implements Function<Object[], Object> {
                 "official-client-bridge-close"));
   }
 
+  /**
+   * Every client key of the official client ({@code client.*}, {@code netty.client.*}) that has a
+   * default, with that default written as the official client writes it: read off its {@code
+   * ConfigOptions} by reflection, so a key added upstream shows up here without a change.
+   */
+  private static Map<String, String> clientConfigDefaults() {
+    Configuration conf = new Configuration();
+    for (java.lang.reflect.Field f : ConfigOptions.class.getFields()) {
+      if (f.getType() != ConfigOption.class) {
+        continue;
+      }
+      try {
+        @SuppressWarnings("unchecked")
+        ConfigOption<Object> option = (ConfigOption<Object>) f.get(null);
+        String key = option.key();
+        if ((key.startsWith("client.") || key.startsWith("netty.client."))
+            && option.defaultValue() != null) {
+          conf.set(option, option.defaultValue());
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return new LinkedHashMap<>(conf.toMap());
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public Object apply(Object[] call) {
     String command = (String) call[0];
+    if (command.equals("clientConfigDefaults")) {
+      return clientConfigDefaults();
+    }
     try {
       Connection connection = connection((String) call[1]);
       Admin admin = connection.getAdmin();
