@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.rocksdb.RocksDBException;
 
 /**
@@ -46,7 +47,7 @@ import org.rocksdb.RocksDBException;
 public final class KvSnapshotReader implements Iterator<ScanRecord>, AutoCloseable {
   private final Iterator<BucketRef> buckets;
   private final BucketSnapshotOpener opener;
-  private final StoredRowDecoder decoder;
+  private final Function<byte[], Object[]> decoder;
   private final Consumer<OpenedSnapshot> onOpened;
   private final Map<TableBucket, Long> logOffsets = new LinkedHashMap<>();
   private OpenedSnapshot current;
@@ -59,7 +60,7 @@ public final class KvSnapshotReader implements Iterator<ScanRecord>, AutoCloseab
   KvSnapshotReader(
       List<BucketRef> buckets,
       BucketSnapshotOpener opener,
-      StoredRowDecoder decoder,
+      Function<byte[], Object[]> decoder,
       Consumer<OpenedSnapshot> onOpened) {
     this.buckets = List.copyOf(buckets).iterator();
     this.opener = opener;
@@ -108,8 +109,9 @@ public final class KvSnapshotReader implements Iterator<ScanRecord>, AutoCloseab
             SnapshotCatalog.of(connection.getAdmin(), table.getTablePath()),
             new SnapshotDownloader(options.fileSystems(), options.tempDirectory()),
             options.maxSnapshotAttempts());
+    StoredRowDecoder rows = StoredRowDecoder.of(table, options.columns());
     return new KvSnapshotReader(
-        buckets, opener, StoredRowDecoder.of(table, options.columns()), onOpened);
+        buckets, opener, value -> rows.decode(value, 0, value.length), onOpened);
   }
 
   /**
@@ -180,13 +182,7 @@ public final class KvSnapshotReader implements Iterator<ScanRecord>, AutoCloseab
         current = null;
         done.close();
       } else {
-        pending =
-            new ScanRecord(
-                current.bucket(),
-                -1,
-                -1,
-                ChangeType.INSERT,
-                decoder.decode(value, 0, value.length));
+        pending = new ScanRecord(current.bucket(), -1, -1, ChangeType.INSERT, decoder.apply(value));
       }
     }
     return true;

@@ -20,6 +20,7 @@ final class SnapshotStore implements AutoCloseable {
   private final RocksDB db;
   private final RocksIterator cursor;
   private boolean started;
+  private boolean ended;
 
   private SnapshotStore(Options options, RocksDB db) {
     this.options = options;
@@ -49,6 +50,9 @@ final class SnapshotStore implements AutoCloseable {
    * @throws RocksDBException if a file cannot be read
    */
   boolean next() throws RocksDBException {
+    if (ended) {
+      return false; // RocksDB's next() on an iterator past its end crashes the JVM
+    }
     if (started) {
       cursor.next();
     } else {
@@ -58,6 +62,7 @@ final class SnapshotStore implements AutoCloseable {
     if (cursor.isValid()) {
       return true;
     }
+    ended = true;
     cursor.status(); // an iterator also ends at a read error: tell it apart from the end
     return false;
   }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Follows a primary-key table as state: first the state of every bucket (the rows of its latest KV
@@ -50,17 +52,17 @@ public final class StateReader implements AutoCloseable {
   private final int maxPollRecords;
   private boolean stateRead;
 
-  private StateReader(
-      Connection connection, Table table, KvSnapshotReadOptions options, LogScanner changelog) {
+  /**
+   * @param snapshotsFor the reader of the buckets' state, given what to do when a bucket's snapshot
+   *     is opened
+   */
+  StateReader(
+      LogScanner changelog,
+      int maxPollRecords,
+      Function<Consumer<OpenedSnapshot>, KvSnapshotReader> snapshotsFor) {
     this.changelog = changelog;
-    this.maxPollRecords = connection.getConfiguration().get(ClientOptions.SCANNER_MAX_POLL_RECORDS);
-    this.snapshots =
-        KvSnapshotReader.open(
-            connection,
-            table,
-            KvSnapshotReader.bucketsOf(connection.getAdmin(), table, null),
-            options,
-            this::follow);
+    this.maxPollRecords = maxPollRecords;
+    this.snapshots = snapshotsFor.apply(this::follow);
   }
 
   /**
@@ -74,7 +76,12 @@ public final class StateReader implements AutoCloseable {
     TableScan scan = table.newScan();
     LogScanner changelog = (columns.length == 0 ? scan : scan.project(columns)).createLogScanner();
     try {
-      return new StateReader(connection, table, options, changelog);
+      List<KvSnapshotReader.BucketRef> buckets =
+          KvSnapshotReader.bucketsOf(connection.getAdmin(), table, null);
+      return new StateReader(
+          changelog,
+          connection.getConfiguration().get(ClientOptions.SCANNER_MAX_POLL_RECORDS),
+          onOpened -> KvSnapshotReader.open(connection, table, buckets, options, onOpened));
     } catch (RuntimeException e) {
       changelog.close();
       throw e;

@@ -1,0 +1,73 @@
+package io.flussjava.kvsnapshot;
+
+import io.flussjava.client.TableBucket;
+import io.flussjava.client.admin.KvSnapshot;
+import io.flussjava.client.admin.KvSnapshotMetadata;
+import io.flussjava.client.admin.KvSnapshots;
+import io.flussjava.exception.KvSnapshotNotExistException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * A catalog of snapshots of one unpartitioned table: per bucket, the latest snapshots it answers
+ * one after another (the last one for ever after), and the metadata of each snapshot id.
+ */
+final class FakeCatalog implements SnapshotCatalog {
+  static final long TABLE_ID = 7;
+
+  private final int buckets;
+  private final Map<Integer, Deque<KvSnapshotMetadata>> latest = new HashMap<>();
+  private final Map<Long, KvSnapshotMetadata> metadata = new HashMap<>();
+  int latestCalls;
+
+  FakeCatalog(int buckets) {
+    this.buckets = buckets;
+  }
+
+  static TableBucket bucket(int b) {
+    return TableBucket.of(TABLE_ID, b);
+  }
+
+  /** Answers {@code snapshot} as the bucket's latest (after the ones added before). */
+  FakeCatalog latest(KvSnapshotMetadata snapshot) {
+    latest.computeIfAbsent(snapshot.bucket().bucket(), b -> new ArrayDeque<>()).add(snapshot);
+    metadata.put(snapshot.snapshotId(), snapshot);
+    return this;
+  }
+
+  /** Forgets a snapshot's metadata, as the server does once a newer snapshot replaced it. */
+  FakeCatalog forget(long snapshotId) {
+    metadata.remove(snapshotId);
+    return this;
+  }
+
+  @Override
+  public KvSnapshots latest(String partitionName) {
+    latestCalls++;
+    List<Integer> all = new ArrayList<>();
+    Map<Integer, KvSnapshot> snapshots = new HashMap<>();
+    for (int b = 0; b < buckets; b++) {
+      all.add(b);
+      Deque<KvSnapshotMetadata> answers = latest.get(b);
+      if (answers != null) {
+        KvSnapshotMetadata s = answers.size() > 1 ? answers.poll() : answers.peek();
+        snapshots.put(b, new KvSnapshot(s.bucket(), s.snapshotId(), s.logOffset()));
+      }
+    }
+    return new KvSnapshots(TABLE_ID, OptionalLong.empty(), all, snapshots);
+  }
+
+  @Override
+  public KvSnapshotMetadata metadata(TableBucket bucket, long snapshotId) {
+    KvSnapshotMetadata m = metadata.get(snapshotId);
+    if (m == null) {
+      throw new KvSnapshotNotExistException("no snapshot " + snapshotId + " of " + bucket);
+    }
+    return m;
+  }
+}
