@@ -1,8 +1,8 @@
 package io.flussjava.client;
 
 import io.flussjava.client.admin.TableInfo;
+import io.flussjava.client.internal.RowPresenter;
 import io.flussjava.client.internal.StoredValueDecoder;
-import io.flussjava.types.convert.RowConverter;
 
 /**
  * Decodes the values a primary-key table keeps in its key-value store (what lookups answer with and
@@ -12,18 +12,13 @@ import io.flussjava.types.convert.RowConverter;
  */
 public final class StoredRowDecoder {
   private final StoredValueDecoder values;
-  private final int[] projection;
-  private final RowConverter output;
+  private final RowPresenter output;
 
   private StoredRowDecoder(Table table, int[] projection) {
     TableInfo info = table.getTableInfo();
     this.values = new StoredValueDecoder(info);
-    this.projection = projection;
     this.output =
-        projection == null
-            ? new RowConverter(info.getRowType(), table.connection().typeConverters())
-            : RowConverter.forProjection(
-                info.getRowType(), projection, table.connection().typeConverters());
+        new RowPresenter(info.getRowType(), projection, table.connection().typeConverters());
   }
 
   /**
@@ -45,14 +40,6 @@ public final class StoredRowDecoder {
    *     schema than the table's current one
    */
   public Object[] decode(byte[] buf, int offset, int length) {
-    Object[] row = values.decode(buf, offset, length);
-    if (projection == null) {
-      return output.fromCanonical(row);
-    }
-    Object[] projected = new Object[projection.length];
-    for (int i = 0; i < projection.length; i++) {
-      projected[i] = row[projection[i]];
-    }
-    return output.fromCanonical(projected);
+    return output.present(values.decode(buf, offset, length));
   }
 }

@@ -3,7 +3,6 @@ package io.flussjava.kvsnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flussjava.client.Connection;
 import io.flussjava.client.TableBucket;
 import io.flussjava.client.admin.PartitionInfo;
 import io.flussjava.client.admin.TableDescriptor;
@@ -21,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,23 +33,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * projected, and the downloaded files are gone afterwards.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // a reader that loops fails instead of hanging
-class KvSnapshotReaderITCase {
+class KvSnapshotReaderITCase extends SnapshotClusterTestBase {
   private static final int IDS = 1_500;
-  private static Connection connection;
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void connect() {
-    connection = SnapshotCluster.connect();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (connection != null) {
-      connection.close();
-    }
-  }
 
   /** Inserts every id, updates the even ones, deletes every fifth and partially updates a third. */
   static void writeUpdatesDeletesAndPartialUpdates(StateTable t) {

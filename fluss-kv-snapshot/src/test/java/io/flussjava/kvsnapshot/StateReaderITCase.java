@@ -2,7 +2,6 @@ package io.flussjava.kvsnapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flussjava.client.Connection;
 import io.flussjava.client.TableBucket;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.client.write.UpsertWriter;
@@ -16,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,23 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * partitioned or not.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // a reader that never catches up fails, not hangs
-class StateReaderITCase {
+class StateReaderITCase extends SnapshotClusterTestBase {
   private static final int IDS = 1_000;
-  private static Connection connection;
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void connect() {
-    connection = SnapshotCluster.connect();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (connection != null) {
-      connection.close();
-    }
-  }
 
   @ParameterizedTest(name = "{0} partitioned={1}")
   @CsvSource({"COMPACTED,false", "INDEXED,false", "COMPACTED,true", "INDEXED,true"})
