@@ -372,17 +372,16 @@ public final class ClientOptions {
                               + suggestion(key)
                               + ". The README's configuration tables (or ClientOptions.markdownTable())"
                               + " list every key."));
-      Object value = official.option().parse(e.getValue());
+      boolean atDefault = isDefault(official.option(), e.getValue());
       if (official.aliasOf() != null) {
         carried.put(official.aliasOf().key(), e.getValue());
         notes.add(
             new ConfigNote(key, false, "Configuration key '" + key + "' is " + official.note()));
       } else {
-        boolean asked = !value.equals(official.option().defaultValue());
         notes.add(
             new ConfigNote(
                 key,
-                asked,
+                !atDefault,
                 "Configuration key '" + key + "' is accepted and not used: " + official.note()));
       }
     }
@@ -400,6 +399,19 @@ public final class ClientOptions {
       effective.get(ALL.get(key));
     }
     return new Resolved(effective, List.copyOf(notes));
+  }
+
+  /**
+   * Parses (and so checks) a value and tells whether it is the key's default; names such as {@code
+   * STICKY} match in any case, as the official client reads them.
+   */
+  private static <T> boolean isDefault(ConfigOption<T> option, String text) {
+    T value = option.parse(text);
+    T defaultValue = option.defaultValue();
+    if (value instanceof String s && defaultValue instanceof String d) {
+      return s.trim().equalsIgnoreCase(d);
+    }
+    return value.equals(defaultValue);
   }
 
   /** The configuration reference as a Markdown table (key, default, description). */

@@ -77,7 +77,7 @@ public enum Errors {
   SERVER_NOT_EXIST_EXCEPTION(58, Kind.PLAIN, ServerNotExistException::new),
   SEVER_TAG_ALREADY_EXIST_EXCEPTION(59, Kind.PLAIN, ServerTagAlreadyExistException::new),
   SEVER_TAG_NOT_EXIST_EXCEPTION(60, Kind.PLAIN, ServerTagNotExistException::new),
-  REBALANCE_FAILURE_EXCEPTION(61, Kind.PLAIN, null),
+  REBALANCE_FAILURE_EXCEPTION(61, Kind.PLAIN, RebalanceFailureException::new),
   NO_REBALANCE_IN_PROGRESS_EXCEPTION(62, Kind.PLAIN, NoRebalanceInProgressException::new),
   INVALID_PRODUCER_ID_EXCEPTION(63, Kind.PLAIN, null);
 

@@ -61,6 +61,13 @@ class OfficialClientKeysTest {
               assertThat(n.message()).contains("no page pool");
             });
 
+    ClientOptions.Resolved sameInLowerCase =
+        ClientOptions.resolve(
+            new Configuration().setString("client.writer.bucket.no-key-assigner", "sticky"));
+    assertThat(sameInLowerCase.notes())
+        .singleElement()
+        .satisfies(n -> assertThat(n.warning()).isFalse());
+
     ClientOptions.Resolved asked =
         ClientOptions.resolve(
             new Configuration().setString("client.writer.bucket.no-key-assigner", "ROUND_ROBIN"));

@@ -32,6 +32,7 @@ class ErrorsTest {
     assertThat(Errors.exceptionFor(41, "x")).isInstanceOf(KvSnapshotNotExistException.class);
     assertThat(Errors.exceptionFor(53, "x")).isInstanceOf(LakeSnapshotNotExistException.class);
     assertThat(Errors.exceptionFor(47, "x")).isInstanceOf(SecurityDisabledException.class);
+    assertThat(Errors.exceptionFor(61, "x")).isInstanceOf(RebalanceFailureException.class);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.flussjava.rpc;
 
+import io.flussjava.rpc.protocol.AcquireKvSnapshotLeaseRequest;
+import io.flussjava.rpc.protocol.AcquireKvSnapshotLeaseResponse;
 import io.flussjava.rpc.protocol.AddServerTagRequest;
 import io.flussjava.rpc.protocol.AddServerTagResponse;
 import io.flussjava.rpc.protocol.AlterClusterConfigsRequest;
@@ -30,6 +32,8 @@ import io.flussjava.rpc.protocol.DropAclsRequest;
 import io.flussjava.rpc.protocol.DropAclsResponse;
 import io.flussjava.rpc.protocol.DropDatabaseRequest;
 import io.flussjava.rpc.protocol.DropDatabaseResponse;
+import io.flussjava.rpc.protocol.DropKvSnapshotLeaseRequest;
+import io.flussjava.rpc.protocol.DropKvSnapshotLeaseResponse;
 import io.flussjava.rpc.protocol.DropPartitionRequest;
 import io.flussjava.rpc.protocol.DropPartitionResponse;
 import io.flussjava.rpc.protocol.DropTableRequest;
@@ -84,6 +88,8 @@ import io.flussjava.rpc.protocol.RebalanceRequest;
 import io.flussjava.rpc.protocol.RebalanceResponse;
 import io.flussjava.rpc.protocol.RegisterProducerOffsetsRequest;
 import io.flussjava.rpc.protocol.RegisterProducerOffsetsResponse;
+import io.flussjava.rpc.protocol.ReleaseKvSnapshotLeaseRequest;
+import io.flussjava.rpc.protocol.ReleaseKvSnapshotLeaseResponse;
 import io.flussjava.rpc.protocol.RemoveServerTagRequest;
 import io.flussjava.rpc.protocol.RemoveServerTagResponse;
 import io.flussjava.rpc.protocol.TableExistsRequest;
@@ -244,4 +250,16 @@ public final class ApiMethods {
   public static final ApiMethod<DeleteProducerOffsetsRequest, DeleteProducerOffsetsResponse>
       DELETE_PRODUCER_OFFSETS =
           ApiMethod.of(ApiKey.DELETE_PRODUCER_OFFSETS, DeleteProducerOffsetsResponse.parser());
+
+  public static final ApiMethod<AcquireKvSnapshotLeaseRequest, AcquireKvSnapshotLeaseResponse>
+      ACQUIRE_KV_SNAPSHOT_LEASE =
+          ApiMethod.of(ApiKey.ACQUIRE_KV_SNAPSHOT_LEASE, AcquireKvSnapshotLeaseResponse.parser());
+
+  public static final ApiMethod<ReleaseKvSnapshotLeaseRequest, ReleaseKvSnapshotLeaseResponse>
+      RELEASE_KV_SNAPSHOT_LEASE =
+          ApiMethod.of(ApiKey.RELEASE_KV_SNAPSHOT_LEASE, ReleaseKvSnapshotLeaseResponse.parser());
+
+  public static final ApiMethod<DropKvSnapshotLeaseRequest, DropKvSnapshotLeaseResponse>
+      DROP_KV_SNAPSHOT_LEASE =
+          ApiMethod.of(ApiKey.DROP_KV_SNAPSHOT_LEASE, DropKvSnapshotLeaseResponse.parser());
 }

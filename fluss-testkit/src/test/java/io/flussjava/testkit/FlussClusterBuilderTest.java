@@ -25,6 +25,9 @@ class FlussClusterBuilderTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FlussCluster.builder().sasl(Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FlussCluster.builder().authorizer())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("super user");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.flussjava.client.admin;
 
 import io.flussjava.client.TableBucket;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -343,6 +344,12 @@ public interface Admin extends AutoCloseable {
       TableBucket bucket, long snapshotId);
 
   /**
+   * A lease on KV snapshots under the given id, which keeps the snapshots it acquires from being
+   * cleaned up while a reader restores them. Sends nothing yet: see {@link KvSnapshotLease}.
+   */
+  KvSnapshotLease createKvSnapshotLease(String leaseId, Duration leaseDuration);
+
+  /**
    * The latest snapshot tiering committed to the lake for a lake-enabled table.
    *
    * @throws io.flussjava.exception.LakeSnapshotNotExistException if the table has none (it is not
@@ -444,8 +451,9 @@ public interface Admin extends AutoCloseable {
    * Starts moving replicas and leaders between tablet servers towards the goals, and returns the
    * rebalance's id.
    *
-   * @throws io.flussjava.exception.ApiException with {@code REBALANCE_FAILURE_EXCEPTION} when the
-   *     coordinator cannot plan one (e.g. nothing to move)
+   * @throws io.flussjava.exception.RebalanceFailureException when a rebalance is running already,
+   *     or the coordinator cannot plan one (with nothing to move, the plan is empty and the
+   *     rebalance completes at once)
    */
   String rebalance(List<RebalanceGoal> goals);
 
@@ -464,7 +472,8 @@ public interface Admin extends AutoCloseable {
    * Cancels a rebalance; moves already done stay.
    *
    * @param rebalanceId the rebalance's id, or {@code null} for the current one
-   * @throws io.flussjava.exception.NoRebalanceInProgressException if there is none to cancel
+   * @throws io.flussjava.exception.NoRebalanceInProgressException if the coordinator knows of no
+   *     such rebalance (cancelling one that finished is not an error)
    */
   void cancelRebalance(String rebalanceId);
 

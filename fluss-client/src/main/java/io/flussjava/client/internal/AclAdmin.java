@@ -83,7 +83,7 @@ final class AclAdmin {
     return errors;
   }
 
-  private static List<AclBinding> dropped(String operation, DropAclsResponse r) {
+  static List<AclBinding> dropped(String operation, DropAclsResponse r) {
     List<AclBinding> dropped = new ArrayList<>();
     List<ApiException> errors = new ArrayList<>();
     for (PbDropAclsFilterResult result : r.getFilterResultsList()) {

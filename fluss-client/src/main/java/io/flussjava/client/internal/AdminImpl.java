@@ -13,6 +13,7 @@ import io.flussjava.client.admin.ConfigEntry;
 import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.DatabaseInfo;
 import io.flussjava.client.admin.DatabaseSummary;
+import io.flussjava.client.admin.KvSnapshotLease;
 import io.flussjava.client.admin.KvSnapshotMetadata;
 import io.flussjava.client.admin.KvSnapshots;
 import io.flussjava.client.admin.LakeSnapshot;
@@ -413,6 +414,11 @@ public final class AdminImpl implements Admin {
   public CompletableFuture<KvSnapshotMetadata> getKvSnapshotMetadataAsync(
       TableBucket bucket, long snapshotId) {
     return snapshots.kvSnapshotMetadata(bucket, snapshotId);
+  }
+
+  @Override
+  public KvSnapshotLease createKvSnapshotLease(String leaseId, Duration leaseDuration) {
+    return new KvSnapshotLeaseImpl(calls, leaseId, leaseDuration);
   }
 
   @Override
