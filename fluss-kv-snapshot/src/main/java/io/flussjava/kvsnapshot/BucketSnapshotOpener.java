@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the latest snapshot of a bucket: asks for it, downloads its files and opens them. The
- * server deletes a snapshot's files once newer ones replace it (it keeps {@code
- * kv.snapshot.num-retained}), possibly while they are being downloaded; then the latest snapshot is
- * asked for again, up to the configured number of attempts.
+ * Opens the latest snapshot of a bucket: asks for it, holds it (a KV snapshot lease), downloads its
+ * files, releases it and opens the copies. The server deletes a snapshot's files once newer ones
+ * replace it (it keeps {@code kv.snapshot.num-retained}); one deleted before it could be held, or
+ * whose files are missing all the same, is replaced by the then-latest snapshot, up to the
+ * configured number of attempts.
  */
 final class BucketSnapshotOpener {
   private static final Logger LOG = LoggerFactory.getLogger(BucketSnapshotOpener.class);
@@ -43,6 +44,11 @@ final class BucketSnapshotOpener {
         return OpenedSnapshot.none(bucket);
       }
       long snapshotId = latest.get().snapshotId();
+      if (!catalog.hold(bucket, snapshotId)) {
+        last = new KvSnapshotNotExistException("snapshot " + snapshotId + " was deleted");
+        LOG.debug("Snapshot {} of {} was deleted before it could be held", snapshotId, bucket);
+        continue;
+      }
       try {
         return download(bucket, catalog.metadata(bucket, snapshotId));
       } catch (NoSuchFileException | KvSnapshotNotExistException e) {
@@ -57,6 +63,9 @@ final class BucketSnapshotOpener {
       } catch (IOException e) {
         throw new KvSnapshotReadException(
             "cannot download snapshot " + snapshotId + " of " + bucket + ": " + e, e);
+      } finally {
+        // The files are local now (or not needed): the servers may delete the snapshot again.
+        catalog.release(bucket);
       }
     }
     throw new KvSnapshotReadException(
@@ -80,5 +89,10 @@ final class BucketSnapshotOpener {
       throw new KvSnapshotReadException(
           "RocksDB cannot open snapshot " + snapshot.snapshotId() + " of " + bucket + ": " + e, e);
     }
+  }
+
+  /** Releases every snapshot still held (drops the lease). */
+  void close() {
+    catalog.close();
   }
 }

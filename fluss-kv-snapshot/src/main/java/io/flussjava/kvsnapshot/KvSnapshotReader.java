@@ -106,7 +106,8 @@ public final class KvSnapshotReader implements Iterator<ScanRecord>, AutoCloseab
       Consumer<OpenedSnapshot> onOpened) {
     BucketSnapshotOpener opener =
         new BucketSnapshotOpener(
-            SnapshotCatalog.of(connection.getAdmin(), table.getTablePath()),
+            new AdminSnapshotCatalog(
+                connection.getAdmin(), table.getTablePath(), options.leaseDuration()),
             new SnapshotDownloader(options.fileSystems(), options.tempDirectory()),
             options.maxSnapshotAttempts());
     StoredRowDecoder rows = StoredRowDecoder.of(table, options.columns());
@@ -219,15 +220,22 @@ public final class KvSnapshotReader implements Iterator<ScanRecord>, AutoCloseab
     return Map.copyOf(logOffsets);
   }
 
-  /** Closes RocksDB and deletes the downloaded files. Idempotent. */
+  /** Closes RocksDB, deletes the downloaded files and drops the snapshot lease. Idempotent. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     pending = null;
-    if (current != null) {
-      OpenedSnapshot open = current;
-      current = null;
-      open.close();
+    try {
+      if (current != null) {
+        OpenedSnapshot open = current;
+        current = null;
+        open.close();
+      }
+    } finally {
+      opener.close();
     }
   }
 }

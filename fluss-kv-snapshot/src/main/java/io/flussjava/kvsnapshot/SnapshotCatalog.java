@@ -1,13 +1,14 @@
 package io.flussjava.kvsnapshot;
 
 import io.flussjava.client.TableBucket;
-import io.flussjava.client.admin.Admin;
 import io.flussjava.client.admin.KvSnapshotMetadata;
 import io.flussjava.client.admin.KvSnapshots;
-import io.flussjava.client.admin.TablePath;
 
-/** Where a reader learns of KV snapshots: the cluster's admin, or a fake in unit tests. */
-interface SnapshotCatalog {
+/**
+ * Where a reader learns of KV snapshots and keeps the one it reads from being deleted: the
+ * cluster's admin and a KV snapshot lease ({@link AdminSnapshotCatalog}), or a fake in unit tests.
+ */
+interface SnapshotCatalog extends AutoCloseable {
 
   /**
    * @param partitionName the partition, or null for an unpartitioned table
@@ -16,19 +17,17 @@ interface SnapshotCatalog {
 
   KvSnapshotMetadata metadata(TableBucket bucket, long snapshotId);
 
-  static SnapshotCatalog of(Admin admin, TablePath table) {
-    return new SnapshotCatalog() {
-      @Override
-      public KvSnapshots latest(String partitionName) {
-        return partitionName == null
-            ? admin.getLatestKvSnapshots(table)
-            : admin.getLatestKvSnapshots(table, partitionName);
-      }
+  /**
+   * Keeps the servers from deleting the bucket's snapshot until {@link #release}.
+   *
+   * @return false if the snapshot is gone already
+   */
+  boolean hold(TableBucket bucket, long snapshotId);
 
-      @Override
-      public KvSnapshotMetadata metadata(TableBucket bucket, long snapshotId) {
-        return admin.getKvSnapshotMetadata(bucket, snapshotId);
-      }
-    };
-  }
+  /** Lets the servers delete the bucket's held snapshot again. */
+  void release(TableBucket bucket);
+
+  /** Releases everything still held. */
+  @Override
+  void close();
 }

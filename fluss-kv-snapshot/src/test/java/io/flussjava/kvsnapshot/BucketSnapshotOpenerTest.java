@@ -61,6 +61,22 @@ class BucketSnapshotOpenerTest {
       assertThat(dir).startsWith(local);
     }
     assertThat(dir).doesNotExist();
+    assertThat(catalog.holds).isEqualTo(1);
+    assertThat(catalog.held).as("released once downloaded").isEmpty();
+  }
+
+  @Test
+  void aSnapshotThatCannotBeHeldIsReplacedByTheNextLatest() {
+    FakeCatalog catalog =
+        new FakeCatalog(1)
+            .latest(snapshot(0, 1, 10, "k", "v1"))
+            .latest(snapshot(0, 2, 20, "k", "v2"))
+            .deleted(1);
+    try (OpenedSnapshot s = opener(catalog).open(bucket(0), null)) {
+      assertThat(s.snapshotId()).isEqualTo(2);
+    }
+    assertThat(catalog.holds).isEqualTo(2);
+    assertThat(catalog.held).isEmpty();
   }
 
   @Test
@@ -88,6 +104,7 @@ class BucketSnapshotOpenerTest {
         .hasMessageContaining("3 attempts")
         .hasMessageContaining("gone");
     assertThat(catalog.latestCalls).isEqualTo(3);
+    assertThat(catalog.held).as("released after each failed attempt").isEmpty();
     try (var left = Files.list(local)) {
       assertThat(left).isEmpty();
     }

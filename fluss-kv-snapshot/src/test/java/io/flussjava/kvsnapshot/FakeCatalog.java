@@ -9,13 +9,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A catalog of snapshots of one unpartitioned table: per bucket, the latest snapshots it answers
- * one after another (the last one for ever after), and the metadata of each snapshot id.
+ * one after another (the last one for ever after), the metadata of each snapshot id, and which
+ * snapshots can no longer be held.
  */
 final class FakeCatalog implements SnapshotCatalog {
   static final long TABLE_ID = 7;
@@ -23,7 +26,14 @@ final class FakeCatalog implements SnapshotCatalog {
   private final int buckets;
   private final Map<Integer, Deque<KvSnapshotMetadata>> latest = new HashMap<>();
   private final Map<Long, KvSnapshotMetadata> metadata = new HashMap<>();
+  private final Set<Long> deleted = new HashSet<>();
+
+  /** The buckets held now. */
+  final Set<TableBucket> held = new HashSet<>();
+
   int latestCalls;
+  int holds;
+  boolean closed;
 
   FakeCatalog(int buckets) {
     this.buckets = buckets;
@@ -44,6 +54,33 @@ final class FakeCatalog implements SnapshotCatalog {
   FakeCatalog forget(long snapshotId) {
     metadata.remove(snapshotId);
     return this;
+  }
+
+  /** Refuses to hold the snapshot, as a lease does for one deleted already. */
+  FakeCatalog deleted(long snapshotId) {
+    deleted.add(snapshotId);
+    return this;
+  }
+
+  @Override
+  public boolean hold(TableBucket bucket, long snapshotId) {
+    holds++;
+    if (deleted.contains(snapshotId)) {
+      return false;
+    }
+    held.add(bucket);
+    return true;
+  }
+
+  @Override
+  public void release(TableBucket bucket) {
+    held.remove(bucket);
+  }
+
+  @Override
+  public void close() {
+    held.clear();
+    closed = true;
   }
 
   @Override

@@ -76,13 +76,15 @@ class KvSnapshotReaderTest {
 
   @Test
   void closingMidwayDeletesTheOpenBucketsFilesAndRefusesMore() throws Exception {
-    KvSnapshotReader reader = reader(catalog(), local, s -> {});
+    FakeCatalog catalog = catalog();
+    KvSnapshotReader reader = reader(catalog, local, s -> {});
     assertThat(reader.next().getValue(0)).isEqualTo("A");
     try (var open = Files.list(local)) {
       assertThat(open).hasSize(1);
     }
     reader.close();
     reader.close(); // idempotent
+    assertThat(catalog.closed).as("the lease is dropped").isTrue();
     try (var left = Files.list(local)) {
       assertThat(left).isEmpty();
     }
