@@ -25,11 +25,13 @@ import java.util.stream.IntStream;
 /**
  * How fast a primary-key table's state is had: read from its KV snapshots ({@link
  * KvSnapshotReader}) against replaying its whole changelog (a bounded reader from offset 0). Starts
- * a local cluster that snapshots every second, upserts {@code --rows} keys and updates each once
- * (so the changelog holds three records per key: +I, -U, +U), waits until the snapshots cover it
- * all, then times each way {@code --repeats} times and prints the medians.
+ * a local cluster that snapshots every second, upserts {@code --rows} keys {@code --rounds} times
+ * (default 2: the changelog then holds three records per key, +I, -U, +U), waits until the
+ * snapshots cover it all, then times each way {@code --repeats} times and prints the medians.
  *
- * <pre>{@code java -jar fluss-benchmarks/target/benchmarks.jar state-reads --rows 500000}</pre>
+ * <pre>{@code
+ * java -jar fluss-benchmarks/target/benchmarks.jar state-reads --rows 300000 --rounds 2
+ * }</pre>
  */
 public final class StateReads {
   private static final int BUCKETS = 3;
@@ -38,20 +40,23 @@ public final class StateReads {
 
   public static void main(String[] args) throws Exception {
     int rows = intArg(args, "--rows", 500_000);
+    int rounds = intArg(args, "--rounds", 2);
     int repeats = intArg(args, "--repeats", 3);
+    // The first round inserts (+I), each later one updates (-U, +U).
+    long changelog = (long) rows * (2L * rounds - 1);
     System.out.println(
         "starting a local Fluss cluster (1 tablet server, KV snapshots every second)...");
     try (FlussCluster cluster = FlussCluster.builder().fastLogTiering().build().start()) {
       Configuration conf = new Configuration();
       conf.setString("bootstrap.servers", cluster.bootstrapServers());
       try (Connection connection = Connection.create(conf)) {
-        Table table = writeTable(connection, rows);
+        Table table = writeTable(connection, rows, rounds);
         awaitSnapshots(connection.getAdmin(), table.getTablePath());
         List<Double> snapshot = new ArrayList<>();
         List<Double> replay = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
           snapshot.add(timeSnapshotRead(connection, table, rows));
-          replay.add(timeReplay(table, 3L * rows));
+          replay.add(timeReplay(table, changelog));
         }
         double s = median(snapshot);
         double r = median(replay);
@@ -61,12 +66,12 @@ public final class StateReads {
                 + "| KV snapshot read (KvSnapshotReader) | %.2f | %,.0f | %,d rows |%n"
                 + "| changelog replay (bounded reader) | %.2f | %,.0f | %,d records |%n"
                 + "%nmedians of %d repeats; snapshot read %.1fx faster%n",
-            rows, s, rows / s, rows, r, rows / r, 3L * rows, repeats, r / s);
+            rows, s, rows / s, rows, r, rows / r, changelog, repeats, r / s);
       }
     }
   }
 
-  private static Table writeTable(Connection connection, int rows) {
+  private static Table writeTable(Connection connection, int rows, int rounds) {
     Admin admin = connection.getAdmin();
     TablePath path = TablePath.of("bench_state", "kv_" + System.currentTimeMillis());
     admin.createDatabase(path.getDatabaseName(), DatabaseDescriptor.EMPTY, true);
@@ -86,14 +91,14 @@ public final class StateReads {
     Table table = connection.getTable(path);
     long start = System.nanoTime();
     try (UpsertWriter writer = table.newUpsert().createWriter()) {
-      for (int round = 0; round < 2; round++) {
+      for (int round = 0; round < rounds; round++) {
         for (long id = 0; id < rows; id++) {
           writer.upsert(id, "name-" + id + "-" + round, id * 0.5 + round);
         }
       }
     }
     System.out.printf(
-        "upserted %,d keys twice in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
+        "upserted %,d keys %d times in %.1f s%n", rows, rounds, (System.nanoTime() - start) / 1e9);
     return table;
   }
 
