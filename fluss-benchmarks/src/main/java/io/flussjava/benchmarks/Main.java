@@ -1,6 +1,7 @@
 package io.flussjava.benchmarks;
 
 import io.flussjava.benchmarks.peer.SideBySide;
+import io.flussjava.benchmarks.state.StateReads;
 import java.util.Arrays;
 
 /**
@@ -14,6 +15,8 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("side-by-side")) {
       SideBySide.main(Arrays.copyOfRange(args, 1, args.length));
+    } else if (args.length > 0 && args[0].equals("state-reads")) {
+      StateReads.main(Arrays.copyOfRange(args, 1, args.length));
     } else {
       org.openjdk.jmh.Main.main(args);
     }

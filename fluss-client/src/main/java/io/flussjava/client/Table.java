@@ -75,7 +75,7 @@ public final class Table {
    * The indexes of named columns, failing for an unknown name with the operation and the table's
    * columns.
    */
-  private int[] columnIndexes(String operation, String... columns) {
+  int[] columnIndexes(String operation, String... columns) {
     List<String> names = info.getSchema().getColumnNames();
     int[] indexes = new int[columns.length];
     for (int i = 0; i < columns.length; i++) {

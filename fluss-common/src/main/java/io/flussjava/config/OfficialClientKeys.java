@@ -51,7 +51,7 @@ final class OfficialClientKeys {
           new Entry(
               ConfigOption.key(key).stringType().withDescription(""),
               null,
-              "fluss-java reads remote files (tiered log segments) through its own RemoteFileSystem"
+              "fluss-java reads remote files (tiered log segments, KV snapshots) through its own RemoteFileSystem"
                   + " plug-ins (a local/shared file system built in), so the official client's"
                   + " file-system settings (client.fs.*) are not used."));
     }

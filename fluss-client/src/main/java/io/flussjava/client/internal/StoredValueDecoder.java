@@ -2,6 +2,7 @@ package io.flussjava.client.internal;
 
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.exception.FlussException;
+import io.flussjava.exception.UnknownSchemaIdException;
 import io.flussjava.log.RowCodecs;
 import io.flussjava.log.RowDecoder;
 
@@ -34,7 +35,8 @@ public final class StoredValueDecoder {
     }
     int schemaId = (buf[offset] & 0xFF) | (buf[offset + 1] & 0xFF) << 8;
     if (schemaId != table.getSchemaId()) {
-      throw new FlussException(
+      throw new UnknownSchemaIdException(
+          schemaId,
           "Row of "
               + table.getTablePath()
               + " was written with schema "

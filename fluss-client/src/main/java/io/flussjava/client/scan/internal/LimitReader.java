@@ -6,6 +6,7 @@ import io.flussjava.client.internal.ConnectionState;
 import io.flussjava.client.internal.Futures;
 import io.flussjava.client.internal.LeaderRouter;
 import io.flussjava.client.internal.Retrier;
+import io.flussjava.client.internal.RowPresenter;
 import io.flussjava.client.internal.StoredValueDecoder;
 import io.flussjava.client.scan.BoundedReader;
 import io.flussjava.client.scan.ScanRecord;
@@ -16,7 +17,6 @@ import io.flussjava.log.ChangeType;
 import io.flussjava.log.LogBatchReader;
 import io.flussjava.log.LogFormats;
 import io.flussjava.log.LogReadContext;
-import io.flussjava.types.convert.RowConverter;
 import io.flussjava.types.convert.TypeConverters;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -49,14 +49,13 @@ public final class LimitReader implements BoundedReader {
   private static final String HANDLE = "BoundedReader";
 
   private final TableInfo table;
-  private final int[] projection;
   private final int limit;
   private final List<TableBucket> buckets;
   private final LimitScanCall call;
   private final long knownAtNanos;
   private final Duration wait;
   private final boolean verifyCrc;
-  private final RowConverter output;
+  private final RowPresenter output;
   private final ConnectionState connection;
   private Iterator<ScanRecord> records;
   private boolean closed;
@@ -78,17 +77,13 @@ public final class LimitReader implements BoundedReader {
       TypeConverters converters,
       ConnectionState connection) {
     this.table = table;
-    this.projection = projection;
     this.limit = limit;
     this.buckets = buckets;
     this.call = call;
     this.knownAtNanos = knownAtNanos;
     this.wait = wait;
     this.verifyCrc = verifyCrc;
-    this.output =
-        projection == null
-            ? new RowConverter(table.getRowType(), converters)
-            : RowConverter.forProjection(table.getRowType(), projection, converters);
+    this.output = new RowPresenter(table.getRowType(), projection, converters);
     this.connection = connection;
   }
 
@@ -178,7 +173,7 @@ public final class LimitReader implements BoundedReader {
               if (out.size() < limit) {
                 Object[] row = values.decode(bytes, offset, length);
                 // A row of the store has no log offset or commit time of its own.
-                out.add(new ScanRecord(a.bucket, -1, -1, ChangeType.INSERT, present(row)));
+                out.add(new ScanRecord(a.bucket, -1, -1, ChangeType.INSERT, output.present(row)));
               }
             });
       }
@@ -215,7 +210,8 @@ public final class LimitReader implements BoundedReader {
               if (last.size() == limit) {
                 last.poll(); // the server starts at a batch boundary: older records come first
               }
-              last.add(new ScanRecord(a.bucket, offset, timestamp, changeType, present(row)));
+              last.add(
+                  new ScanRecord(a.bucket, offset, timestamp, changeType, output.present(row)));
             });
         all.addAll(last);
       }
@@ -231,18 +227,6 @@ public final class LimitReader implements BoundedReader {
       all.retainAll(keep); // keeps bucket-then-offset order
     }
     return all;
-  }
-
-  /** The row as handed out: the asked columns, as the caller's Java types. */
-  private Object[] present(Object[] row) {
-    if (projection == null) {
-      return output.fromCanonical(row);
-    }
-    Object[] projected = new Object[projection.length];
-    for (int i = 0; i < projection.length; i++) {
-      projected[i] = row[projection[i]];
-    }
-    return output.fromCanonical(projected);
   }
 
   private Asked ask(TableBucket bucket) {
