@@ -350,6 +350,39 @@ class SenderTest {
   }
 
   @Test
+  void aSequenceGapLeftByAnExpiredBatchRenumbersTheNextOneInsteadOfRetryingItUntilItsTimeout()
+      throws Exception {
+    CompletableFuture<WriteResult> expired = upsert(0, 1);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    clock.advance(DELIVERY.minusSeconds(5));
+    CompletableFuture<WriteResult> next = upsert(0, 2);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    List<FakeServer.Call> calls = router.server(1).pending();
+    assertThat(calls).hasSize(2);
+    // The first answer is lost at its delivery timeout; the server never wrote it, so it answers
+    // the second with "1 (incoming), -1 (current)".
+    clock.advance(Duration.ofSeconds(5));
+    calls.get(0).answer().completeExceptionally(lost());
+    sender.runOnce(false);
+    assertThat(causeOf(expired)).isInstanceOf(TimeoutException.class);
+    calls.get(1).answer().complete(error(0, Errors.OUT_OF_ORDER_SEQUENCE_EXCEPTION));
+    sender.runOnce(false);
+
+    initWriterCalls()
+        .get(1)
+        .answer()
+        .complete(InitWriterResponse.newBuilder().setWriterId(8).build());
+    sender.runOnce(false);
+    FakeServer.Call resent = router.server(1).pending().get(0);
+    assertThat(idAndSequenceOf(resent)).as("surely not written: renumbered").containsExactly(8, 0);
+    resent.answer().complete(ok(0));
+    sender.runOnce(false);
+    assertThat(next).isCompleted();
+  }
+
+  @Test
   void anAnswerLostForEverFailsTheBatchAtTheDeliveryTimeoutInsteadOfRetryingForEver() {
     CompletableFuture<WriteResult> f = upsert(0, 1);
     clock.advance(LINGER);
