@@ -207,7 +207,11 @@ class FaultProxyITCase {
   }
 
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    await(what, condition, Duration.ofSeconds(60));
+  }
+
+  static void await(String what, BooleanSupplier condition, Duration bound) {
+    long deadline = System.nanoTime() + bound.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);

@@ -10,6 +10,7 @@ import io.flussjava.client.scan.LogScanner;
 import io.flussjava.client.write.AppendWriter;
 import io.flussjava.client.write.UpsertWriter;
 import io.flussjava.client.write.WriteResult;
+import io.flussjava.exception.ClosedException;
 import io.flussjava.exception.UnknownWriteOutcomeException;
 import io.flussjava.testkit.FlussCluster;
 import io.flussjava.types.DataTypes;
@@ -95,16 +96,19 @@ class KillRoundsITCase {
       Random random = new Random(seed);
       long startNanos = System.nanoTime();
       Map<Fault, Integer> faults = new ConcurrentHashMap<>();
-      for (int round = 0; round < rounds; round++) {
-        // The kinds take turns (20 rounds have 4 of each); the seed picks the servers.
-        Fault fault = Fault.values()[round % Fault.values().length];
+      try {
+        for (int round = 0; round < rounds; round++) {
+          // The kinds take turns (20 rounds have 4 of each); the seed picks the servers.
+          Fault fault = Fault.values()[round % Fault.values().length];
+          awaitProgress();
+          LOG.info("round {}/{}: {}", round + 1, rounds, fault);
+          inject(cluster, fault, random);
+          faults.merge(fault, 1, Integer::sum);
+        }
         awaitProgress();
-        LOG.info("round {}/{}: {}", round + 1, rounds, fault);
-        inject(cluster, fault, random);
-        faults.merge(fault, 1, Integer::sum);
+      } finally {
+        running.set(false); // also when a round fails: no worker may outlive the test
       }
-      awaitProgress();
-      running.set(false);
       for (Thread t : threads) {
         t.join(TimeUnit.MINUTES.toMillis(3));
         assertThat(t.isAlive()).as(t.getName() + " finished").isFalse();
@@ -332,6 +336,8 @@ class KillRoundsITCase {
         while (running.get()) {
           scanner.poll(Duration.ofMillis(200));
         }
+      } catch (ClosedException e) {
+        return; // the test is over
       } catch (RuntimeException e) {
         scannerFailures.incrementAndGet();
         LOG.warn("the scanner failed; starting a new one: {}", e.toString());
