@@ -15,6 +15,7 @@ import io.flussjava.testkit.FaultProxy;
 import io.flussjava.testkit.FlussCluster;
 import io.flussjava.types.DataTypes;
 import io.flussjava.types.Schema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
