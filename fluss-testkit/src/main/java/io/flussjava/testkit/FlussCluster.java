@@ -115,6 +115,8 @@ public final class FlussCluster implements AutoCloseable {
   private volatile ServerProcess coordinator;
   private int zooKeeperPort;
   private ServerPorts coordinatorPorts;
+  private FaultProxy coordinatorProxy;
+  private final Map<Integer, FaultProxy> tabletServerProxies = new ConcurrentSkipListMap<>();
   private List<Path> serverClasspath;
 
   /**
@@ -194,6 +196,7 @@ public final class FlussCluster implements AutoCloseable {
       state = State.CLOSED;
       long startNanos = System.nanoTime();
       stopAllProcesses();
+      closeProxies();
       deleteWorkDir();
       removeShutdownHook();
       if (wasRunning) {
@@ -218,7 +221,7 @@ public final class FlussCluster implements AutoCloseable {
    */
   public synchronized String bootstrapServers() {
     requireRunning();
-    return HOST + ":" + coordinatorPorts.clientPort();
+    return HOST + ":" + coordinatorPorts.advertisedClientPort();
   }
 
   /** The coordinator's client listener port. */
@@ -304,6 +307,75 @@ public final class FlussCluster implements AutoCloseable {
     Path remote = remoteDataDir();
     Path local = tabletServerDataDir(serverId);
     TieredSegments.await(remote, local, database, table, bucket, minSegments, timeout);
+  }
+
+  /**
+   * The fault proxy in front of tablet server {@code id}'s client listener (clients reach the
+   * server only through it).
+   *
+   * @throws IllegalStateException if the cluster was not built with {@link Builder#faultProxies()}
+   */
+  public synchronized FaultProxy tabletServerProxy(int id) {
+    requireRunning();
+    requireProxies();
+    portsOf(id);
+    return tabletServerProxies.get(id);
+  }
+
+  /**
+   * The fault proxy in front of the coordinator's client listener, which {@link
+   * #bootstrapServers()} names.
+   *
+   * @throws IllegalStateException if the cluster was not built with {@link Builder#faultProxies()}
+   */
+  public synchronized FaultProxy coordinatorProxy() {
+    requireRunning();
+    requireProxies();
+    return coordinatorProxy;
+  }
+
+  private void requireProxies() {
+    if (!settings.faultProxies) {
+      throw new IllegalStateException(
+          "this cluster has no fault proxies; see Builder#faultProxies");
+    }
+  }
+
+  /** Kills the coordinator like {@code kill -9}. Tablet servers keep serving their leaders. */
+  public synchronized void killCoordinator() {
+    requireRunning();
+    LOG.info("killing the coordinator (pid {})", coordinator.pid());
+    coordinator.kill();
+  }
+
+  /**
+   * (Re)starts the coordinator on its old ports, stopping it first if it runs, and returns when it
+   * lists every tablet server that is running again.
+   */
+  public synchronized void restartCoordinator() {
+    requireRunning();
+    if (coordinator.isAlive()) {
+      coordinator.stop(STOP_GRACE);
+    }
+    long startNanos = System.nanoTime();
+    coordinator.start();
+    StartupWaiter waiter = newWaiter();
+    List<ServerProcess> watched = new ArrayList<>(List.of(coordinator));
+    awaitListening(waiter, List.of(coordinator), watched);
+    int probePort = coordinatorPorts.plaintextPort();
+    for (Map.Entry<Integer, ServerProcess> e : tabletServers.entrySet()) {
+      if (e.getValue().isAlive()) {
+        int id = e.getKey();
+        waiter.await(
+            "coordinator to report tablet server " + id,
+            watched,
+            () ->
+                MetadataProbe.tabletServerIds(HOST, probePort, probeTimeout(waiter)).contains(id));
+      }
+    }
+    LOG.info(
+        "coordinator back in {} s",
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9));
   }
 
   /**
@@ -439,13 +511,43 @@ public final class FlussCluster implements AutoCloseable {
     for (int id = 0; id < settings.tabletServers; id++) {
       tabletServerPorts.put(id, allocateServerPorts());
     }
+    startProxies();
   }
 
   private ServerPorts allocateServerPorts() {
     int clientPort = portAllocator.nextFreePort();
+    if (settings.faultProxies) {
+      return ServerPorts.proxied(
+          clientPort, portAllocator.nextFreePort(), portAllocator.nextFreePort());
+    }
     return saslEnabled()
         ? ServerPorts.sasl(clientPort, portAllocator.nextFreePort())
         : ServerPorts.plain(clientPort);
+  }
+
+  // The proxies live as long as the cluster, across server restarts, on the ports the servers
+  // advertise.
+  private void startProxies() {
+    closeProxies();
+    if (!settings.faultProxies) {
+      return;
+    }
+    coordinatorProxy =
+        FaultProxy.start(
+            "coordinator", coordinatorPorts.proxyPort(), HOST, coordinatorPorts.clientPort());
+    tabletServerPorts.forEach(
+        (id, ports) ->
+            tabletServerProxies.put(
+                id, FaultProxy.start("tablet-" + id, ports.proxyPort(), HOST, ports.clientPort())));
+  }
+
+  private void closeProxies() {
+    if (coordinatorProxy != null) {
+      coordinatorProxy.close();
+      coordinatorProxy = null;
+    }
+    tabletServerProxies.values().forEach(FaultProxy::close);
+    tabletServerProxies.clear();
   }
 
   private void createProcesses(WorkDirLayout dirs) {
@@ -476,13 +578,22 @@ public final class FlussCluster implements AutoCloseable {
               "tablet-" + id,
               settings.tabletServerHeap,
               JvmCommand.TABLET_SERVER_MAIN,
-              List.of(
-                  "--configDir",
-                  conf,
-                  "-Dbind.listeners=" + tabletServerPorts.get(id).bindListeners(),
-                  "-Dtablet-server.id=" + id,
-                  "-Ddata.dir=" + dataDir.toAbsolutePath())));
+              tabletServerArgs(conf, id, dataDir)));
     }
+  }
+
+  private List<String> tabletServerArgs(String conf, int id, Path dataDir) {
+    ServerPorts ports = tabletServerPorts.get(id);
+    List<String> args = new ArrayList<>();
+    args.add("--configDir");
+    args.add(conf);
+    args.add("-Dbind.listeners=" + ports.bindListeners());
+    if (ports.advertisedListeners() != null) {
+      args.add("-Dadvertised.listeners=" + ports.advertisedListeners());
+    }
+    args.add("-Dtablet-server.id=" + id);
+    args.add("-Ddata.dir=" + dataDir.toAbsolutePath());
+    return args;
   }
 
   private ServerProcess newProcess(
@@ -668,6 +779,7 @@ public final class FlussCluster implements AutoCloseable {
     final int replicationFactor;
     final Map<String, String> serverConfig;
     final Map<String, String> saslUsers;
+    final boolean faultProxies;
     final Duration startupTimeout;
     final String zooKeeperHeap;
     final String coordinatorHeap;
@@ -680,6 +792,7 @@ public final class FlussCluster implements AutoCloseable {
       replicationFactor = b.replicationFactor;
       serverConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.serverConfig));
       saslUsers = Collections.unmodifiableMap(new LinkedHashMap<>(b.saslUsers));
+      faultProxies = b.faultProxies;
       startupTimeout = b.startupTimeout;
       zooKeeperHeap = b.zooKeeperHeap;
       coordinatorHeap = b.coordinatorHeap;
@@ -698,6 +811,7 @@ public final class FlussCluster implements AutoCloseable {
     private int replicationFactor = 1;
     private final Map<String, String> serverConfig = new LinkedHashMap<>();
     private final Map<String, String> saslUsers = new LinkedHashMap<>();
+    private boolean faultProxies;
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
     private String zooKeeperHeap = DEFAULT_ZOOKEEPER_HEAP;
     private String coordinatorHeap = DEFAULT_COORDINATOR_HEAP;
@@ -803,6 +917,17 @@ public final class FlussCluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Puts a {@link FaultProxy} in front of every server's client listener and advertises the
+     * proxies to clients, so that a test can inject network faults between the client and any
+     * server ({@link FlussCluster#tabletServerProxy}, {@link FlussCluster#coordinatorProxy}).
+     * Servers talk to each other on a second, unproxied listener. Not with {@link #sasl}.
+     */
+    public Builder faultProxies() {
+      faultProxies = true;
+      return this;
+    }
+
     /** How long {@link FlussCluster#start()} and restarts may take. Defaults to 90 s. */
     public Builder startupTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -857,6 +982,9 @@ public final class FlussCluster implements AutoCloseable {
                 + " exceeds the "
                 + tabletServers
                 + " tablet server(s)");
+      }
+      if (faultProxies && !saslUsers.isEmpty()) {
+        throw new IllegalArgumentException("faultProxies() and sasl() cannot be combined yet");
       }
       return new FlussCluster(new Settings(this));
     }

@@ -80,6 +80,12 @@ public final class ConfigFiles {
     // coordinator ignores it.
     entries.put("tablet-server.id", "0");
     entries.putAll(TEST_DEFAULTS);
+    String advertised = spec.coordinatorPorts().advertisedListeners();
+    if (advertised != null) {
+      // Fault proxies: clients learn the proxies' addresses, servers use INTERNAL among themselves.
+      entries.put("internal.listener.name", "INTERNAL");
+      entries.put("advertised.listeners", advertised);
+    }
     if (!spec.saslUsers().isEmpty()) {
       entries.put("internal.listener.name", "INTERNAL");
       entries.put("security.protocol.map", "CLIENT:SASL,INTERNAL:PLAINTEXT");

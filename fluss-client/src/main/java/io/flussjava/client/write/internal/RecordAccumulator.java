@@ -37,6 +37,9 @@ final class RecordAccumulator {
   private final int maxInFlightPerBucket;
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private volatile boolean sequencesUncertain;
+  // The writer-id generation new sequences count in; bumped by each writer-id renewal (sender
+  // thread).
+  private volatile int generation;
   // Set by abortAll: appends fail with it from then on, so that nothing lands in a queue nobody
   // drains any more.
   private volatile RuntimeException closed;
@@ -76,7 +79,7 @@ final class RecordAccumulator {
       ChangeType type,
       Object[] row,
       byte[] key) {
-    BucketQueue queue = queues.computeIfAbsent(bucket, BucketQueue::new);
+    BucketQueue queue = queues.computeIfAbsent(bucket, b -> new BucketQueue(b, generation));
     synchronized (queue) {
       checkNotClosed();
       CompletableFuture<WriteResult> f = queue.tryAppend(target, writer, type, row, key);
@@ -162,7 +165,10 @@ final class RecordAccumulator {
         if (head == null) {
           continue;
         }
-        if (queue.inFlight() >= maxInFlightPerBucket) {
+        if (queue.generation() != generation) {
+          queue.startGeneration(generation); // created by a writer while the writer id was renewed
+        }
+        if (queue.inFlight() >= maxInFlightPerBucket || queue.headWaitsForOlderGeneration()) {
           continue; // a response will wake the sender
         }
         long readyAt = head.isClosed() || flushing ? now : head.createdNanos + lingerNanos;
@@ -191,7 +197,7 @@ final class RecordAccumulator {
     }
     nextWake[0] = earliest;
     for (WriteBatch b : expired) {
-      if (b.sequence() >= 0) {
+      if (b.sequence() >= 0 && b.generation() == generation) {
         // It was sent and may or may not have been written: the bucket's sequence is no longer
         // certain.
         sequencesUncertain = true;
@@ -235,7 +241,7 @@ final class RecordAccumulator {
     }
     BucketQueue queue = queues.get(batch.bucket);
     synchronized (queue) {
-      queue.completed(batch);
+      queue.acknowledged(batch);
     }
     batch.succeed(baseOffset);
     release(batch);
@@ -284,21 +290,52 @@ final class RecordAccumulator {
     return u;
   }
 
-  /** Renumbers every batch from 0, for a new writer id. */
-  void resetSequences() {
+  /**
+   * A new writer id: sequences start again from 0 in a new generation for every batch surely not
+   * written (see BucketQueue#startGeneration).
+   */
+  void startGeneration() {
+    int next = generation + 1;
+    generation = next;
     for (BucketQueue queue : queues.values()) {
       synchronized (queue) {
-        queue.resetSequences();
+        queue.startGeneration(next);
       }
     }
   }
 
-  /** Whether an older batch of the same bucket is waiting to be re-sent. */
-  boolean hasRetryBefore(WriteBatch batch) {
+  int generation() {
+    return generation;
+  }
+
+  /** See BucketQueue#provenWritten. */
+  boolean provenWritten(WriteBatch batch) {
     BucketQueue queue = queues.get(batch.bucket);
     synchronized (queue) {
-      return queue.hasRetryBefore(batch.sequence());
+      return queue.provenWritten(batch);
     }
+  }
+
+  /** See BucketQueue#mayBeTransientlyOutOfOrder. */
+  boolean mayBeTransientlyOutOfOrder(WriteBatch batch) {
+    BucketQueue queue = queues.get(batch.bucket);
+    synchronized (queue) {
+      return queue.mayBeTransientlyOutOfOrder(batch);
+    }
+  }
+
+  /**
+   * A sent batch that was surely not written goes back to be numbered in the current generation
+   * (its old writer id's sequence can no longer be continued).
+   */
+  void renumber(WriteBatch batch, long retryAt) {
+    BucketQueue queue = queues.get(batch.bucket);
+    synchronized (queue) {
+      batch.resetSequence();
+      batch.scheduleRetry(retryAt);
+      queue.requeue(batch);
+    }
+    wakeup();
   }
 
   private void release(WriteBatch batch) {

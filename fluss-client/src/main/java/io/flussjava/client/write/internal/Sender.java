@@ -11,6 +11,7 @@ import io.flussjava.exception.Errors;
 import io.flussjava.exception.FlussException;
 import io.flussjava.exception.OutOfOrderSequenceException;
 import io.flussjava.exception.TimeoutException;
+import io.flussjava.exception.UnknownWriteOutcomeException;
 import io.flussjava.exception.UnknownWriterIdException;
 import io.flussjava.rpc.ServerConnection;
 import java.nio.ByteBuffer;
@@ -190,7 +191,7 @@ final class Sender implements Runnable {
     try {
       leader = router.tabletServer(key.leader);
     } catch (RuntimeException e) {
-      batches.forEach(b -> complete(() -> handleError(b, e)));
+      batches.forEach(b -> complete(() -> handleError(b, e, false))); // never sent
       return;
     }
     long writerId = identity.writerId();
@@ -228,7 +229,8 @@ final class Sender implements Runnable {
   private void onAnswer(
       List<WriteBatch> batches, List<WriteRequest.BucketAnswer> answers, Throwable error) {
     if (error != null) {
-      batches.forEach(b -> handleError(b, Futures.unwrap(error)));
+      // No answer: each batch may or may not have reached the log.
+      batches.forEach(b -> handleError(b, Futures.unwrap(error), true));
       return;
     }
     for (WriteBatch b : batches) {
@@ -240,9 +242,13 @@ final class Sender implements Runnable {
         }
       }
       if (answer == null) {
-        handleError(b, new FlussException("the server's answer has no entry for " + b.bucket));
+        handleError(
+            b, new FlussException("the server's answer has no entry for " + b.bucket), true);
       } else if (answer.errorCode() != 0) {
-        handleError(b, Errors.exceptionFor(answer.errorCode(), answer.errorMessage()));
+        handleError(
+            b,
+            Errors.exceptionFor(answer.errorCode(), answer.errorMessage()),
+            answerLeavesOutcomeOpen(answer.errorCode()));
       } else {
         accumulator.succeed(b, answer.baseOffset());
       }
@@ -250,42 +256,47 @@ final class Sender implements Runnable {
   }
 
   /**
-   * Starts over with a new writer id and every bucket's sequence at 0: the way out when the
-   * server's idea of a bucket's next sequence can no longer be known (a sent batch expired, or the
-   * server forgot the writer).
+   * Starts over with a new writer id: the way out when the server's idea of a bucket's next
+   * sequence can no longer be known (a sent batch expired, or the server forgot the writer, or a
+   * sequence gap). Batches surely not written are numbered anew from 0; a batch that may already be
+   * in the log keeps its writer id and sequence, because re-sending it under the new id could write
+   * it twice.
    */
   private void renewWriterId(String reason) {
     if (identity.writerId() == WriterIdentity.NO_WRITER_ID) {
       return; // not idempotent, or already renewing
     }
-    LOG.warn("Renewing the writer id ({}); unacknowledged batches are numbered anew", reason);
+    LOG.warn(
+        "Renewing the writer id ({}); batches surely not written are numbered anew, the others keep"
+            + " their writer id",
+        reason);
     identity.reset();
-    accumulator.resetSequences();
+    accumulator.startGeneration();
   }
 
-  private void handleError(WriteBatch batch, Throwable error) {
+  /**
+   * Handles a failed attempt of {@code batch}.
+   *
+   * @param outcomeUnknown the attempt got no answer that says the server did not write it
+   */
+  private void handleError(WriteBatch batch, Throwable error, boolean outcomeUnknown) {
     if (error instanceof DuplicateSequenceException) {
       // The server already holds this batch (an earlier attempt got through): it is written,
       // exactly once.
       accumulator.succeed(batch, -1);
       return;
     }
-    long now = clock.nanoTime();
-    if (error instanceof UnknownWriterIdException
-        || (error instanceof OutOfOrderSequenceException
-            && !batch.wasRenumbered()
-            && !accumulator.hasRetryBefore(batch))) {
-      // The server's sequence state for this writer is not what we think: renew and send again.
-      renewWriterId(error.getClass().getSimpleName() + " for " + batch);
-      if (now - batch.deadlineNanos < 0) {
-        accumulator.retry(batch, now);
-        return;
-      }
+    if (outcomeUnknown) {
+      batch.markMayBeWritten();
     }
-    boolean retriable =
-        RetryPolicy.isRetriable(error)
-            || (error instanceof OutOfOrderSequenceException
-                && (batch.wasRenumbered() || accumulator.hasRetryBefore(batch)));
+    long now = clock.nanoTime();
+    if (batch.sequence() >= 0
+        && (error instanceof OutOfOrderSequenceException
+            || error instanceof UnknownWriterIdException)) {
+      handleSequenceError(batch, (ApiException) error, now);
+      return;
+    }
+    boolean retriable = RetryPolicy.isRetriable(error);
     long backoff = retryPolicy.backoffNanos(batch.attempts());
     if (retriable
         && batch.attempts() <= maxRetries
@@ -297,6 +308,57 @@ final class Sender implements Runnable {
       accumulator.retry(batch, now + backoff);
       return;
     }
+    failForGood(batch, error, retriable);
+  }
+
+  /**
+   * The server's sequence state for this writer and bucket is not what this batch expects. In
+   * order: the batch is complete if a later (or equal) sequence of its writer id was acknowledged
+   * (the server takes sequences only in order); it is sent again if an older batch of its bucket
+   * may explain the answer (still in flight or queued, or acknowledged since it went out); else
+   * there is a gap, and the writer id is renewed. After that, a batch that may already be in the
+   * log fails as {@link UnknownWriteOutcomeException}, never re-sent under the new id, and one
+   * surely not written is numbered anew.
+   */
+  private void handleSequenceError(WriteBatch batch, ApiException error, long now) {
+    if (accumulator.provenWritten(batch)) {
+      LOG.info("{} is in the log (a later batch was acknowledged): {}", batch, error.getMessage());
+      accumulator.succeed(batch, -1);
+      return;
+    }
+    boolean inTime = now - batch.deadlineNanos < 0;
+    if (error instanceof OutOfOrderSequenceException
+        && accumulator.mayBeTransientlyOutOfOrder(batch)) {
+      long backoff = retryPolicy.backoffNanos(1);
+      if (inTime && RetryPolicy.fitsBefore(now, backoff, batch.deadlineNanos)) {
+        accumulator.retry(batch, now + backoff);
+      } else {
+        failForGood(batch, error, true);
+      }
+      return;
+    }
+    if (batch.generation() == accumulator.generation()) {
+      renewWriterId(error.getClass().getSimpleName() + " for " + batch);
+    }
+    if (batch.mayBeWritten()) {
+      UnknownWriteOutcomeException unknown =
+          new UnknownWriteOutcomeException(
+              "unknown whether "
+                  + batch
+                  + " was written: an earlier attempt got no answer and the server no longer"
+                  + " knows its sequence ("
+                  + error.getMessage()
+                  + "); it was not sent again under a new writer id, which could write it twice",
+              error);
+      accumulator.fail(batch, unknown, true, false);
+    } else if (inTime) {
+      accumulator.renumber(batch, now);
+    } else {
+      failForGood(batch, error, true);
+    }
+  }
+
+  private void failForGood(WriteBatch batch, Throwable error, boolean retriable) {
     Throwable reported = error;
     if (retriable) {
       reported =
@@ -309,8 +371,22 @@ final class Sender implements Runnable {
     }
     // A server error answer means the server wrote nothing of this batch; a timeout leaves that
     // open.
-    boolean rejected = !retriable && error instanceof ApiException;
+    boolean rejected = !retriable && !batch.mayBeWritten() && error instanceof ApiException;
     accumulator.fail(batch, reported, true, rejected);
+  }
+
+  /**
+   * Whether a bucket's error answer leaves open that the server wrote the batch: the server timed
+   * out waiting for replicas (the leader has the batch), or failed in a way it does not name.
+   */
+  private static boolean answerLeavesOutcomeOpen(int errorCode) {
+    return errorCode == Errors.REQUEST_TIME_OUT.code()
+        || errorCode == Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND_EXCEPTION.code()
+        || errorCode == Errors.UNKNOWN_SERVER_ERROR.code()
+        || errorCode == Errors.NETWORK_EXCEPTION.code()
+        || errorCode == Errors.LOG_STORAGE_EXCEPTION.code()
+        || errorCode == Errors.KV_STORAGE_EXCEPTION.code()
+        || errorCode == Errors.STORAGE_EXCEPTION.code();
   }
 
   /** Stops taking new work; the loop then sends what is left unless {@code force}. */

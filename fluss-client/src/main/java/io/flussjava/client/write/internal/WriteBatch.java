@@ -41,6 +41,19 @@ final class WriteBatch {
   private boolean renumbered;
   private boolean closed;
   private int sequence = -1;
+  // The writer-id generation the sequence counts in (see BucketQueue) and the writer id the bytes
+  // carry; a new sequence takes the writer id of its first send.
+  private int generation = -1;
+  private long writerId = WriterIdentity.NO_WRITER_ID;
+  private boolean needsWriterId;
+  // An attempt ended without an answer that says it was not written: from then on, the batch may
+  // be in the log, and only its own writer id and sequence can tell (see
+  // Sender#handleSequenceError).
+  private boolean mayBeWritten;
+  // The bucket's last acknowledged sequence when the last attempt went out (to tell a stale
+  // out-of-order answer from a real gap).
+  private int lastAckedAtSend = -1;
+  private long ordinal;
   private int attempts;
   private long retryAtNanos;
 
@@ -97,8 +110,41 @@ final class WriteBatch {
     return sequence;
   }
 
-  void assignSequence(int sequence) {
+  void assignSequence(int sequence, int generation) {
     this.sequence = sequence;
+    this.generation = generation;
+    this.needsWriterId = true;
+  }
+
+  /** The writer-id generation of the sequence, -1 before the first one is assigned. */
+  int generation() {
+    return generation;
+  }
+
+  /** The order in which the bucket's batches were opened (their order on the wire). */
+  long ordinal() {
+    return ordinal;
+  }
+
+  void setOrdinal(long ordinal) {
+    this.ordinal = ordinal;
+  }
+
+  boolean mayBeWritten() {
+    return mayBeWritten;
+  }
+
+  /** An attempt ended without telling whether the server wrote it. */
+  void markMayBeWritten() {
+    mayBeWritten = true;
+  }
+
+  int lastAckedAtSend() {
+    return lastAckedAtSend;
+  }
+
+  void noteSent(int lastAcked) {
+    this.lastAckedAtSend = lastAcked;
   }
 
   int attempts() {
@@ -117,8 +163,13 @@ final class WriteBatch {
    * The wire bytes, built on the first send and re-sent unchanged on retries (same writer id and
    * sequence), unless an earlier batch's rejection gave this one a new sequence number.
    */
-  ByteBuffer wireBytes(long writerId) {
+  ByteBuffer wireBytes(long currentWriterId) {
     attempts++;
+    if (needsWriterId) {
+      // A sequence keeps the writer id it was first sent with, even after the writer id is renewed.
+      writerId = currentWriterId;
+      needsWriterId = false;
+    }
     if (built == null) {
       built = builder.build(target.table().getSchemaId(), writerId, sequence);
     } else if (renumbered) {
@@ -132,8 +183,11 @@ final class WriteBatch {
    * Moves this batch one sequence down if it comes after the rejected sequence (see
    * BucketQueue#rejected).
    */
-  void renumberAfterRejectionOf(int rejectedSequence) {
-    if (sequence < 0 || sequence == rejectedSequence || !after(sequence, rejectedSequence)) {
+  void renumberAfterRejectionOf(int rejectedSequence, int rejectedGeneration) {
+    if (sequence < 0
+        || generation != rejectedGeneration
+        || sequence == rejectedSequence
+        || !after(sequence, rejectedSequence)) {
       return;
     }
     sequence = sequence == 0 ? Integer.MAX_VALUE : sequence - 1;
@@ -146,6 +200,7 @@ final class WriteBatch {
    */
   void resetSequence() {
     sequence = -1;
+    generation = -1;
     renumbered = true;
   }
 
@@ -158,7 +213,7 @@ final class WriteBatch {
   }
 
   // Sequence order with wrap-around: a is after b if it is less than half the range ahead.
-  private static boolean after(int a, int b) {
+  static boolean after(int a, int b) {
     return ((a - b) & Integer.MAX_VALUE) != 0 && ((a - b) & Integer.MAX_VALUE) < (1 << 30);
   }
 
@@ -225,6 +280,7 @@ final class WriteBatch {
         + sequence
         + ", attempt "
         + attempts
+        + (mayBeWritten ? ", maybe written" : "")
         + ")";
   }
 }

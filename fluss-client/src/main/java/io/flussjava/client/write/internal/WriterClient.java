@@ -94,7 +94,14 @@ public final class WriterClient implements AutoCloseable {
             delivery.toNanos(),
             conf.get(ClientOptions.WRITER_BUFFER_WAIT_TIMEOUT).toNanos(),
             conf.get(ClientOptions.WRITER_MAX_INFLIGHT_PER_BUCKET));
-    this.identity = new WriterIdentity(idempotent, this::nextTabletServer, Clock.SYSTEM);
+    this.identity =
+        new WriterIdentity(
+            idempotent,
+            this::nextTabletServer,
+            Clock.SYSTEM,
+            // A server that does not answer must not hold up every writer for a whole request
+            // timeout.
+            min(conf.get(ClientOptions.REQUEST_TIMEOUT), Duration.ofSeconds(10)));
     this.sender =
         new Sender(
             accumulator,
@@ -114,6 +121,10 @@ public final class WriterClient implements AutoCloseable {
         new Thread(sender, "fluss-writer-sender" + (clientId.isEmpty() ? "" : " | " + clientId));
     senderThread.setDaemon(true);
     senderThread.start();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

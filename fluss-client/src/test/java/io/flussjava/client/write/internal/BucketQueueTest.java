@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BucketQueueTest {
   private final WriteTarget target = WritePipelineTestSupport.kvTarget(1 << 20);
   private final TableBucket bucket = TableBucket.of(42L, 0);
-  private final BucketQueue queue = new BucketQueue(bucket);
+  private final BucketQueue queue = new BucketQueue(bucket, 0);
 
   private WriteBatch newBatch() {
     WriteBatch b =

@@ -14,10 +14,15 @@ import io.flussjava.exception.ClosedException;
 import io.flussjava.exception.Errors;
 import io.flussjava.exception.PartitionNotExistException;
 import io.flussjava.exception.TimeoutException;
+import io.flussjava.exception.UnknownWriteOutcomeException;
 import io.flussjava.log.ChangeType;
+import io.flussjava.rpc.protocol.InitWriterRequest;
 import io.flussjava.rpc.protocol.InitWriterResponse;
+import io.flussjava.rpc.protocol.PbPutKvReqForBucket;
 import io.flussjava.rpc.protocol.PutKvRequest;
 import io.flussjava.rpc.protocol.PutKvResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +54,8 @@ class SenderTest {
             DELIVERY.toNanos(),
             Duration.ofSeconds(1).toNanos(),
             5);
-    WriterIdentity identity = new WriterIdentity(true, () -> router.server(0), clock);
+    WriterIdentity identity =
+        new WriterIdentity(true, () -> router.server(0), clock, Duration.ofSeconds(30));
     identity.noteTable(target.path());
     sender =
         new Sender(
@@ -98,6 +104,46 @@ class SenderTest {
 
   private static Object recordsOf(FakeServer.Call call) {
     return call.request(PutKvRequest.class).getBucketsReq(0).getRecords();
+  }
+
+  /** The writer id and batch sequence in the KV batch header of a request's first bucket. */
+  private static long[] idAndSequenceOf(FakeServer.Call call) {
+    return idAndSequenceOf(call.request(PutKvRequest.class).getBucketsReq(0));
+  }
+
+  private static long[] idAndSequenceOf(PbPutKvReqForBucket bucket) {
+    ByteBuffer header = bucket.getRecords().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    return new long[] {header.getLong(12), header.getInt(20)};
+  }
+
+  /** The writer id and sequence of every batch of {@code bucket} in these requests. */
+  private static List<long[]> headersOf(List<FakeServer.Call> calls, int bucket) {
+    return calls.stream()
+        .flatMap(c -> c.request(PutKvRequest.class).getBucketsReqList().stream())
+        .filter(b -> b.getBucketId() == bucket)
+        .map(SenderTest::idAndSequenceOf)
+        .toList();
+  }
+
+  private static void answerAll(List<FakeServer.Call> calls) {
+    for (FakeServer.Call c : calls) {
+      c.answer()
+          .complete(
+              ok(
+                  c.request(PutKvRequest.class).getBucketsReqList().stream()
+                      .mapToInt(PbPutKvReqForBucket::getBucketId)
+                      .toArray()));
+    }
+  }
+
+  private List<FakeServer.Call> initWriterCalls() {
+    return router.server(0).calls().stream()
+        .filter(c -> c.request() instanceof InitWriterRequest)
+        .toList();
+  }
+
+  private static TimeoutException lost() {
+    return new TimeoutException("fake: no answer within the request timeout");
   }
 
   @Test
@@ -186,6 +232,154 @@ class SenderTest {
     clock.advance(Duration.ofSeconds(10));
     sender.runOnce(false);
     assertThat(router.server(1).calls()).as("nothing is sent again").hasSize(3);
+  }
+
+  @Test
+  void aLostAnswerOutsideTheServersDuplicateWindowCompletesWhenALaterBatchWasAcknowledged()
+      throws Exception {
+    CompletableFuture<WriteResult> first = upsert(0, 1);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    CompletableFuture<WriteResult> second = upsert(0, 2);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    List<FakeServer.Call> calls = router.server(1).calls();
+    calls.get(0).answer().completeExceptionally(lost());
+    calls.get(1).answer().complete(ok(0));
+    sender.runOnce(false);
+    assertThat(second.get()).isNotNull();
+
+    clock.advance(Duration.ofSeconds(1));
+    sender.runOnce(false);
+    FakeServer.Call retry = router.server(1).calls().get(2);
+    // The server wrote it, but it is past the window of batches the server compares retries with.
+    retry.answer().complete(error(0, Errors.OUT_OF_ORDER_SEQUENCE_EXCEPTION));
+    sender.runOnce(false);
+    assertThat(first).as("sequence 0 <= 1, the last acknowledged: written").isCompleted();
+    clock.advance(Duration.ofSeconds(10));
+    sender.runOnce(false);
+    assertThat(router.server(1).calls())
+        .as("never re-sent, in particular not renumbered")
+        .hasSize(3);
+    assertThat(initWriterCalls()).as("the writer id is kept").hasSize(1);
+  }
+
+  @Test
+  void aBatchThatMayBeWrittenIsNeverResentUnderANewWriterIdButFailsAsUnknown() throws Exception {
+    CompletableFuture<WriteResult> maybe = upsert(0, 1);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    router.server(1).pending().get(0).answer().completeExceptionally(lost());
+    sender.runOnce(false);
+    CompletableFuture<WriteResult> later = upsert(0, 2);
+    clock.advance(Duration.ofSeconds(1));
+    sender.runOnce(false);
+    FakeServer.Call retry = router.server(1).pending().get(0);
+    assertThat(idAndSequenceOf(retry)).containsExactly(7, 0);
+    // The server forgot the writer (a leader without its state): nothing proves sequence 0 written.
+    retry.answer().complete(error(0, Errors.UNKNOWN_WRITER_ID_EXCEPTION));
+    sender.runOnce(false);
+    assertThat(causeOf(maybe))
+        .isInstanceOf(UnknownWriteOutcomeException.class)
+        .hasMessageContaining("unknown whether");
+
+    assertThat(initWriterCalls()).as("a new writer id is asked for").hasSize(2);
+    initWriterCalls()
+        .get(1)
+        .answer()
+        .complete(InitWriterResponse.newBuilder().setWriterId(8).build());
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    sender.runOnce(false);
+    List<FakeServer.Call> sent = router.server(1).calls();
+    assertThat(sent).as("only the never-sent batch goes out").hasSize(3);
+    assertThat(idAndSequenceOf(sent.get(2))).as("new writer id, from 0").containsExactly(8, 0);
+    sent.get(2).answer().complete(ok(0));
+    sender.runOnce(false);
+    assertThat(later).isCompleted();
+    assertThat(accumulator.hasIncomplete()).isFalse();
+  }
+
+  @Test
+  void aRenewalForOneBucketLeavesAnotherBucketsMaybeWrittenBatchOnItsOldWriterIdAndOrder()
+      throws Exception {
+    CompletableFuture<WriteResult> maybe = upsert(0, 1);
+    upsert(1, 1);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    FakeServer.Call request = router.server(1).pending().get(0);
+    assertThat(request.request(PutKvRequest.class).getBucketsReqCount()).isEqualTo(2);
+    // One answer for both buckets: bucket 1 has a gap, bucket 0 timed out on the server.
+    PutKvResponse.Builder answer = PutKvResponse.newBuilder();
+    answer
+        .addBucketsRespBuilder()
+        .setBucketId(0)
+        .setErrorCode(Errors.REQUEST_TIME_OUT.code())
+        .setErrorMessage("fake: replicas too slow");
+    answer
+        .addBucketsRespBuilder()
+        .setBucketId(1)
+        .setErrorCode(Errors.OUT_OF_ORDER_SEQUENCE_EXCEPTION.code())
+        .setErrorMessage("fake: 0 (incoming), 4 (current)");
+    request.answer().complete(answer.build());
+    sender.runOnce(false);
+    CompletableFuture<WriteResult> newer = upsert(0, 2);
+    assertThat(initWriterCalls()).hasSize(2);
+    initWriterCalls()
+        .get(1)
+        .answer()
+        .complete(InitWriterResponse.newBuilder().setWriterId(8).build());
+    clock.advance(Duration.ofSeconds(1));
+    sender.runOnce(false);
+
+    List<long[]> bucket0 = headersOf(router.server(1).pending(), 0);
+    assertThat(bucket0)
+        .as(
+            "only the maybe-written batch: it keeps writer id 7 and sequence 0, the newer one waits")
+        .containsExactly(new long[] {7, 0});
+    answerAll(router.server(1).pending());
+    sender.runOnce(false);
+    assertThat(maybe).isCompleted();
+    sender.runOnce(false);
+    assertThat(headersOf(router.server(1).pending(), 0))
+        .as("then the new writer id from 0")
+        .containsExactly(new long[] {8, 0});
+    answerAll(router.server(1).pending());
+    sender.runOnce(false);
+    assertThat(newer).isCompleted();
+  }
+
+  @Test
+  void aSequenceGapLeftByAnExpiredBatchRenumbersTheNextOneInsteadOfRetryingItUntilItsTimeout()
+      throws Exception {
+    CompletableFuture<WriteResult> expired = upsert(0, 1);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    clock.advance(DELIVERY.minusSeconds(5));
+    CompletableFuture<WriteResult> next = upsert(0, 2);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    List<FakeServer.Call> calls = router.server(1).pending();
+    assertThat(calls).hasSize(2);
+    // The first answer is lost at its delivery timeout; the server never wrote it, so it answers
+    // the second with "1 (incoming), -1 (current)".
+    clock.advance(Duration.ofSeconds(5));
+    calls.get(0).answer().completeExceptionally(lost());
+    sender.runOnce(false);
+    assertThat(causeOf(expired)).isInstanceOf(TimeoutException.class);
+    calls.get(1).answer().complete(error(0, Errors.OUT_OF_ORDER_SEQUENCE_EXCEPTION));
+    sender.runOnce(false);
+
+    initWriterCalls()
+        .get(1)
+        .answer()
+        .complete(InitWriterResponse.newBuilder().setWriterId(8).build());
+    sender.runOnce(false);
+    FakeServer.Call resent = router.server(1).pending().get(0);
+    assertThat(idAndSequenceOf(resent)).as("surely not written: renumbered").containsExactly(8, 0);
+    resent.answer().complete(ok(0));
+    sender.runOnce(false);
+    assertThat(next).isCompleted();
   }
 
   @Test
