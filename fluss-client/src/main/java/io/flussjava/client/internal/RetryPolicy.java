@@ -4,6 +4,7 @@ import io.flussjava.config.ClientOptions;
 import io.flussjava.config.Configuration;
 import io.flussjava.exception.InvalidMetadataException;
 import io.flussjava.exception.RetriableException;
+import io.flussjava.exception.SchemaNotExistException;
 import io.flussjava.exception.TimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,6 +36,16 @@ public final class RetryPolicy {
   public static boolean isRetriable(Throwable error) {
     Throwable e = Futures.unwrap(error);
     return e instanceof RetriableException || e instanceof TimeoutException;
+  }
+
+  /**
+   * Whether a write the server answered with {@code error} may succeed when sent again: any {@link
+   * #isRetriable retriable} error, and also a schema the tablet server does not know. A writer's
+   * schema id comes from the coordinator, and a tablet server learns a table's new schema from the
+   * coordinator a moment after an ALTER TABLE, so a write of the new schema can reach it first.
+   */
+  public static boolean isRetriableWrite(Throwable error) {
+    return isRetriable(error) || Futures.unwrap(error) instanceof SchemaNotExistException;
   }
 
   /**

@@ -296,7 +296,7 @@ final class Sender implements Runnable {
       handleSequenceError(batch, (ApiException) error, now);
       return;
     }
-    boolean retriable = RetryPolicy.isRetriable(error);
+    boolean retriable = RetryPolicy.isRetriableWrite(error);
     long backoff = retryPolicy.backoffNanos(batch.attempts());
     if (retriable
         && batch.attempts() <= maxRetries

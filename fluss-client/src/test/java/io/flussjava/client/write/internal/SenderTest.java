@@ -196,6 +196,26 @@ class SenderTest {
   }
 
   @Test
+  void aSchemaTheTabletServerDoesNotKnowYetIsRetriedNotFailed() throws Exception {
+    // Right after an ALTER TABLE the leader may not know the new schema id of a fresh writer yet.
+    CompletableFuture<WriteResult> f = upsert(0, 1);
+    clock.advance(LINGER);
+    sender.runOnce(false);
+    FakeServer.Call first = router.server(1).pending().get(0);
+    first.answer().complete(error(0, Errors.SCHEMA_NOT_EXIST));
+    sender.runOnce(false);
+    assertThat(f).isNotDone();
+
+    clock.advance(Duration.ofMillis(200));
+    sender.runOnce(false);
+    List<FakeServer.Call> calls = router.server(1).calls();
+    assertThat(calls).hasSize(2);
+    calls.get(1).answer().complete(ok(0));
+    sender.runOnce(false);
+    assertThat(f.get()).isNotNull();
+  }
+
+  @Test
   void aLostAnswerWhileALaterBatchIsAcknowledgedIsWrittenExactlyOnce() throws Exception {
     CompletableFuture<WriteResult> first = upsert(0, 1);
     clock.advance(LINGER);
