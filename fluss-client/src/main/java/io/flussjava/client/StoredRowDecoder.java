@@ -16,7 +16,9 @@ public final class StoredRowDecoder {
 
   private StoredRowDecoder(Table table, int[] projection) {
     TableInfo info = table.getTableInfo();
-    this.values = new StoredValueDecoder(info);
+    this.values =
+        new StoredValueDecoder(
+            info, table.connection().metadata().schemas(), table.connection().requestTimeout());
     this.output =
         new RowPresenter(info.getRowType(), projection, table.connection().typeConverters());
   }
@@ -36,8 +38,11 @@ public final class StoredRowDecoder {
    * The row held in {@code length} bytes of {@code buf} from {@code offset} (a schema id, then the
    * row in the table's kv format).
    *
-   * @throws io.flussjava.exception.UnknownSchemaIdException if the value was written with another
-   *     schema than the table's current one
+   * <p>A value written with another schema version is decoded with that version's schema (loaded
+   * once from the coordinator, waiting at most the request timeout) and mapped to the table's
+   * schema: columns added after it was written read as null.
+   *
+   * @throws io.flussjava.exception.SchemaNotExistException if the coordinator has no such schema
    */
   public Object[] decode(byte[] buf, int offset, int length) {
     return output.present(values.decode(buf, offset, length));

@@ -218,6 +218,7 @@ public final class Table {
           listedAt,
           new MetadataLeaderRouter(connection.metadata()),
           connection.retrier(),
+          connection.metadata().schemas(),
           connection.getConfiguration(),
           connection.typeConverters(),
           connection.state());

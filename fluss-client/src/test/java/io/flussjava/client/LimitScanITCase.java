@@ -7,6 +7,7 @@ import io.flussjava.client.admin.DatabaseDescriptor;
 import io.flussjava.client.admin.KvFormat;
 import io.flussjava.client.admin.OffsetSpec;
 import io.flussjava.client.admin.PartitionSpec;
+import io.flussjava.client.admin.TableChange;
 import io.flussjava.client.admin.TableDescriptor;
 import io.flussjava.client.admin.TablePath;
 import io.flussjava.client.scan.BoundedReader;
@@ -144,6 +145,53 @@ class LimitScanITCase extends ClientTestBase {
         });
     try (BoundedReader reader = table.newScan().limit(0).createBoundedReader()) {
       assertThat(reader.hasNext()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(KvFormat.class)
+  void limitReadsRowsOfEverySchemaVersionInTheCurrentSchema(KvFormat format) {
+    Table before =
+        create(
+            "pk_altered_" + format.name().toLowerCase(),
+            TableDescriptor.builder()
+                .schema(
+                    Schema.newBuilder()
+                        .column("id", DataTypes.INT().notNull())
+                        .column("name", DataTypes.STRING())
+                        .primaryKey("id")
+                        .build())
+                .distributedBy(2)
+                .kvFormat(format)
+                .build());
+    try (UpsertWriter writer = before.newUpsert().createWriter()) {
+      for (int id = 0; id < 10; id++) {
+        writer.upsert(id, "old" + id);
+      }
+    }
+    TablePath path = before.getTableInfo().getTablePath();
+    connection
+        .getAdmin()
+        .alterTable(path, List.of(TableChange.addColumn("score", DataTypes.BIGINT())), false);
+    Table after = connection.getTable(path);
+    try (UpsertWriter writer = after.newUpsert().createWriter()) {
+      for (int id = 10; id < 20; id++) {
+        writer.upsert(id, "new" + id, (long) id * 100);
+      }
+    }
+    // A fresh Table reads values of schema 1 and 2 in schema 2: the added column is null in old
+    // rows.
+    List<ScanRecord> rows = currentRows(connection.getTable(path), 100, 20);
+    assertThat(rows).hasSize(20);
+    for (ScanRecord r : rows) {
+      int id = (Integer) r.getValue(0);
+      assertThat(r.getRow())
+          .as("key %s", id)
+          .containsExactly(id, (id < 10 ? "old" : "new") + id, id < 10 ? null : (long) id * 100);
+    }
+    // The Table from before the change keeps its schema: new rows lose the column it does not know.
+    try (BoundedReader reader = before.newScan().limit(100).createBoundedReader()) {
+      assertThat(readAll(reader)).hasSize(20).allSatisfy(r -> assertThat(r.size()).isEqualTo(2));
     }
   }
 

@@ -159,8 +159,8 @@ public final class KvSnapshotReader implements Iterator<ScanRecord>, AutoCloseab
    * is done.
    *
    * @throws KvSnapshotReadException if a snapshot cannot be downloaded or read
-   * @throws io.flussjava.exception.UnknownSchemaIdException if a row was written with another
-   *     schema than the table's current one
+   * @throws io.flussjava.exception.SchemaNotExistException if a row's schema id is unknown to the
+   *     coordinator (rows of older schema versions are read, with added columns null)
    */
   @Override
   public boolean hasNext() {

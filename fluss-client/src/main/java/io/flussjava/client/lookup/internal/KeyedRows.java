@@ -3,11 +3,9 @@ package io.flussjava.client.lookup.internal;
 import io.flussjava.client.admin.TableInfo;
 import io.flussjava.client.internal.KeyEncodings;
 import io.flussjava.client.internal.PartitionNames;
+import io.flussjava.client.internal.StoredValueDecoder;
 import io.flussjava.client.metadata.SchemaCache;
-import io.flussjava.client.metadata.SchemaMapping;
 import io.flussjava.exception.InvalidRowException;
-import io.flussjava.log.RowCodecs;
-import io.flussjava.log.RowDecoder;
 import io.flussjava.types.DataField;
 import io.flussjava.types.RowType;
 import io.flussjava.types.Schema;
@@ -16,13 +14,12 @@ import io.flussjava.types.codec.KeyEncoder;
 import io.flussjava.types.convert.PrecisionCutter;
 import io.flussjava.types.convert.RowConverter;
 import io.flussjava.types.convert.TypeConverters;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The key and value side of one table's lookups: validates and encodes the caller's key values (the
@@ -39,13 +36,13 @@ final class KeyedRows {
   private final KeyEncoder keyEncoder;
   private final KeyEncoder bucketKeyEncoder;
   private final BucketingFunction bucketing;
-  private final RowDecoder valueDecoder;
+  private final StoredValueDecoder valueDecoder;
   private final RowConverter output;
   private final PartitionNames partitionNames;
   private final PrecisionCutter precision;
   private final SchemaCache schemas;
+
   // Decoders of values written with other schema versions, made when first met.
-  private final Map<Integer, OtherVersion> otherVersions = new ConcurrentHashMap<>();
 
   /**
    * @param lookupColumns the columns a key consists of: the primary key, or the bucket-key prefix
@@ -77,7 +74,7 @@ final class KeyedRows {
     this.bucketKeyEncoder = !prefix && keys.isDefaultBucketKey() ? null : keys.bucketKey(keyType);
     this.partitionNames = table.isPartitioned() ? new PartitionNames(table, keyType) : null;
     this.precision = new PrecisionCutter(keyType);
-    this.valueDecoder = RowCodecs.decoder(table.getProperties(), rowType);
+    this.valueDecoder = new StoredValueDecoder(table, schemas, Duration.ZERO);
     this.output = new RowConverter(rowType, converters);
   }
 
@@ -123,10 +120,6 @@ final class KeyedRows {
     return bucketing.bucketFor(b, table.getNumBuckets());
   }
 
-  private static int schemaIdOf(byte[] value) {
-    return (value[0] & 0xFF) | (value[1] & 0xFF) << 8;
-  }
-
   /**
    * {@code value} once the schema it was written with is at hand, so that {@link #decode} never
    * waits: at once for the lookuper's own schema or one loaded before; else after loading it
@@ -158,8 +151,8 @@ final class KeyedRows {
     if (value == null) {
       return null;
     }
-    int id = schemaIdOf(value);
-    if (id == table.getSchemaId() || otherVersions.containsKey(id)) {
+    int id = StoredValueDecoder.schemaIdOf(value, 0);
+    if (id == table.getSchemaId()) {
       return null;
     }
     return schemas.getIfLoaded(table.getTableId(), id) != null
@@ -176,35 +169,8 @@ final class KeyedRows {
     if (value == null) {
       return null;
     }
-    int schemaId = schemaIdOf(value);
-    Object[] row;
-    if (schemaId == table.getSchemaId()) {
-      row = valueDecoder.read(value, 2, value.length - 2);
-    } else {
-      row = otherVersions.computeIfAbsent(schemaId, this::otherVersion).read(value);
-    }
+    // Never waits: withSchema loaded the value's schema before the value got here.
+    Object[] row = valueDecoder.decode(value, 0, value.length);
     return Collections.unmodifiableList(Arrays.asList(output.fromCanonical(row)));
-  }
-
-  private OtherVersion otherVersion(int schemaId) {
-    Schema schema = schemas.getIfLoaded(table.getTableId(), schemaId);
-    if (schema == null) {
-      throw new IllegalStateException(
-          "schema "
-              + schemaId
-              + " of "
-              + table.getTablePath()
-              + " was not loaded before a value of it was decoded");
-    }
-    return new OtherVersion(
-        RowCodecs.decoder(table.getProperties(), schema.getRowType()),
-        SchemaMapping.of(table.getSchema(), null, schema));
-  }
-
-  /** How values of another schema version become rows of the lookuper's schema. */
-  private record OtherVersion(RowDecoder decoder, SchemaMapping mapping) {
-    Object[] read(byte[] value) {
-      return mapping.pick(decoder.read(value, 2, value.length - 2));
-    }
   }
 }

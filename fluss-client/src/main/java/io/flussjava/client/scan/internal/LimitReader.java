@@ -8,6 +8,7 @@ import io.flussjava.client.internal.LeaderRouter;
 import io.flussjava.client.internal.Retrier;
 import io.flussjava.client.internal.RowPresenter;
 import io.flussjava.client.internal.StoredValueDecoder;
+import io.flussjava.client.metadata.SchemaCache;
 import io.flussjava.client.scan.BoundedReader;
 import io.flussjava.client.scan.ScanRecord;
 import io.flussjava.config.ClientOptions;
@@ -49,6 +50,7 @@ public final class LimitReader implements BoundedReader {
   private static final String HANDLE = "BoundedReader";
 
   private final TableInfo table;
+  private final StoredValueDecoder values;
   private final int limit;
   private final List<TableBucket> buckets;
   private final LimitScanCall call;
@@ -74,9 +76,11 @@ public final class LimitReader implements BoundedReader {
       long knownAtNanos,
       Duration wait,
       boolean verifyCrc,
+      StoredValueDecoder values,
       TypeConverters converters,
       ConnectionState connection) {
     this.table = table;
+    this.values = values;
     this.limit = limit;
     this.buckets = buckets;
     this.call = call;
@@ -101,6 +105,7 @@ public final class LimitReader implements BoundedReader {
       long knownAtNanos,
       LeaderRouter router,
       Retrier retrier,
+      SchemaCache schemas,
       Configuration conf,
       TypeConverters converters,
       ConnectionState connection) {
@@ -122,6 +127,7 @@ public final class LimitReader implements BoundedReader {
         knownAtNanos,
         timeout.plusSeconds(5),
         conf.get(ClientOptions.SCANNER_CHECK_CRC),
+        new StoredValueDecoder(table, schemas, timeout),
         converters,
         connection);
   }
@@ -157,7 +163,6 @@ public final class LimitReader implements BoundedReader {
 
   /** Up to n current rows of a primary-key table, bucket after bucket. */
   private List<ScanRecord> currentRows() {
-    StoredValueDecoder values = new StoredValueDecoder(table);
     List<ScanRecord> out = new ArrayList<>(Math.min(limit, 1 << 16));
     ArrayDeque<Asked> asked = new ArrayDeque<>();
     int next = 0;
