@@ -50,6 +50,22 @@ class LimitScanITCase extends ClientTestBase {
     return connection.getTable(path);
   }
 
+  /** A primary-key table (id INT, name STRING) of {@code buckets} buckets in {@code format}. */
+  private static Table keyedTable(String name, int buckets, KvFormat format) {
+    return create(
+        name,
+        TableDescriptor.builder()
+            .schema(
+                Schema.newBuilder()
+                    .column("id", DataTypes.INT().notNull())
+                    .column("name", DataTypes.STRING())
+                    .primaryKey("id")
+                    .build())
+            .distributedBy(buckets)
+            .kvFormat(format)
+            .build());
+  }
+
   private static List<ScanRecord> readAll(BoundedReader reader) {
     List<ScanRecord> out = new ArrayList<>();
     reader.forEachRemaining(out::add);
@@ -100,19 +116,7 @@ class LimitScanITCase extends ClientTestBase {
   @ParameterizedTest
   @EnumSource(KvFormat.class)
   void limitReturnsCurrentRowsOfAPrimaryKeyTable(KvFormat format) {
-    Table table =
-        create(
-            "pk_" + format.name().toLowerCase(),
-            TableDescriptor.builder()
-                .schema(
-                    Schema.newBuilder()
-                        .column("id", DataTypes.INT().notNull())
-                        .column("name", DataTypes.STRING())
-                        .primaryKey("id")
-                        .build())
-                .distributedBy(BUCKETS)
-                .kvFormat(format)
-                .build());
+    Table table = keyedTable("pk_" + format.name().toLowerCase(), BUCKETS, format);
     Map<Integer, String> state = writeState(table);
 
     // More than the table holds: exactly its state, each row once, as inserts without offsets.
@@ -151,19 +155,7 @@ class LimitScanITCase extends ClientTestBase {
   @ParameterizedTest
   @EnumSource(KvFormat.class)
   void limitReadsRowsOfEverySchemaVersionInTheCurrentSchema(KvFormat format) {
-    Table before =
-        create(
-            "pk_altered_" + format.name().toLowerCase(),
-            TableDescriptor.builder()
-                .schema(
-                    Schema.newBuilder()
-                        .column("id", DataTypes.INT().notNull())
-                        .column("name", DataTypes.STRING())
-                        .primaryKey("id")
-                        .build())
-                .distributedBy(2)
-                .kvFormat(format)
-                .build());
+    Table before = keyedTable("pk_altered_" + format.name().toLowerCase(), 2, format);
     try (UpsertWriter writer = before.newUpsert().createWriter()) {
       for (int id = 0; id < 10; id++) {
         writer.upsert(id, "old" + id);

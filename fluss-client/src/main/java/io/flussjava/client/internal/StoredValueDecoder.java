@@ -9,6 +9,7 @@ import io.flussjava.log.RowDecoder;
 import io.flussjava.types.Schema;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A value written with another schema version is decoded with that version's schema (from the
  * connection's {@link SchemaCache}) and mapped to the table's schema by column id: columns added
  * after it was written read as null. Callers on a network thread make sure the schema is loaded
- * first ({@link #schemaIdOf}, {@link SchemaCache#load}); other callers may let {@link #decode} load
- * it, waiting at most the request timeout. Thread-safe.
+ * first ({@link #loadSchemaOf}); other callers may let {@link #decode} load it, waiting at most the
+ * request timeout. Thread-safe.
  */
 public final class StoredValueDecoder {
   private static final int SCHEMA_ID_BYTES = 2;
@@ -44,6 +45,20 @@ public final class StoredValueDecoder {
   /** The schema id a stored value was written with. */
   public static int schemaIdOf(byte[] buf, int offset) {
     return (buf[offset] & 0xFF) | (buf[offset + 1] & 0xFF) << 8;
+  }
+
+  /**
+   * The load of the schema {@code value} was written with, or null when that schema is at hand (the
+   * table's own, or loaded before): callers that must not wait call this first and decode once it
+   * completes.
+   */
+  public CompletableFuture<Schema> loadSchemaOf(byte[] value) {
+    int schemaId = schemaIdOf(value, 0);
+    if (schemaId == table.getSchemaId()
+        || schemas.getIfLoaded(table.getTableId(), schemaId) != null) {
+      return null;
+    }
+    return schemas.load(table.getTablePath(), table.getTableId(), schemaId);
   }
 
   /** The canonical row held in {@code length} bytes of {@code buf} from {@code offset}. */

@@ -40,7 +40,6 @@ final class KeyedRows {
   private final RowConverter output;
   private final PartitionNames partitionNames;
   private final PrecisionCutter precision;
-  private final SchemaCache schemas;
 
   // Decoders of values written with other schema versions, made when first met.
 
@@ -59,7 +58,6 @@ final class KeyedRows {
       TypeConverters converters,
       SchemaCache schemas) {
     this.table = table;
-    this.schemas = schemas;
     RowType rowType = table.getRowType();
     List<DataField> keyFields = new ArrayList<>();
     for (String c : lookupColumns) {
@@ -148,16 +146,7 @@ final class KeyedRows {
   }
 
   private CompletableFuture<Schema> loadIfMissing(byte[] value) {
-    if (value == null) {
-      return null;
-    }
-    int id = StoredValueDecoder.schemaIdOf(value, 0);
-    if (id == table.getSchemaId()) {
-      return null;
-    }
-    return schemas.getIfLoaded(table.getTableId(), id) != null
-        ? null
-        : schemas.load(table.getTablePath(), table.getTableId(), id);
+    return value == null ? null : valueDecoder.loadSchemaOf(value);
   }
 
   /**

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
@@ -164,27 +166,18 @@ public final class LimitReader implements BoundedReader {
   /** Up to n current rows of a primary-key table, bucket after bucket. */
   private List<ScanRecord> currentRows() {
     List<ScanRecord> out = new ArrayList<>(Math.min(limit, 1 << 16));
-    ArrayDeque<Asked> asked = new ArrayDeque<>();
-    int next = 0;
-    try {
-      while (out.size() < limit && (next < buckets.size() || !asked.isEmpty())) {
-        while (next < buckets.size() && asked.size() < MAX_IN_FLIGHT) {
-          asked.add(ask(buckets.get(next++)));
-        }
-        Asked a = asked.poll();
-        ValueRecordBatch.forEach(
-            a.await(),
-            (bytes, offset, length) -> {
-              if (out.size() < limit) {
-                Object[] row = values.decode(bytes, offset, length);
-                // A row of the store has no log offset or commit time of its own.
-                out.add(new ScanRecord(a.bucket, -1, -1, ChangeType.INSERT, output.present(row)));
-              }
-            });
-      }
-    } finally {
-      asked.forEach(a -> a.records.cancel(false)); // rows no longer needed once n are in hand
-    }
+    readBuckets(
+        () -> out.size() >= limit,
+        (bucket, answer) ->
+            ValueRecordBatch.forEach(
+                answer,
+                (bytes, offset, length) -> {
+                  if (out.size() < limit) {
+                    Object[] row = values.decode(bytes, offset, length);
+                    // A row of the store has no log offset or commit time of its own.
+                    out.add(new ScanRecord(bucket, -1, -1, ChangeType.INSERT, output.present(row)));
+                  }
+                }));
     return out;
   }
 
@@ -193,7 +186,6 @@ public final class LimitReader implements BoundedReader {
    * timestamp, handed out bucket by bucket in offset order.
    */
   private List<ScanRecord> lastRecords() {
-    List<Asked> asked = new ArrayList<>();
     List<ScanRecord> all = new ArrayList<>();
     try (RootAllocator allocator = new RootAllocator(256L << 20);
         LogBatchReader reader =
@@ -201,27 +193,22 @@ public final class LimitReader implements BoundedReader {
                 .createReader(
                     new LogReadContext(
                         table.getRowType(), null, table.getProperties(), allocator, verifyCrc))) {
-      int next = 0;
-      while (next < buckets.size() || !asked.isEmpty()) {
-        while (next < buckets.size() && asked.size() < MAX_IN_FLIGHT) {
-          asked.add(ask(buckets.get(next++)));
-        }
-        Asked a = asked.remove(0);
-        ArrayDeque<ScanRecord> last = new ArrayDeque<>();
-        reader.read(
-            ByteBuffer.wrap(a.await()),
-            0,
-            (offset, timestamp, changeType, row) -> {
-              if (last.size() == limit) {
-                last.poll(); // the server starts at a batch boundary: older records come first
-              }
-              last.add(
-                  new ScanRecord(a.bucket, offset, timestamp, changeType, output.present(row)));
-            });
-        all.addAll(last);
-      }
-    } finally {
-      asked.forEach(a -> a.records.cancel(false));
+      readBuckets(
+          () -> false,
+          (bucket, answer) -> {
+            ArrayDeque<ScanRecord> last = new ArrayDeque<>();
+            reader.read(
+                ByteBuffer.wrap(answer),
+                0,
+                (offset, timestamp, changeType, row) -> {
+                  if (last.size() == limit) {
+                    last.poll(); // the server starts at a batch boundary: older records come first
+                  }
+                  last.add(
+                      new ScanRecord(bucket, offset, timestamp, changeType, output.present(row)));
+                });
+            all.addAll(last);
+          });
     }
     if (all.size() > limit) {
       List<ScanRecord> newest = new ArrayList<>(all);
@@ -232,6 +219,27 @@ public final class LimitReader implements BoundedReader {
       all.retainAll(keep); // keeps bucket-then-offset order
     }
     return all;
+  }
+
+  /**
+   * Asks the buckets in order, {@value #MAX_IN_FLIGHT} at a time, and hands each answer to {@code
+   * consumer} in bucket order until {@code enough} says so or every bucket answered; requests still
+   * in flight then are cancelled.
+   */
+  private void readBuckets(BooleanSupplier enough, BiConsumer<TableBucket, byte[]> consumer) {
+    ArrayDeque<Asked> asked = new ArrayDeque<>();
+    int next = 0;
+    try {
+      while (!enough.getAsBoolean() && (next < buckets.size() || !asked.isEmpty())) {
+        while (next < buckets.size() && asked.size() < MAX_IN_FLIGHT) {
+          asked.add(ask(buckets.get(next++)));
+        }
+        Asked a = asked.poll();
+        consumer.accept(a.bucket, a.await());
+      }
+    } finally {
+      asked.forEach(a -> a.records.cancel(false));
+    }
   }
 
   private Asked ask(TableBucket bucket) {
